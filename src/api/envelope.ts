@@ -1,0 +1,50 @@
+import { ErrorKind, PharosError } from './errors.js';
+import type { Json } from './read.js';
+import { parseUtc } from './time.js';
+
+/**
+ * A feature the backend has removed from this deployment (`status: "not_applicable"`).
+ * Elements show it as neutral, not as a failure.
+ */
+export interface NotApplicable {
+  readonly kind: 'not-applicable';
+  /** The backend's explanation, e.g. "Recommendations module removed (single-tenant optimization)". */
+  readonly reason: string;
+  /** When the backend answered, if it said. */
+  readonly timestamp: Date | null;
+}
+
+/** True when a model is the "removed from this deployment" state. */
+export function isNotApplicable(value: unknown): value is NotApplicable {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'not-applicable';
+}
+
+/** Throws a `backend` error when a 200 envelope says `status: "error"`. */
+export function rejectErrorEnvelope(endpoint: string, body: Json): void {
+  if (body.status !== 'error') return;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const message = text(body.message);
+  const error = text(body.error);
+  const said = message && error ? `${message} (${error})` : message ?? error ?? 'no details given';
+  throw new PharosError(ErrorKind.backend, `The backend reported an error for ${endpoint}: ${said}`, {
+    status: 200,
+    endpoint,
+    detail: { error: body.error ?? null, message: body.message ?? null },
+  });
+}
+
+/** Returns the not-applicable model when the envelope says so, else null. */
+export function notApplicable(body: Json): NotApplicable | null {
+  if (body.status !== 'not_applicable') return null;
+  const reason = typeof body.message === 'string' && body.message ? body.message : 'This feature is not part of this deployment.';
+  return { kind: 'not-applicable', reason, timestamp: parseUtc(body.timestamp) };
+}
+
+/** Reads a percentage (0..100) as a fraction (0..1); models keep every ratio as a fraction. */
+export const percentToFraction = (percent: number) => percent / 100;
+
+/**
+ * Reads a ratio the backend may send as a fraction or as a percentage. Values above 1 can
+ * only be percentages, so they are scaled.
+ */
+export const asFraction = (value: number) => (value > 1 ? value / 100 : value);

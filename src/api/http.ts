@@ -1,0 +1,274 @@
+import { ErrorKind, PharosError, type EdgeWorkerOffline } from './errors.js';
+import { object, ShapeError, type Json } from './read.js';
+
+/** Returns the bearer token to send, or nothing for public endpoints. May be async (refresh flows). */
+export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
+
+/** A bearer token as a string, or a function that supplies one per request. */
+export type TokenSource = string | TokenProvider | null | undefined;
+
+/** Where and how to reach one Pharos backend. */
+export interface ClientConfig {
+  /** Origin (and optional path prefix) of the backend, e.g. `https://pharos.onrender.com`. `''` means this page's origin. */
+  baseUrl: string;
+  /** Bearer token, or a provider of one. Never put into URLs, logs, errors or events. */
+  token?: TokenSource;
+  /** Per-request timeout in milliseconds. Default 10 000. */
+  timeoutMs?: number;
+  /** The fetch implementation, for tests or instrumented fetches. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborts the request; an abort rejects with the signal's reason, never a PharosError. */
+  signal?: AbortSignal;
+  /** Overrides the config's timeout for this call (long-running POSTs). `0` means none. */
+  timeoutMs?: number;
+}
+
+/** Describes one HTTP call of an endpoint function. */
+export interface CallSpec {
+  method?: 'GET' | 'POST';
+  /** Path below the base URL, starting with `/`. Also the endpoint name in messages. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** JSON request body. */
+  json?: unknown;
+  /** Error statuses whose JSON body is a normal answer (e.g. 503 from ingestion health). */
+  bodyStatuses?: readonly number[];
+}
+
+/** The parsed answer of a successful call. */
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Default request timeout. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Joins a base URL and an endpoint path without doubling or dropping the slash. */
+export function endpointUrl(baseUrl: string, path: string, query?: CallSpec['query']): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+async function resolveToken(token: TokenSource): Promise<string | null> {
+  const value = typeof token === 'function' ? await token() : token;
+  return value ? value : null;
+}
+
+/**
+ * Performs one call and returns its parsed JSON, or throws a {@link PharosError} whose
+ * message says what happened in plain words.
+ */
+export async function requestJson(config: ClientConfig, spec: CallSpec, options: RequestOptions = {}): Promise<JsonResponse> {
+  const endpoint = spec.path;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = await resolveToken(config.token);
+  options.signal?.throwIfAborted();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
+
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = new AbortController();
+  const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+
+  try {
+    let response: Response;
+    try {
+      response = await (config.fetch ?? globalThis.fetch)(endpointUrl(config.baseUrl, spec.path, spec.query), {
+        method: spec.method ?? 'GET',
+        headers,
+        body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (cause) {
+      throw failureBeforeResponse(cause, config, endpoint, timeoutMs, options.signal, timeout.signal);
+    }
+
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw failureBeforeResponse(cause, config, endpoint, timeoutMs, options.signal, timeout.signal);
+    }
+    const parsed = parseJson(text);
+    const ok = response.ok || (spec.bodyStatuses ?? []).includes(response.status);
+    if (!ok) throw errorFromStatus(response, parsed, text, endpoint);
+    if (!parsed.ok) {
+      throw new PharosError(
+        ErrorKind.invalidResponse,
+        `${endpoint} answered HTTP ${response.status} with ${describeText(text, response)} instead of JSON.`,
+        { status: response.status, endpoint },
+      );
+    }
+    return { status: response.status, body: parsed.value };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failureBeforeResponse(
+  cause: unknown,
+  config: ClientConfig,
+  endpoint: string,
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  timeoutSignal: AbortSignal,
+): unknown {
+  if (callerSignal?.aborted) return callerSignal.reason;
+  if (timeoutSignal.aborted) {
+    return new PharosError(
+      ErrorKind.timeout,
+      `${endpoint} did not answer within ${Math.round(timeoutMs / 100) / 10} s. The backend may be overloaded or unreachable; retrying.`,
+      { endpoint, cause },
+    );
+  }
+  const target = config.baseUrl || 'this page’s origin';
+  const origin = globalThis.location?.origin;
+  return new PharosError(
+    ErrorKind.network,
+    `Request blocked or unreachable: ${endpoint} at ${target} gave no readable answer. ` +
+      `Check the base URL, the token, and that the backend allows ${origin ? `this page’s origin (${origin})` : 'this origin'} in its CORS settings ` +
+      `(a browser hides 401 and 500 answers that lack CORS headers).`,
+    { endpoint, cause },
+  );
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function describeText(text: string, response: Response): string {
+  const type = response.headers.get('content-type') ?? '';
+  if (/html/i.test(type) || /^\s*</.test(text)) return 'an HTML page';
+  if (text.trim() === '') return 'an empty body';
+  if (/json/i.test(type)) return 'malformed JSON';
+  return `text (${type || 'no content type'})`;
+}
+
+/** Turns FastAPI's `detail` (string, object or 422 list) into one readable sentence fragment. */
+export function detailText(detail: unknown): string {
+  if (typeof detail === 'string') return detail;
+  if (Array.isArray(detail)) {
+    return detail
+      .map((item) => {
+        if (item === null || typeof item !== 'object') return String(item);
+        const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+        const where = Array.isArray(loc) ? loc.join('.') : '';
+        return where ? `${where}: ${String(msg ?? 'invalid')}` : String(msg ?? 'invalid');
+      })
+      .join('; ');
+  }
+  if (detail !== null && typeof detail === 'object') {
+    const { error, message } = detail as { error?: unknown; message?: unknown };
+    if (typeof error === 'string') return error;
+    if (typeof message === 'string') return message;
+    return JSON.stringify(detail);
+  }
+  return '';
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function edgeWorkerOffline(detail: unknown): EdgeWorkerOffline | undefined {
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return undefined;
+  const d = detail as Json;
+  if (typeof d.error !== 'string' || !/edge worker offline/i.test(d.error)) return undefined;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { lastSeenSecondsAgo: num(d.last_seen_seconds_ago), thresholdSeconds: num(d.threshold_seconds) };
+}
+
+/** Rounds seconds into a short human duration for messages ("45 s", "12 min", "3 h"). */
+export function roughDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86400)} days`;
+}
+
+function errorFromStatus(response: Response, parsed: Parsed, text: string, endpoint: string): PharosError {
+  const status = response.status;
+  const detail = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Json).detail : undefined;
+  const said = detail !== undefined ? detailText(detail) : parsed.ok ? '' : `${describeText(text, response)} instead of JSON`;
+  const httpSaid = `HTTP ${status}${said ? `: ${said}` : ''}`;
+  const init = { status, endpoint, detail };
+
+  if (status === 401 || status === 403) {
+    return new PharosError(
+      ErrorKind.auth,
+      `Not authorised (${httpSaid}). ${endpoint} needs a valid token: check the token given to this dashboard.`,
+      init,
+    );
+  }
+  if (status === 429) {
+    const wait = retryAfterMs(response);
+    return new PharosError(
+      ErrorKind.rateLimited,
+      `Too many requests (${httpSaid}). The backend asks to wait${wait === undefined ? '' : ` ${roughDuration(wait / 1000)}`} before trying again.`,
+      { ...init, retryAfterMs: wait },
+    );
+  }
+  if (status === 503) {
+    const offline = edgeWorkerOffline(detail);
+    if (offline) {
+      const seen = offline.lastSeenSecondsAgo === null ? 'its last heartbeat is unknown' : `it was last seen ${roughDuration(offline.lastSeenSecondsAgo)} ago`;
+      return new PharosError(ErrorKind.unavailable, `The edge worker is offline: ${seen}. Nothing was queued.`, {
+        ...init,
+        edgeWorkerOffline: offline,
+      });
+    }
+    return new PharosError(ErrorKind.unavailable, `Service unavailable (${httpSaid}). Retrying shortly.`, {
+      ...init,
+      retryAfterMs: retryAfterMs(response),
+    });
+  }
+  if (status === 404) {
+    return new PharosError(ErrorKind.http, `Not found (${httpSaid}): ${endpoint} does not exist at this base URL.`, init);
+  }
+  if (status >= 500) {
+    const who = status === 502 || status === 504 ? 'The backend or the gateway in front of it' : 'The backend';
+    return new PharosError(ErrorKind.http, `${who} failed (${httpSaid}).`, init);
+  }
+  return new PharosError(ErrorKind.http, `The backend rejected the request (${httpSaid}).`, init);
+}
+
+/**
+ * Runs a model reader over a parsed body, turning any shape problem into an
+ * `invalid-response` error that names the field.
+ */
+export function readModel<T>(endpoint: string, body: unknown, reader: (body: Json) => T): T {
+  try {
+    return reader(object(body));
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new PharosError(ErrorKind.invalidResponse, `Unexpected answer from ${endpoint}: ${error.message}.`, {
+        endpoint,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { css } from 'lit';
+
+export const healthStyles = css`
+  [part='summary'] {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  [part='message'] {
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part='components'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 6px;
+  }
+  [part='component'] {
+    display: grid;
+    grid-template-columns: minmax(7em, max-content) max-content 1fr;
+    gap: 8px;
+    align-items: baseline;
+    padding: 6px 0;
+    border-top: 1px solid var(--_border);
+  }
+  [part='component'] .name {
+    font-weight: 600;
+  }
+  [part='component'] .detail {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  @container (max-width: 420px) {
+    [part='component'] {
+      grid-template-columns: 1fr max-content;
+    }
+    [part='component'] .detail {
+      grid-column: 1 / -1;
+    }
+  }
+`;

@@ -1,0 +1,111 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { TokenSource } from '../../api/http.js';
+import { sourceContext } from '../../store/context.js';
+import { PharosSource } from '../../store/source.js';
+import { isTimeRange, type TimeRange } from '../../store/time-range.js';
+
+/**
+ * Connects the Pharos elements inside it to one backend: they share its polling, time
+ * range and auto-refresh. Without it, elements use their own `base-url` or the page
+ * default (`configure()`).
+ *
+ * @summary The backend (and its polling) for the elements inside.
+ *
+ * @slot - Pharos elements, in any layout.
+ *
+ * @example
+ * <pharos-source base-url="https://pharos.onrender.com" interval="30">
+ *   <pharos-health></pharos-health>
+ * </pharos-source>
+ */
+export class PharosSourceElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    :host([theme='light']) {
+      --pharos-color-scheme: light;
+    }
+    :host([theme='dark']) {
+      --pharos-color-scheme: dark;
+    }
+  `;
+
+  /** Backend base URL; empty means this page's origin. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Bearer token as an attribute. For production prefer the `tokenProvider` property. */
+  @property() token?: string;
+
+  /** Supplies a fresh bearer token per request (JavaScript only). Takes precedence over `token`. */
+  @property({ attribute: false }) tokenProvider?: TokenSource;
+
+  /** Poll interval in seconds. Default 30. */
+  @property({ type: Number }) interval = 30;
+
+  /** Keep polling while the page is hidden (wall displays). */
+  @property({ type: Boolean, attribute: 'poll-when-hidden' }) pollWhenHidden = false;
+
+  /** Start with auto-refresh off. */
+  @property({ type: Boolean, attribute: 'no-auto-refresh' }) noAutoRefresh = false;
+
+  /** Request timeout in seconds. Default 10. */
+  @property({ type: Number }) timeout = 10;
+
+  /** Initial time range: `1h`, `6h`, `24h` or `7d`. */
+  @property({ attribute: 'time-range' }) timeRange: TimeRange = '1h';
+
+  /** Prometheus-compatible base URL for long history (Prometheus, Thanos, Mimir, VictoriaMetrics). */
+  @property({ attribute: 'prometheus-url' }) prometheusUrl?: string;
+
+  /** `light` or `dark` for every element inside; unset follows the page. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The source the elements inside share. Replaced when a connection attribute changes. */
+  @provide({ context: sourceContext })
+  source?: PharosSource;
+
+  private static readonly connectionProps = ['baseUrl', 'token', 'tokenProvider', 'interval', 'pollWhenHidden', 'timeout', 'prometheusUrl'];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.source ??= this.createSource();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.source?.dispose();
+    this.source = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    const reconnect = this.hasUpdated && PharosSourceElement.connectionProps.some((p) => changed.has(p as keyof PharosSourceElement));
+    if (reconnect) {
+      const previous = this.source;
+      this.source = this.createSource();
+      previous?.dispose();
+    } else if (changed.has('timeRange') && isTimeRange(this.timeRange)) {
+      this.source?.setTimeRange(this.timeRange);
+    }
+  }
+
+  private createSource(): PharosSource {
+    return new PharosSource({
+      baseUrl: this.baseUrl ?? '',
+      token: this.tokenProvider ?? this.token,
+      intervalMs: this.interval > 0 ? this.interval * 1000 : undefined,
+      pollWhenHidden: this.pollWhenHidden,
+      autoRefresh: !this.noAutoRefresh,
+      timeoutMs: this.timeout > 0 ? this.timeout * 1000 : undefined,
+      timeRange: this.timeRange,
+      prometheusUrl: this.prometheusUrl,
+    });
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,91 @@
+import { html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { themeStyles } from '../../internal/theme.js';
+import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/status.js';
+
+/**
+ * A status shown by icon, word and colour together, so it never relies on colour alone.
+ *
+ * @summary Healthy / degraded / down / unknown / not applicable badge.
+ *
+ * @csspart base - The badge.
+ * @csspart icon - The status icon.
+ * @csspart label - The status word.
+ *
+ * @cssprop --pharos-status-badge-ok - Colour of healthy (defaults to `--pharos-ok`).
+ * @cssprop --pharos-status-badge-warn - Colour of degraded (defaults to `--pharos-warn`).
+ * @cssprop --pharos-status-badge-danger - Colour of down (defaults to `--pharos-danger`).
+ * @cssprop --pharos-status-badge-neutral - Colour of not applicable and unknown (defaults to `--pharos-neutral`).
+ *
+ * @example
+ * <pharos-status-badge status="degraded"></pharos-status-badge>
+ */
+export class PharosStatusBadge extends PharosElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: inline-flex;
+        vertical-align: middle;
+      }
+      [part='base'] {
+        --_c: var(--pharos-status-badge-neutral, var(--_neutral));
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        padding: 1px 8px 1px 4px;
+        border-radius: 999px;
+        border: 1px solid var(--_c);
+        color: var(--_text);
+        background: color-mix(in srgb, var(--_c) 12%, transparent);
+        font-size: 0.86em;
+        white-space: nowrap;
+      }
+      [part='base'][data-tone='ok'] {
+        --_c: var(--pharos-status-badge-ok, var(--_ok));
+      }
+      [part='base'][data-tone='warn'] {
+        --_c: var(--pharos-status-badge-warn, var(--_warn));
+      }
+      [part='base'][data-tone='danger'] {
+        --_c: var(--pharos-status-badge-danger, var(--_danger));
+      }
+      [part='icon'] {
+        display: inline-grid;
+        place-items: center;
+        width: 1.3em;
+        height: 1.3em;
+        border-radius: 50%;
+        background: var(--_c);
+        color: var(--_surface);
+        font-weight: 700;
+        font-size: 0.85em;
+      }
+    `,
+  ];
+
+  /**
+   * The status: `healthy`, `degraded`, `down`, `unknown` or `not-applicable`. Backend words
+   * (`unhealthy`, `not_applicable`, `online`, `failed`, …) are mapped onto these.
+   */
+  @property({ reflect: true }) status: string = 'unknown';
+
+  /** Replaces the status word (e.g. "Removed from this deployment"); the status stays in the accessible name. */
+  @property() label?: string;
+
+  /** The normalised status. */
+  get normalizedStatus(): BadgeStatus {
+    return (Object.keys(STATUS_LOOK) as BadgeStatus[]).includes(this.status as BadgeStatus)
+      ? (this.status as BadgeStatus)
+      : toBadgeStatus(this.status);
+  }
+
+  override render() {
+    const look = STATUS_LOOK[this.normalizedStatus];
+    const text = this.label ?? look.label;
+    return html`<span part="base" data-tone=${look.tone} role="img" aria-label=${text === look.label ? text : `${look.label}: ${text}`}>
+      <span part="icon" aria-hidden="true">${look.icon}</span><span part="label" aria-hidden="true">${text}</span>
+    </span>`;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Formatting through `Intl`, in the language of the element's page (`lang`) and the
+ * viewer's time zone. Formatters are cached per language because building them is costly.
+ */
+
+/** The language an element should format in: nearest `lang` up the (shadow-crossing) tree. */
+export function langOf(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof HTMLElement && node.lang) return node.lang;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || navigator.language || 'en';
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Placeholder shown instead of a missing number (never "NaN" or "undefined"). */
+export const MISSING = '—';
+
+const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** A plain number, e.g. `1,234` or `12.5`. */
+export function formatNumber(lang: string, n: number | null | undefined, maxFractionDigits = 1): string {
+  if (!finite(n)) return MISSING;
+  return cached(`n:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: maxFractionDigits })).format(n);
+}
+
+/** A compact number, e.g. `12K`. */
+export function formatCompact(lang: string, n: number | null | undefined): string {
+  if (!finite(n)) return MISSING;
+  return cached(`c:${lang}`, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
+}
+
+/** A fraction (0..1) as a percentage, e.g. `87.5%`. */
+export function formatPercent(lang: string, fraction: number | null | undefined, maxFractionDigits = 1): string {
+  if (!finite(fraction)) return MISSING;
+  return cached(`p:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: maxFractionDigits })).format(fraction);
+}
+
+/** A duration in milliseconds with a unit suited to its size: `850 ms`, `2.4 s`, `3 min`. */
+export function formatMs(lang: string, ms: number | null | undefined): string {
+  if (!finite(ms)) return MISSING;
+  if (Math.abs(ms) < 1000) return unit(lang, ms, 'millisecond', ms < 10 ? 2 : ms < 100 ? 1 : 0);
+  return formatSeconds(lang, ms / 1000);
+}
+
+/** A duration in seconds: `45 s`, `12 min`, `3.5 h`, `2 days`. */
+export function formatSeconds(lang: string, seconds: number | null | undefined): string {
+  if (!finite(seconds)) return MISSING;
+  const abs = Math.abs(seconds);
+  if (abs < 90) return unit(lang, seconds, 'second', abs < 10 ? 1 : 0);
+  if (abs < 90 * 60) return unit(lang, seconds / 60, 'minute', 0);
+  if (abs < 48 * 3600) return unit(lang, seconds / 3600, 'hour', 1);
+  return unit(lang, seconds / 86400, 'day', 1);
+}
+
+function unit(lang: string, value: number, u: string, digits: number): string {
+  return cached(`u:${lang}:${u}:${digits}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits })).format(value);
+}
+
+/** How long ago `then` was, relative to `now`: "12 sec. ago", "3 min. ago". */
+export function formatAgo(lang: string, then: number | Date | null | undefined, now: number): string {
+  if (then === null || then === undefined) return MISSING;
+  const t = typeof then === 'number' ? then : then.getTime();
+  if (!Number.isFinite(t)) return MISSING;
+  const seconds = Math.round((t - now) / 1000);
+  const rtf = cached(`r:${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' }));
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(Math.min(0, seconds), 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+/** A date and time in the viewer's time zone, e.g. `22 Nov 2026, 10:23:18`. */
+export function formatDateTime(lang: string, value: number | Date | null | undefined): string {
+  if (value === null || value === undefined) return MISSING;
+  const d = typeof value === 'number' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return MISSING;
+  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' })).format(d);
+}
+
+/** A time of day in the viewer's time zone, e.g. `10:23:18`. */
+export function formatTime(lang: string, value: number | Date | null | undefined): string {
+  if (value === null || value === undefined) return MISSING;
+  const d = typeof value === 'number' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return MISSING;
+  return cached(`t:${lang}`, () => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' })).format(d);
+}
+
+/** Turns a backend key like `ncf_model` or `total_users` into a label: "Ncf model". */
+export function humanize(key: string): string {
+  const words = key.replace(/[_.-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,59 @@
+import { SignalWatcher } from '@lit-labs/signals';
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { sourceContext } from '../store/context.js';
+import { defaultSource, sourceForUrl } from '../store/registry.js';
+import type { PharosSource } from '../store/source.js';
+import type { SourceHost } from '../store/controllers.js';
+
+/**
+ * Base of every Pharos element: finds the element's source, re-renders when any signal it
+ * read changes, emits typed events and registers itself safely.
+ *
+ * Source lookup, first match wins: a `<pharos-source>` ancestor; the element's own
+ * `base-url` (elements naming the same backend share one source); the page default set
+ * with `configure()`.
+ */
+export class PharosElement extends SignalWatcher(LitElement) implements SourceHost {
+  /** Backend base URL for this element alone, when it is not inside a `<pharos-source>`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /**
+   * Bearer token for this element's own `base-url`. Prefer a `<pharos-source>` or
+   * `configure({ token })` with a token provider: an attribute is visible in the DOM.
+   */
+  @property() token?: string;
+
+  /** `light`, `dark`, or unset to follow the page (and `prefers-color-scheme`). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @consume({ context: sourceContext, subscribe: true })
+  @state()
+  private contextSource?: PharosSource;
+
+  /** The source this element reads from. */
+  get source(): PharosSource {
+    if (this.contextSource) return this.contextSource;
+    if (this.baseUrl !== undefined && this.baseUrl !== null) return sourceForUrl(this.baseUrl, this.token);
+    return defaultSource();
+  }
+
+  /** Dispatches a composed, bubbling event. */
+  protected emit<T extends Event>(event: T): T {
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** Elements this one renders, registered with it (tag → class). */
+  static dependencies: Record<string, typeof PharosElement> = {};
+
+  /**
+   * Registers the element under `tag`, and its dependencies, unless something already did
+   * (safe when two bundles both import the library).
+   */
+  static define(tag: string): void {
+    for (const [depTag, dep] of Object.entries(this.dependencies)) dep.define(depTag);
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+}

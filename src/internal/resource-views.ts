@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ErrorKind, PharosError } from '../api/errors.js';
+import type { Resource } from '../store/resource.js';
+import { formatAgo, formatSeconds, formatTime } from './format.js';
+
+/** Short headline per error kind; the error's message gives the detail and what to check. */
+export const ERROR_TITLES: Readonly<Record<ErrorKind, string>> = {
+  network: 'Cannot reach the backend.',
+  timeout: 'The backend is too slow to answer.',
+  auth: 'Not authorised.',
+  'rate-limited': 'Rate limited by the backend.',
+  unavailable: 'Service unavailable.',
+  http: 'The backend returned an error.',
+  'invalid-response': 'Unexpected answer from the backend.',
+  backend: 'The backend reported a problem.',
+};
+
+/** What the views need from the element. */
+export interface ViewContext {
+  lang: string;
+  /** Current time (the source's ticking `now`). */
+  now: number;
+}
+
+/** "Updated 12 sec. ago", "Loading…", with the exact time in a tooltip. */
+export function renderUpdated(resources: readonly Resource[], ctx: ViewContext): TemplateResult {
+  const times = resources.map((r) => r.lastSuccessAt.get()).filter((t): t is number => t !== null);
+  const fetching = resources.some((r) => r.fetching.get());
+  if (times.length === 0) {
+    return html`<span class="meta" part="updated">${fetching ? 'Loading…' : 'No data yet'}</span>`;
+  }
+  const oldest = Math.min(...times);
+  return html`<span class="meta" part="updated" title=${formatTime(ctx.lang, oldest)}
+    >Updated ${formatAgo(ctx.lang, oldest, ctx.now)}${fetching ? ' · refreshing…' : ''}</span
+  >`;
+}
+
+/** A sentence saying when the next retry happens, if one is scheduled. */
+function retryText(resource: Resource, now: number, lang: string): string {
+  const at = resource.nextRefreshAt.get();
+  if (at === null) return '';
+  const seconds = Math.max(0, Math.ceil((at - now) / 1000));
+  return seconds === 0 ? 'Retrying now.' : `Next retry in ${formatSeconds(lang, seconds)}.`;
+}
+
+/**
+ * The error notice of a resource that failed: a headline, the error's own words, whether
+ * last good values are still shown (and from when), the next retry, and a retry button.
+ * Renders nothing while the resource is fine.
+ */
+export function renderErrorNotice(resource: Resource, ctx: ViewContext, retry: () => void, subject = ''): TemplateResult | typeof nothing {
+  const error = resource.error.get();
+  if (!error) return nothing;
+  const kept = resource.lastSuccessAt.get();
+  return html`<div class="notice" data-tone=${kept ? 'warn' : 'danger'} part="error" data-kind=${error.kind}>
+    <div>
+      <p role="alert">
+        <strong>${subject ? `${subject}: ` : ''}${ERROR_TITLES[error.kind]}</strong> ${error.message}
+        ${kept ? html`<span class="stale-note">Showing the last good values, from ${formatTime(ctx.lang, kept)}.</span>` : nothing}
+      </p>
+      <p class="meta">${retryText(resource, ctx.now, ctx.lang)}</p>
+    </div>
+    <button type="button" part="retry" @click=${retry}>Retry now</button>
+  </div>`;
+}
+
+/** The first error among several resources, with the resource it belongs to. */
+export function firstFailure(resources: readonly Resource[]): { resource: Resource; error: PharosError } | null {
+  for (const resource of resources) {
+    const error = resource.error.get();
+    if (error) return { resource, error };
+  }
+  return null;
+}
+
+/** Placeholder lines while the first answer is pending; sized so nothing jumps when data arrives. */
+export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
+  return html`<div part="skeleton" aria-busy="true" aria-label=${label}>
+    ${Array.from({ length: lines }, (_, i) => html`<div class="skeleton" style="width:${90 - i * 15}%;margin:6px 0"></div>`)}
+  </div>`;
+}

@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens shared by every element. Each maps a public `--pharos-*` custom property to
+ * a default that follows the colour scheme (`light-dark()`), so a page can theme all
+ * elements at once, and `theme="dark"` on an element or a `<pharos-source>` forces a scheme.
+ */
+export const themeStyles = css`
+  :host {
+    color-scheme: var(--pharos-color-scheme, light dark);
+    --_surface: var(--pharos-surface, light-dark(#ffffff, #161b22));
+    --_surface-sunken: var(--pharos-surface-sunken, light-dark(#f4f6f8, #0d1117));
+    --_text: var(--pharos-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--pharos-text-muted, light-dark(#57606a, #9198a1));
+    --_border: var(--pharos-border, light-dark(#d0d7de, #30363d));
+    --_accent: var(--pharos-accent, light-dark(#0969da, #4493f8));
+    --_ok: var(--pharos-ok, light-dark(#1a7f37, #3fb950));
+    --_warn: var(--pharos-warn, light-dark(#9a6700, #d29922));
+    --_danger: var(--pharos-danger, light-dark(#cf222e, #f85149));
+    --_neutral: var(--pharos-neutral, light-dark(#6e7781, #8b949e));
+    --_radius: var(--pharos-radius, 8px);
+    --_gap: var(--pharos-space, 12px);
+    --_focus: var(--pharos-focus-ring, 2px solid var(--_accent));
+    font-family: var(--pharos-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--pharos-font-size, 14px);
+    line-height: 1.4;
+    color: var(--_text);
+  }
+  :host([theme='light']) {
+    --pharos-color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --pharos-color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+/** The card frame most elements render in: one look across the product. */
+export const panelStyles = css`
+  :host {
+    display: block;
+  }
+  [part='base'] {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    min-width: 0;
+    box-sizing: border-box;
+    height: 100%;
+  }
+  [part='header'] {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.86em;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface-sunken);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    border-color: var(--_accent);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .notice {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    justify-content: space-between;
+    padding: 8px 10px;
+    border-radius: calc(var(--_radius) - 2px);
+    border: 1px solid var(--_border);
+    background: var(--_surface-sunken);
+  }
+  .notice[data-tone='danger'] {
+    border-color: var(--_danger);
+  }
+  .notice[data-tone='warn'] {
+    border-color: var(--_warn);
+  }
+  .notice p {
+    margin: 0;
+  }
+  .skeleton {
+    border-radius: 4px;
+    background: linear-gradient(90deg, var(--_surface-sunken) 25%, var(--_border) 50%, var(--_surface-sunken) 75%);
+    background-size: 200% 100%;
+    animation: pharos-shimmer 1.4s linear infinite;
+    min-height: 1em;
+  }
+  @keyframes pharos-shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+  dl.fields {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+  dl.fields dt {
+    color: var(--_muted);
+  }
+  dl.fields dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+`;

@@ -1,0 +1,163 @@
+import { Signal } from 'signal-polyfill';
+
+/** A chronological, columnar slice of history: `times[i]` goes with `columns[name][i]`. */
+export interface HistoryWindow {
+  /** Sample times in milliseconds since the epoch, ascending. */
+  times: Float64Array;
+  /** One array per series; `NaN` where a value is missing (a gap). */
+  columns: Record<string, Float64Array>;
+}
+
+/** A row of samples to append. `null` or a missing series records a gap. */
+export type Sample = Record<string, number | null | undefined>;
+
+/**
+ * A bounded ring of numeric samples, stored columnar in typed arrays (the layout uPlot
+ * draws from), so memory stays fixed whatever the run time: when full, the oldest row is
+ * overwritten.
+ */
+export class HistoryBuffer {
+  /** Bumped on every change, so charts and trends recompute when read inside a signal. */
+  readonly version = new Signal.State(0);
+  private readonly times: Float64Array;
+  private readonly cols = new Map<string, Float64Array>();
+  private start = 0;
+  private count = 0;
+
+  constructor(readonly capacity: number) {
+    this.times = new Float64Array(capacity);
+  }
+
+  /** Number of rows held. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Names of the series seen so far. */
+  get series(): string[] {
+    return [...this.cols.keys()];
+  }
+
+  /** Time of the newest row, or null when empty. */
+  get lastTime(): number | null {
+    return this.count === 0 ? null : this.times[this.index(this.count - 1)]!;
+  }
+
+  /** Time of the oldest row, or null when empty. */
+  get firstTime(): number | null {
+    return this.count === 0 ? null : this.times[this.start]!;
+  }
+
+  private index(i: number): number {
+    return (this.start + i) % this.capacity;
+  }
+
+  private column(name: string): Float64Array {
+    let col = this.cols.get(name);
+    if (!col) {
+      col = new Float64Array(this.capacity).fill(NaN);
+      this.cols.set(name, col);
+    }
+    return col;
+  }
+
+  /** Appends one row. Rows must come in time order; an older row is ignored. */
+  append(time: number, sample: Sample): void {
+    this.write(time, sample);
+    this.version.set(this.version.get() + 1);
+  }
+
+  /** Appends many rows with one change notification (restoring persisted history). */
+  appendMany(rows: Iterable<readonly [number, Sample]>): void {
+    for (const [time, sample] of rows) this.write(time, sample);
+    this.version.set(this.version.get() + 1);
+  }
+
+  private write(time: number, sample: Sample): void {
+    const last = this.lastTime;
+    if (last !== null && time < last) return;
+    let slot: number;
+    if (this.count < this.capacity) {
+      slot = this.index(this.count);
+      this.count++;
+    } else {
+      slot = this.start;
+      this.start = (this.start + 1) % this.capacity;
+    }
+    this.times[slot] = time;
+    for (const col of this.cols.values()) col[slot] = NaN;
+    for (const [name, value] of Object.entries(sample)) {
+      this.column(name)[slot] = typeof value === 'number' && Number.isFinite(value) ? value : NaN;
+    }
+  }
+
+  /** True when the newest row has no finite value (the last thing recorded is a gap). */
+  endsWithGap(): boolean {
+    if (this.count === 0) return false;
+    const slot = this.index(this.count - 1);
+    for (const col of this.cols.values()) if (!Number.isNaN(col[slot]!)) return false;
+    return true;
+  }
+
+  /** Index of the first row at or after `time` (binary search over the ring). */
+  private lowerBound(time: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[this.index(mid)]! < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Copies the rows with `from <= time <= to` into fresh arrays, oldest first. Reading it
+   * inside a computed signal or render makes that depend on new appends.
+   */
+  window(from = -Infinity, to = Infinity, names: readonly string[] = this.series): HistoryWindow {
+    this.version.get();
+    const first = this.lowerBound(from);
+    const end = this.lowerBound(to === Infinity ? Infinity : to + 1e-9);
+    const n = Math.max(0, end - first);
+    const times = new Float64Array(n);
+    const columns: Record<string, Float64Array> = {};
+    for (const name of names) columns[name] = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      const slot = this.index(first + i);
+      times[i] = this.times[slot]!;
+      for (const name of names) {
+        const col = this.cols.get(name);
+        if (col) columns[name]![i] = col[slot]!;
+      }
+    }
+    return { times, columns };
+  }
+
+  /** The newest finite value of a series, or null. */
+  latest(name: string): number | null {
+    this.version.get();
+    const col = this.cols.get(name);
+    if (!col) return null;
+    for (let i = this.count - 1; i >= 0; i--) {
+      const v = col[this.index(i)]!;
+      if (!Number.isNaN(v)) return v;
+    }
+    return null;
+  }
+
+  /** Removes every row. */
+  clear(): void {
+    this.start = 0;
+    this.count = 0;
+    this.cols.clear();
+    this.version.set(this.version.get() + 1);
+  }
+
+  /** Bytes held by the typed arrays (for the memory benchmark). */
+  get byteLength(): number {
+    let bytes = this.times.byteLength;
+    for (const col of this.cols.values()) bytes += col.byteLength;
+    return bytes;
+  }
+}

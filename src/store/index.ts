@@ -1,0 +1,14 @@
+/**
+ * The shared polling store: sources (one per backend), resources (one per endpoint and
+ * parameters, one timer each), columnar history, and the controllers elements use.
+ */
+export * from './clock.js';
+export * from './visibility.js';
+export * from './time-range.js';
+export * from './history.js';
+export * from './resource.js';
+export * from './source.js';
+export * from './resources.js';
+export * from './registry.js';
+export * from './context.js';
+export * from './controllers.js';

@@ -1,0 +1,59 @@
+// @web/test-runner: every test runs in real headless Chromium, against the Pharos simulator
+// mounted on the same origin as the test pages (real HTTP, no fetch mocks).
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
+import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
+import { simulatorMiddleware } from './sim/koa.js';
+
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** Writes the totals for scripts/test.mjs, which prints them as the closing line. */
+function totalsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load has no results but must still count as a failure.
+        else if (!session.passed) failed++;
+      }
+      if (process.env.PHAROS_TOTALS_FILE) {
+        writeFileSync(process.env.PHAROS_TOTALS_FILE, JSON.stringify({ passed, failed, skipped }));
+      }
+    },
+  };
+}
+
+export default {
+  rootDir,
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
+    }),
+  ],
+  middleware: [simulatorMiddleware()],
+  plugins: [
+    cssInlinePlugin(rootDir),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  reporters: [defaultReporter(), totalsReporter()],
+};
