@@ -91,14 +91,6 @@ export class HistoryBuffer {
     }
   }
 
-  /** True when the newest row has no finite value (the last thing recorded is a gap). */
-  endsWithGap(): boolean {
-    if (this.count === 0) return false;
-    const slot = this.index(this.count - 1);
-    for (const col of this.cols.values()) if (!Number.isNaN(col[slot]!)) return false;
-    return true;
-  }
-
   /** Index of the first row at or after `time` (binary search over the ring). */
   private lowerBound(time: number): number {
     let lo = 0;
@@ -144,6 +136,14 @@ export class HistoryBuffer {
       if (!Number.isNaN(v)) return v;
     }
     return null;
+  }
+
+  /** Sum of the finite values of a series between `from` and `to` (e.g. failures in a range). */
+  sum(name: string, from = -Infinity, to = Infinity): number {
+    const col = this.window(from, to, [name]).columns[name]!;
+    let total = 0;
+    for (const v of col) if (!Number.isNaN(v)) total += v;
+    return total;
   }
 
   /** Removes every row. */

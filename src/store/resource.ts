@@ -35,6 +35,8 @@ export function backoffDelay(failures: number, random: number, retryAfterMs = 0)
 
 /** Name of the history series holding each request's client-observed latency. */
 export const LATENCY_SERIES = 'latency_ms';
+/** History series that is 1 for a failed attempt and 0 for a success (sum = failures in a window). */
+export const FAILED_SERIES = 'failed';
 
 /**
  * The shared, polled state of one endpoint in one source. Everything an element shows is
@@ -195,7 +197,7 @@ export class Resource<T = unknown, P = unknown> {
       } catch (error) {
         console.warn(`[pharos] could not sample ${this.key} for history`, error);
       }
-      this.history.append(now, { ...sample, [LATENCY_SERIES]: latency });
+      this.history.append(now, { ...sample, [LATENCY_SERIES]: latency, [FAILED_SERIES]: 0 });
     } catch (error) {
       if (this.disposed || isAbortError(error)) return;
       const now = clock.now();
@@ -204,8 +206,9 @@ export class Resource<T = unknown, P = unknown> {
       this.status.set('error');
       this.fetchedAt.set(now);
       this.latencyMs.set(now - started);
-      // One gap row per outage, so charts break the line instead of bridging it.
-      if (this.history.length > 0 && !this.history.endsWithGap()) this.history.append(now, {});
+      // A failure row: every value series is a gap here, so charts break the line instead
+      // of bridging an outage, and `failed` counts the failures in any window.
+      this.history.append(now, { [FAILED_SERIES]: 1 });
     } finally {
       if (this.abort === abort) this.abort = null;
       this.fetching.set(false);

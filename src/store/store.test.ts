@@ -231,7 +231,7 @@ describe('PharosSource polling', () => {
     expect(clock.pending).to.equal(0);
   });
 
-  it('records numeric samples, request latency, and one gap per outage in history', async () => {
+  it('records numeric samples, request latency, and each failure as a gap row in history', async () => {
     const { clock, source } = setup();
     const { state, definition } = scripted();
     const resource = source.resource(definition);
@@ -243,10 +243,12 @@ describe('PharosSource polling', () => {
     await clock.advance(2_000);
     await clock.advance(4_000);
     const window = resource.history.window();
-    expect(window.times.length).to.equal(3); // two samples + one gap row
+    expect(window.times.length).to.equal(5); // two samples + three failures
     expect([...window.columns.value!].slice(0, 2)).to.deep.equal([1, 1]);
     expect(Number.isNaN(window.columns.value![2]!)).to.equal(true);
     expect(window.columns.latency_ms![0]).to.equal(0);
+    expect(resource.history.sum('failed')).to.equal(3);
+    expect(resource.history.sum('failed', clock.now() - 5_000)).to.equal(2); // at -4 s and now
     stop();
   });
 
