@@ -27,7 +27,8 @@ export function renderUpdated(resources: readonly Resource[], ctx: ViewContext):
   const times = resources.map((r) => r.lastSuccessAt.get()).filter((t): t is number => t !== null);
   const fetching = resources.some((r) => r.fetching.get());
   if (times.length === 0) {
-    return html`<span class="meta" part="updated">${fetching ? 'Loading…' : 'No data yet'}</span>`;
+    const failed = resources.some((r) => r.error.get());
+    return html`<span class="meta" part="updated">${failed ? 'No data yet' : 'Loading…'}</span>`;
   }
   const oldest = Math.min(...times);
   return html`<span class="meta" part="updated" title=${formatTime(ctx.lang, oldest)}

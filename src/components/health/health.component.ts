@@ -94,7 +94,8 @@ export class PharosHealth extends PharosElement {
   private renderComponent(c: ComponentHealth) {
     const removed = c.status === 'not_applicable';
     const name = COMPONENT_NAMES[c.name] ?? humanize(c.name);
-    const workers = c.workerCount === null ? '' : ` (${formatNumber(langOf(this), c.workerCount, 0)} workers)`;
+    const workers =
+      c.workerCount === null ? nothing : html`<span class="meta count">· ${formatNumber(langOf(this), c.workerCount, 0)} ${c.workerCount === 1 ? 'worker' : 'workers'}</span>`;
     return html`<li part="component" data-name=${c.name} data-status=${c.status}>
       <span class="name">${name}</span>
       <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? 'Removed from this deployment' : nothing}></pharos-status-badge>

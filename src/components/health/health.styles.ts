@@ -16,12 +16,13 @@ export const healthStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 6px;
+    grid-template-columns: max-content max-content 1fr;
+    column-gap: 12px;
   }
   [part='component'] {
     display: grid;
-    grid-template-columns: minmax(7em, max-content) max-content 1fr;
-    gap: 8px;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
     align-items: baseline;
     padding: 6px 0;
     border-top: 1px solid var(--_border);
@@ -33,8 +34,12 @@ export const healthStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
+  .count {
+    margin-left: 6px;
+    white-space: nowrap;
+  }
   @container (max-width: 420px) {
-    [part='component'] {
+    [part='components'] {
       grid-template-columns: 1fr max-content;
     }
     [part='component'] .detail {
