@@ -2,6 +2,7 @@
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
-  outdir: '.',
   litelement: true,
+  // package.json already names the manifest; don't let the analyzer rewrite it.
+  packagejson: false,
 };

@@ -24,6 +24,7 @@ const COMPONENT_NAMES: Record<string, string> = {
  * Overall system health and each component (database, Redis, Celery, NCF model, API),
  * from `/api/monitoring/health`, refreshed by the shared store.
  *
+ * @tag pharos-health
  * @summary System health at a glance.
  *
  * @dependency pharos-status-badge

@@ -11,6 +11,7 @@ import { isTimeRange, type TimeRange } from '../../store/time-range.js';
  * range and auto-refresh. Without it, elements use their own `base-url` or the page
  * default (`configure()`).
  *
+ * @tag pharos-source
  * @summary The backend (and its polling) for the elements inside.
  *
  * @slot - Pharos elements, in any layout.

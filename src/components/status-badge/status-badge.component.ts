@@ -7,6 +7,7 @@ import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/sta
 /**
  * A status shown by icon, word and colour together, so it never relies on colour alone.
  *
+ * @tag pharos-status-badge
  * @summary Healthy / degraded / down / unknown / not applicable badge.
  *
  * @csspart base - The badge.
