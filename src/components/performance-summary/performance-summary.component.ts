@@ -1,0 +1,174 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { MethodTiming, PerformanceReport } from '../../api/monitoring.js';
+import { figureStyles, renderFigures, type Figure } from '../../internal/figures.js';
+import { formatFreeValue } from '../../internal/free-form.js';
+import { formatMs, formatNumber, formatPercent, humanize, langOf } from '../../internal/format.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
+import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ResourceController, TickController } from '../../store/controllers.js';
+import { performanceResource } from '../../store/resources.js';
+import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
+import { performanceSummaryStyles } from './performance-summary.styles.js';
+
+/**
+ * Backend performance from `/api/monitoring/performance`: cache hit rate, slow query count,
+ * the backend's warnings, and the average time and call count of each instrumented method
+ * in a table sortable by any column.
+ *
+ * The endpoint has no latency percentiles, request rate or error rate; those come from
+ * Prometheus (see `<pharos-timeseries>`).
+ *
+ * @summary Cache, slow queries, warnings and method timings.
+ *
+ * @dependency pharos-status-badge
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row with the last-updated time.
+ * @csspart figures - The headline figures.
+ * @csspart figure - One headline figure.
+ * @csspart value - The value of a figure.
+ * @csspart warnings - The list of backend warnings.
+ * @csspart warning - One warning.
+ * @csspart timings - The method timings table.
+ * @csspart row - One table row.
+ * @csspart sort-button - A column header's sort button.
+ * @csspart empty - The "nothing recorded yet" notice.
+ * @csspart updated - The "updated N s ago" label.
+ * @csspart error - The error notice, with the retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --pharos-performance-summary-warning - Accent of a warning (defaults to `--pharos-warn`).
+ * @cssprop --pharos-surface - Card background.
+ *
+ * @example
+ * <pharos-performance-summary base-url="https://pharos.onrender.com"></pharos-performance-summary>
+ */
+export class PharosPerformanceSummary extends PharosElement {
+  static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, performanceSummaryStyles];
+  static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
+
+  /** Heading text. */
+  @property() heading = 'Performance';
+
+  private readonly performance = new ResourceController(this, performanceResource);
+
+  private readonly table = new SortableTableController<MethodTiming>(
+    this,
+    [
+      { key: 'name', label: 'Method', cell: (m) => m.name, sortValue: (m) => m.name },
+      { key: 'averageMs', label: 'Average', numeric: true, cell: (m) => formatMs(langOf(this), m.averageMs), sortValue: (m) => m.averageMs },
+      { key: 'count', label: 'Calls', numeric: true, cell: (m) => formatNumber(langOf(this), m.count, 0), sortValue: (m) => m.count },
+    ] satisfies TableColumn<MethodTiming>[],
+    { column: 'averageMs', direction: 'descending' },
+  );
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes now (the retry button). */
+  refresh(): Promise<void> {
+    return this.performance.resource.refresh();
+  }
+
+  /**
+   * Sorts the method timings by `column` (`name`, `averageMs` or `count`); without a
+   * direction, as a click on its header would.
+   */
+  sortTimings(column: 'name' | 'averageMs' | 'count', direction?: 'ascending' | 'descending'): void {
+    this.table.sortBy(column, direction);
+  }
+
+  override render() {
+    const resource = this.performance.resource;
+    const report = resource.value.get();
+    const ctx = { lang: langOf(this), now: this.source.now.get() };
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        <h2 id="title">${this.heading}</h2>
+        ${renderUpdated([resource], ctx)}
+      </div>
+      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
+      ${report ? this.renderReport(report, resource.stale.get()) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}
+    </section>`;
+  }
+
+  private renderReport(report: PerformanceReport, stale: boolean) {
+    const lang = langOf(this);
+    const history = this.performance.resource.history;
+    const noCacheTraffic = report.cacheHits + report.cacheMisses === 0;
+    const figures: Figure[] = [
+      {
+        key: 'cache-hit-rate',
+        label: 'Cache hit rate',
+        value: noCacheTraffic ? null : report.cacheHitRate,
+        format: 'percent',
+        text: noCacheTraffic ? '—' : formatPercent(lang, report.cacheHitRate),
+        note: noCacheTraffic
+          ? 'No cache traffic yet'
+          : `${formatNumber(lang, report.cacheHits, 0)} hits · ${formatNumber(lang, report.cacheMisses, 0)} misses`,
+        history,
+        series: 'cache_hit_rate',
+        good: 'up',
+        stale,
+      },
+      {
+        key: 'slow-queries',
+        label: 'Slow queries',
+        value: report.slowQueryCount,
+        format: 'number',
+        text: formatNumber(lang, report.slowQueryCount, 0),
+        history,
+        series: 'slow_query_count',
+        good: 'down',
+        stale,
+      },
+      {
+        key: 'warnings',
+        label: 'Warnings',
+        value: report.warnings.length,
+        format: 'number',
+        text: formatNumber(lang, report.warnings.length, 0),
+        good: 'down',
+        stale,
+      },
+    ];
+    const extra = report.recommendationMetrics ? Object.entries(report.recommendationMetrics) : [];
+    return html`
+      ${renderFigures(figures, 'Performance figures')}
+      <section class="block" aria-labelledby="warnings-title">
+        <h3 id="warnings-title">Backend warnings</h3>
+        <div role="status">
+          ${report.warnings.length === 0
+            ? html`<p class="meta" part="no-warnings">No warnings from the backend.</p>`
+            : html`<ul part="warnings">
+                ${report.warnings.map(
+                  (w) => html`<li part="warning"><pharos-status-badge status="degraded" label="Warning"></pharos-status-badge><span>${w}</span></li>`,
+                )}
+              </ul>`}
+        </div>
+      </section>
+      <section class="block" aria-labelledby="timings-title">
+        <h3 id="timings-title">Method timings</h3>
+        ${report.methodTimings.length === 0
+          ? renderEmpty('No method timings recorded yet.', 'The backend lists a method once it has been called.')
+          : html`<div class="table-wrap">
+              ${this.table.render({ rows: report.methodTimings, caption: 'Method timings: average time and calls per method', rowKey: (m) => m.name, lang, part: 'timings' })}
+            </div>`}
+      </section>
+      ${extra.length > 0
+        ? html`<section class="block" aria-labelledby="rec-title">
+            <h3 id="rec-title">Recommendation metrics</h3>
+            <dl class="fields" part="recommendation-metrics">
+              ${extra.map(([k, v]) => html`<dt>${humanize(k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
+            </dl>
+          </section>`
+        : nothing}
+    `;
+  }
+}

@@ -1,0 +1,17 @@
+import type { SourceHost } from '../store/controllers.js';
+import { windowDays } from '../store/time-range.js';
+
+/**
+ * Parameters for a windowed resource (`/user-engagement`, `/recommendation-quality`): the
+ * days of the host's current time range. Reads the range signal, so the controller switches
+ * to the new window's resource when the range changes.
+ */
+export function windowDaysOf(host: SourceHost): () => number {
+  return () => windowDays(host.source.timeRange.get());
+}
+
+/** "last 1 day", "last 7 days" (the number in the page's language). */
+export function formatWindow(lang: string, days: number): string {
+  const count = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days);
+  return `last ${count}`;
+}
