@@ -1,0 +1,11 @@
+import { PharosTimeseries } from './timeseries.component.js';
+
+export { PharosTimeseries };
+export type { TimeseriesMark, TimeseriesSeries, TimeseriesThreshold } from './timeseries.component.js';
+PharosTimeseries.define('pharos-timeseries');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pharos-timeseries': PharosTimeseries;
+  }
+}
