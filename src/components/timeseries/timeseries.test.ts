@@ -31,11 +31,6 @@ async function chart(width = 600): Promise<PharosTimeseries> {
   return el;
 }
 
-/** RGB of a canvas pixel, in canvas pixels. */
-function pixel(u: uPlot, x: number, y: number): number[] {
-  return [...u.ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)];
-}
-
 const near = (a: number[], b: number[], tolerance = 40) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 
 /** True when some pixel of the vertical canvas column at `x` (inside the plot) has colour `rgb`. */
