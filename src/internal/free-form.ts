@@ -17,6 +17,11 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
+/** "1 field", "6 fields". */
+function counted(lang: string, n: number, noun: string): string {
+  return `${formatNumber(lang, n, 0)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function isPrimitive(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
@@ -49,7 +54,7 @@ export function formatFreeValue(lang: string, key: string, value: unknown): stri
   if (Array.isArray(value)) {
     if (value.length === 0) return 'None';
     if (value.length <= 5 && value.every(isPrimitive)) return clip(value.map((v) => formatFreeValue(lang, key, v)).join(', '));
-    return `${formatNumber(lang, value.length, 0)} items`;
+    return counted(lang, value.length, 'item');
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
@@ -57,7 +62,7 @@ export function formatFreeValue(lang: string, key: string, value: unknown): stri
     if (entries.length <= 4 && entries.every(([, v]) => isPrimitive(v))) {
       return clip(entries.map(([k, v]) => `${humanize(k)}: ${formatFreeValue(lang, k, v)}`).join(', '));
     }
-    return `${formatNumber(lang, entries.length, 0)} fields`;
+    return counted(lang, entries.length, 'field');
   }
   return MISSING;
 }

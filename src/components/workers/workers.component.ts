@@ -1,0 +1,180 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PharosError } from '../../api/errors.js';
+import type { WorkersStatus } from '../../api/monitoring.js';
+import { figureStyles, renderFigures, type Figure } from '../../internal/figures.js';
+import { formatFreeValue } from '../../internal/free-form.js';
+import { formatAgo, formatNumber, formatSeconds, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
+import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ResourceController, TickController } from '../../store/controllers.js';
+import type { Resource } from '../../store/resource.js';
+import { workersStatusResource } from '../../store/resources.js';
+import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
+import { workerRow, type WorkerRow } from './celery-stats.js';
+import { workersStyles } from './workers.styles.js';
+
+/**
+ * The backend's own words when it says Celery cannot be reached (`status: "error"` with
+ * `message` and `error`), or null for any other failure.
+ */
+export function celeryUnreachableText(error: PharosError | null): string | null {
+  if (!error || error.kind !== 'backend') return null;
+  const detail = (typeof error.detail === 'object' && error.detail !== null ? error.detail : {}) as { message?: unknown; error?: unknown };
+  const clean = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const message = clean(detail.message);
+  const cause = clean(detail.error);
+  if (message && cause) return `${message} (${cause})`;
+  return message ?? cause ?? 'the backend gave no details.';
+}
+
+/**
+ * Celery workers from `/api/monitoring/workers/status`: how many answered, their active and
+ * scheduled tasks, and a sortable table of each worker's stats (pool, processes, tasks
+ * done, uptime, PID; other fields summarised in a details disclosure).
+ *
+ * When the backend says it cannot reach Celery (today's deployment: HTTP 200 with
+ * `status: "error"`), the element says so in the backend's words, as a state of the
+ * workers rather than a generic failure, and keeps the last known workers if it had any.
+ *
+ * @summary Celery workers and their tasks.
+ *
+ * @dependency pharos-status-badge
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row with the last-updated time.
+ * @csspart unreachable - The "Celery workers are not reachable" state, with a retry button.
+ * @csspart figures - The headline figures (workers, active and scheduled tasks).
+ * @csspart figure - One headline figure.
+ * @csspart value - The value of a figure.
+ * @csspart workers - The table of workers.
+ * @csspart row - One worker's row.
+ * @csspart sort-button - A column header's sort button.
+ * @csspart details - A worker's details disclosure.
+ * @csspart empty - The "no workers answered" notice.
+ * @csspart updated - The "updated N s ago" label.
+ * @csspart error - The error notice for other failures, with the retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --pharos-workers-unreachable - Accent of the unreachable state (defaults to `--pharos-danger`).
+ * @cssprop --pharos-surface - Card background.
+ *
+ * @example
+ * <pharos-workers base-url="https://pharos.onrender.com"></pharos-workers>
+ */
+export class PharosWorkers extends PharosElement {
+  static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, workersStyles];
+  static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
+
+  /** Heading text. */
+  @property() heading = 'Celery workers';
+
+  private readonly workers = new ResourceController(this, workersStatusResource);
+
+  private readonly table = new SortableTableController<WorkerRow>(
+    this,
+    [
+      { key: 'name', label: 'Worker', cell: (w) => w.name, sortValue: (w) => w.name },
+      { key: 'active', label: 'Active', numeric: true, cell: (w) => this.count(w.active), sortValue: (w) => w.active },
+      { key: 'scheduled', label: 'Scheduled', numeric: true, cell: (w) => this.count(w.scheduled), sortValue: (w) => w.scheduled },
+      {
+        key: 'pool',
+        label: 'Pool',
+        cell: (w) => [w.pool, w.concurrency === null ? null : `${this.count(w.concurrency)} max`].filter(Boolean).join(' · ') || MISSING,
+        sortValue: (w) => w.concurrency,
+      },
+      { key: 'processes', label: 'Processes', numeric: true, cell: (w) => this.count(w.processes), sortValue: (w) => w.processes },
+      { key: 'tasksDone', label: 'Tasks done', numeric: true, cell: (w) => this.count(w.tasksDone), sortValue: (w) => w.tasksDone },
+      { key: 'uptime', label: 'Uptime', numeric: true, cell: (w) => formatSeconds(langOf(this), w.uptimeSeconds), sortValue: (w) => w.uptimeSeconds },
+      { key: 'pid', label: 'PID', numeric: true, cell: (w) => (w.pid === null ? MISSING : String(w.pid)), sortValue: (w) => w.pid },
+      { key: 'details', label: 'Details', cell: (w) => this.renderDetails(w) },
+    ] satisfies TableColumn<WorkerRow>[],
+    { column: 'name', direction: 'ascending' },
+  );
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes now (the retry button). */
+  refresh(): Promise<void> {
+    return this.workers.resource.refresh();
+  }
+
+  private count(n: number | null): string {
+    return formatNumber(langOf(this), n, 0);
+  }
+
+  override render() {
+    const resource = this.workers.resource;
+    const status = resource.value.get();
+    const error = resource.error.get();
+    const ctx = { lang: langOf(this), now: this.source.now.get() };
+    const unreachable = celeryUnreachableText(error);
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        <h2 id="title">${this.heading}</h2>
+        ${renderUpdated([resource], ctx)}
+      </div>
+      ${unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : renderErrorNotice(resource, ctx, () => void this.refresh())}
+      ${status ? this.renderStatus(status, resource.stale.get()) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}
+    </section>`;
+  }
+
+  private renderUnreachable(said: string, resource: Resource, ctx: ViewContext) {
+    const kept = resource.lastSuccessAt.get();
+    const checked = resource.fetchedAt.get();
+    const next = resource.nextRefreshAt.get();
+    return html`<div class="notice" data-tone=${kept ? 'warn' : 'danger'} part="unreachable">
+      <div class="unreachable-text">
+        <pharos-status-badge status="down" label="Not reachable"></pharos-status-badge>
+        <p role="status"><strong>Celery workers are not reachable:</strong> ${said}</p>
+        ${kept ? html`<p class="stale-note">Showing the last known workers, from ${formatTime(ctx.lang, kept)}.</p>` : nothing}
+        <p class="meta">
+          ${checked === null ? '' : `Checked ${formatAgo(ctx.lang, checked, ctx.now)}.`}
+          ${next === null ? '' : ` Next check in ${formatSeconds(ctx.lang, Math.max(0, Math.ceil((next - ctx.now) / 1000)))}.`}
+        </p>
+      </div>
+      <button type="button" part="retry" @click=${() => void this.refresh()}>Check again</button>
+    </div>`;
+  }
+
+  private renderStatus(status: WorkersStatus, stale: boolean) {
+    const lang = langOf(this);
+    const history = this.workers.resource.history;
+    const figures: Figure[] = [
+      { key: 'workers', label: 'Workers', value: status.workerCount, format: 'number', text: this.count(status.workerCount), history, series: 'worker_count', good: 'up', stale },
+      { key: 'active', label: 'Active tasks', value: status.totalActiveTasks, format: 'number', text: this.count(status.totalActiveTasks), history, series: 'active_tasks', good: 'neutral', stale },
+      { key: 'scheduled', label: 'Scheduled tasks', value: status.totalScheduledTasks, format: 'number', text: this.count(status.totalScheduledTasks), history, series: 'scheduled_tasks', good: 'neutral', stale },
+    ];
+    const rows = status.workers.map(workerRow);
+    return html`
+      ${renderFigures(figures, 'Worker figures')}
+      ${rows.length === 0
+        ? renderEmpty('No Celery workers answered.', 'Celery is reachable, but no worker replied to the inspection.')
+        : html`<div class="table-wrap">
+            ${this.table.render({ rows, caption: 'Celery workers: tasks and stats per worker', rowKey: (w) => w.name, lang, part: 'workers' })}
+          </div>`}
+    `;
+  }
+
+  private renderDetails(w: WorkerRow) {
+    const lang = langOf(this);
+    const fields: [string, string][] = [
+      ...(w.broker ? ([['Broker', w.broker]] as [string, string][]) : []),
+      ...(w.prefetch !== null ? ([['Prefetch count', this.count(w.prefetch)]] as [string, string][]) : []),
+      ...(w.activeTaskNames.length ? ([['Running', w.activeTaskNames.join(', ')]] as [string, string][]) : []),
+      ...w.totals.map(([task, n]) => [`Done: ${task}`, this.count(n)] as [string, string]),
+      ...w.other.map(([k, v]) => [humanize(k), formatFreeValue(lang, k, v)] as [string, string]),
+    ];
+    if (fields.length === 0) return MISSING;
+    return html`<details part="details">
+      <summary>${this.count(fields.length)} fields<span class="visually-hidden"> for ${w.name}</span></summary>
+      <dl class="fields">${fields.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    </details>`;
+  }
+}

@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+export const workersStyles = css`
+  [part='unreachable'][data-tone='danger'] {
+    border-color: var(--pharos-workers-unreachable, var(--_danger));
+  }
+  .unreachable-text {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    align-items: flex-start;
+    min-width: 0;
+  }
+  .unreachable-text p {
+    overflow-wrap: anywhere;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  [part~='workers'] tbody th {
+    font-family: var(--pharos-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+    font-size: 0.92em;
+  }
+  [part='details'] summary {
+    cursor: pointer;
+    white-space: nowrap;
+    color: var(--_accent);
+  }
+  [part='details'] dl {
+    margin-top: 4px;
+    font-size: 0.9em;
+  }
+`;
