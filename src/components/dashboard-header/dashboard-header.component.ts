@@ -1,0 +1,201 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PharosRefreshEvent } from '../../events/refresh.js';
+import { PharosTimeRangeChangeEvent } from '../../events/time-range-change.js';
+import { formatAgo, formatSeconds, formatTime, langOf } from '../../internal/format.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { themeStyles } from '../../internal/theme.js';
+import { TickController } from '../../store/controllers.js';
+import { TIME_RANGES, type TimeRange } from '../../store/time-range.js';
+import { dashboardHeaderStyles } from './dashboard-header.styles.js';
+
+/** Short and spoken names of each time range. */
+const RANGE_NAMES: Record<TimeRange, { short: string; long: string }> = {
+  '1h': { short: '1h', long: 'Last hour' },
+  '6h': { short: '6h', long: 'Last 6 hours' },
+  '24h': { short: '24h', long: 'Last 24 hours' },
+  '7d': { short: '7d', long: 'Last 7 days' },
+};
+
+const RING_R = 8;
+const RING_C = 2 * Math.PI * RING_R;
+
+/**
+ * The dashboard's title bar and controls, driving the source it sits in (every element of
+ * that source follows): when the data was last updated, a manual refresh, auto-refresh on
+ * or off with a countdown to the next poll, and the time range (1h, 6h, 24h, 7d).
+ *
+ * @summary Title, refresh, auto-refresh countdown and time range for a dashboard.
+ *
+ * @fires pharos-refresh - Before a manual refresh; cancelable (then the source is not refreshed). `detail: { baseUrl }`.
+ * @fires pharos-time-range-change - Before the time range changes; cancelable. `detail: { range, previous }`.
+ *
+ * @slot - Extra controls at the end of the bar (e.g. a link to a runbook).
+ *
+ * @csspart base - The bar.
+ * @csspart heading - The title.
+ * @csspart updated - "Updated N s ago".
+ * @csspart failing - How many endpoints are failing, when any are.
+ * @csspart refresh - The refresh button.
+ * @csspart auto-refresh - The auto-refresh switch.
+ * @csspart countdown - The countdown (ring and text).
+ * @csspart ring - The countdown ring.
+ * @csspart ranges - The time range selector (a radio group).
+ * @csspart range - One time range option; the selected one also has part `range-selected`.
+ *
+ * @cssprop --pharos-dashboard-header-surface - Bar background (defaults to `--pharos-surface`).
+ * @cssprop --pharos-dashboard-header-border - Bar border (defaults to `--pharos-border`).
+ * @cssprop --pharos-dashboard-header-accent - Selected range, switch and ring colour (defaults to `--pharos-accent`).
+ * @cssprop --pharos-dashboard-header-padding - Bar padding.
+ * @cssprop --pharos-dashboard-header-heading-size - Title font size.
+ *
+ * @example
+ * <pharos-source base-url="https://pharos.onrender.com">
+ *   <pharos-dashboard-header heading="Pharos production"></pharos-dashboard-header>
+ *   <pharos-health></pharos-health>
+ * </pharos-source>
+ */
+export class PharosDashboardHeader extends PharosElement {
+  static override styles = [themeStyles, dashboardHeaderStyles];
+
+  /** The dashboard's title. */
+  @property() heading = 'Pharos operations';
+
+  /** Heading level of the title (1–6). Default 1. */
+  @property({ type: Number }) level = 1;
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes every element of the source now (what the button does), unless a listener cancels `pharos-refresh`. */
+  async refresh(): Promise<void> {
+    const event = this.emit(new PharosRefreshEvent({ baseUrl: this.source.baseUrl }));
+    if (event.defaultPrevented) return;
+    await this.source.refresh();
+  }
+
+  /** Selects a time range for the source, unless a listener cancels `pharos-time-range-change`. */
+  selectTimeRange(range: TimeRange): void {
+    const previous = this.source.timeRange.get();
+    if (range === previous) return;
+    const event = this.emit(new PharosTimeRangeChangeEvent({ range, previous }));
+    if (event.defaultPrevented) return;
+    this.source.setTimeRange(range);
+  }
+
+  /** Turns auto-refresh on or off for the whole source. */
+  setAutoRefresh(on: boolean): void {
+    this.source.setAutoRefresh(on);
+  }
+
+  override render() {
+    const lang = langOf(this);
+    const source = this.source;
+    const now = source.now.get();
+    const updated = source.lastUpdatedAt.get();
+    const fetching = source.fetching.get();
+    const active = source.activeResources();
+    const failing = active.filter((r) => r.error.get() !== null).length;
+    const level = Math.min(6, Math.max(1, Math.round(this.level) || 1));
+
+    return html`<header part="base">
+      <div class="title">
+        <div part="heading" role="heading" aria-level=${level}>${this.heading}</div>
+        <span class="meta" part="updated" title=${updated === null ? nothing : formatTime(lang, updated)}
+          >${updated === null ? (fetching ? 'Loading…' : 'No data yet') : `Updated ${formatAgo(lang, updated, Math.max(now, updated))}`}</span
+        >
+        <span role="status" class="meta">${failing
+            ? html`<span part="failing">⚠ ${failing} of ${active.length} ${active.length === 1 ? 'endpoint' : 'endpoints'} failing</span>`
+            : nothing}</span>
+      </div>
+      <div class="controls">
+        <button type="button" part="refresh" aria-busy=${fetching ? 'true' : 'false'} @click=${() => void this.refresh()}>
+          <span class="spin" aria-hidden="true">↻</span>${fetching ? 'Refreshing…' : 'Refresh'}
+        </button>
+        <button
+          type="button"
+          part="auto-refresh"
+          role="switch"
+          aria-checked=${source.autoRefresh ? 'true' : 'false'}
+          @click=${() => this.setAutoRefresh(!source.autoRefresh)}
+        >
+          <span class="track" aria-hidden="true"></span>Auto-refresh
+        </button>
+        ${this.renderCountdown(lang, now, fetching)} ${this.renderRanges()}
+        <slot></slot>
+      </div>
+    </header>`;
+  }
+
+  private renderCountdown(lang: string, now: number, fetching: boolean) {
+    const source = this.source;
+    const next = source.nextRefreshAt.get();
+    let text: string;
+    let fraction = 0;
+    if (!source.autoRefresh) text = 'Auto-refresh off';
+    else if (fetching) text = 'Refreshing…';
+    else if (next === null) text = source.activeResources().length ? 'Auto-refresh paused' : 'Nothing to refresh';
+    else {
+      const remaining = Math.max(0, next - now);
+      // The ring shows the share of the interval left; after a failure (backoff) the wait can be longer.
+      const period = Math.max(this.periodFor(next), remaining) || 1;
+      fraction = remaining / period;
+      text = `Next refresh in ${formatSeconds(lang, Math.ceil(remaining / 1000))}`;
+    }
+    return html`<span part="countdown">
+      <svg part="ring" viewBox="0 0 20 20" aria-hidden="true">
+        <circle class="back" cx="10" cy="10" r=${RING_R}></circle>
+        <circle class="front" cx="10" cy="10" r=${RING_R} stroke-dasharray=${RING_C} stroke-dashoffset=${RING_C * (1 - fraction)}></circle>
+      </svg>
+      <span class="countdown-text">${text}</span>
+    </span>`;
+  }
+
+  /** Interval of the resource due next (resources may poll at their own pace). */
+  private periodFor(next: number): number {
+    const due = this.source.activeResources().find((r) => r.nextRefreshAt.get() === next);
+    return due?.intervalMs ?? this.source.intervalMs;
+  }
+
+  private renderRanges() {
+    const selected = this.source.timeRange.get();
+    return html`<div part="ranges" role="radiogroup" aria-label="Time range" @keydown=${this.onRangeKey}>
+      ${TIME_RANGES.map(
+        (range) => html`<button
+          type="button"
+          role="radio"
+          part=${range === selected ? 'range range-selected' : 'range'}
+          data-range=${range}
+          aria-checked=${range === selected ? 'true' : 'false'}
+          aria-label=${RANGE_NAMES[range].long}
+          tabindex=${range === selected ? 0 : -1}
+          @click=${() => this.selectTimeRange(range)}
+        >
+          ${RANGE_NAMES[range].short}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  /** Arrow keys, Home and End move the selection, as in any radio group. */
+  private onRangeKey = async (event: KeyboardEvent) => {
+    const current = TIME_RANGES.indexOf(this.source.timeRange.get());
+    const last = TIME_RANGES.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: current === last ? 0 : current + 1,
+      ArrowDown: current === last ? 0 : current + 1,
+      ArrowLeft: current === 0 ? last : current - 1,
+      ArrowUp: current === 0 ? last : current - 1,
+      Home: 0,
+      End: last,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    this.selectTimeRange(TIME_RANGES[target]!);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[role=radio][tabindex="0"]')?.focus();
+  };
+}

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const dashboardHeaderStyles = css`
+  :host {
+    display: block;
+  }
+  [part='base'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_gap);
+    padding: var(--pharos-dashboard-header-padding, 10px var(--_gap));
+    background: var(--pharos-dashboard-header-surface, var(--_surface));
+    border: 1px solid var(--pharos-dashboard-header-border, var(--_border));
+    border-radius: var(--_radius);
+  }
+  .title {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1 1 12em;
+  }
+  [part='heading'] {
+    margin: 0;
+    font-size: var(--pharos-dashboard-header-heading-size, 1.15em);
+    font-weight: 600;
+  }
+  [part='failing'] {
+    color: var(--_danger);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface-sunken);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 4px 10px;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  button:hover {
+    border-color: var(--_accent);
+  }
+  [part='refresh'] .spin {
+    display: inline-block;
+  }
+  [part='refresh'][aria-busy='true'] .spin {
+    animation: pharos-spin 1s linear infinite;
+  }
+  @keyframes pharos-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  [part='auto-refresh'] .track {
+    width: 2em;
+    height: 1.1em;
+    border-radius: 999px;
+    background: var(--_border);
+    position: relative;
+    flex: none;
+  }
+  [part='auto-refresh'] .track::after {
+    content: '';
+    position: absolute;
+    top: 0.15em;
+    left: 0.15em;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 50%;
+    background: var(--_surface);
+    transition: left 0.15s;
+  }
+  [part='auto-refresh'][aria-checked='true'] .track {
+    background: var(--pharos-dashboard-header-accent, var(--_accent));
+  }
+  [part='auto-refresh'][aria-checked='true'] .track::after {
+    left: 1.05em;
+  }
+  [part='countdown'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    color: var(--_muted);
+    font-size: 0.86em;
+    font-variant-numeric: tabular-nums;
+    min-width: 11em;
+  }
+  [part='ring'] {
+    width: 1.3em;
+    height: 1.3em;
+    transform: rotate(-90deg);
+    flex: none;
+  }
+  [part='ring'] circle {
+    fill: none;
+    stroke-width: 3;
+  }
+  [part='ring'] .back {
+    stroke: var(--_border);
+  }
+  [part='ring'] .front {
+    stroke: var(--pharos-dashboard-header-accent, var(--_accent));
+  }
+  [part='ranges'] {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    overflow: hidden;
+  }
+  [part~='range'] {
+    border: none;
+    border-radius: 0;
+    background: transparent;
+    padding: 4px 10px;
+  }
+  [part~='range'] + [part~='range'] {
+    border-left: 1px solid var(--_border);
+  }
+  [part~='range'][aria-checked='true'] {
+    background: var(--pharos-dashboard-header-accent, var(--_accent));
+    color: var(--_surface);
+    font-weight: 600;
+  }
+  [part~='range']:focus-visible {
+    outline-offset: -3px;
+  }
+`;
