@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MethodTiming, PerformanceReport } from '../../api/monitoring.js';
-import { figureStyles, renderFigures, type Figure } from '../../internal/figures.js';
+import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatFreeValue } from '../../internal/free-form.js';
-import { formatMs, formatNumber, formatPercent, humanize, langOf } from '../../internal/format.js';
+import { formatMs, formatNumber, humanize, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
@@ -11,6 +11,7 @@ import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { performanceResource } from '../../store/resources.js';
+import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { performanceSummaryStyles } from './performance-summary.styles.js';
 
@@ -25,6 +26,7 @@ import { performanceSummaryStyles } from './performance-summary.styles.js';
  * @summary Cache, slow queries, warnings and method timings.
  *
  * @dependency pharos-status-badge
+ * @dependency pharos-metric-card
  *
  * @csspart base - The card.
  * @csspart header - Title row with the last-updated time.
@@ -49,7 +51,7 @@ import { performanceSummaryStyles } from './performance-summary.styles.js';
  */
 export class PharosPerformanceSummary extends PharosElement {
   static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, performanceSummaryStyles];
-  static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
+  static override dependencies = { 'pharos-status-badge': PharosStatusBadge, 'pharos-metric-card': PharosMetricCard };
 
   /** Heading text. */
   @property() heading = 'Performance';
@@ -94,13 +96,12 @@ export class PharosPerformanceSummary extends PharosElement {
         ${renderUpdated([resource], ctx)}
       </div>
       ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${report ? this.renderReport(report, resource.stale.get()) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}
+      ${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}
     </section>`;
   }
 
-  private renderReport(report: PerformanceReport, stale: boolean) {
+  private renderReport(report: PerformanceReport) {
     const lang = langOf(this);
-    const history = this.performance.resource.history;
     const noCacheTraffic = report.cacheHits + report.cacheMisses === 0;
     const figures: Figure[] = [
       {
@@ -108,39 +109,18 @@ export class PharosPerformanceSummary extends PharosElement {
         label: 'Cache hit rate',
         value: noCacheTraffic ? null : report.cacheHitRate,
         format: 'percent',
-        text: noCacheTraffic ? '—' : formatPercent(lang, report.cacheHitRate),
         note: noCacheTraffic
           ? 'No cache traffic yet'
           : `${formatNumber(lang, report.cacheHits, 0)} hits · ${formatNumber(lang, report.cacheMisses, 0)} misses`,
-        history,
         series: 'cache_hit_rate',
         good: 'up',
-        stale,
       },
-      {
-        key: 'slow-queries',
-        label: 'Slow queries',
-        value: report.slowQueryCount,
-        format: 'number',
-        text: formatNumber(lang, report.slowQueryCount, 0),
-        history,
-        series: 'slow_query_count',
-        good: 'down',
-        stale,
-      },
-      {
-        key: 'warnings',
-        label: 'Warnings',
-        value: report.warnings.length,
-        format: 'number',
-        text: formatNumber(lang, report.warnings.length, 0),
-        good: 'down',
-        stale,
-      },
+      { key: 'slow-queries', label: 'Slow queries', value: report.slowQueryCount, format: 'integer', series: 'slow_query_count', good: 'down' },
+      { key: 'warnings', label: 'Warnings', value: report.warnings.length, format: 'integer', good: 'down' },
     ];
     const extra = report.recommendationMetrics ? Object.entries(report.recommendationMetrics) : [];
     return html`
-      ${renderFigures(figures, 'Performance figures')}
+      ${renderFigures(figures, 'Performance figures', { resource: this.performance.resource, range: selectedRange(this.source) })}
       <section class="block" aria-labelledby="warnings-title">
         <h3 id="warnings-title">Backend warnings</h3>
         <div role="status">

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PharosError } from '../../api/errors.js';
 import type { WorkersStatus } from '../../api/monitoring.js';
-import { figureStyles, renderFigures, type Figure } from '../../internal/figures.js';
+import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatFreeValue } from '../../internal/free-form.js';
 import { formatAgo, formatNumber, formatSeconds, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
@@ -13,6 +13,7 @@ import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { workersStatusResource } from '../../store/resources.js';
+import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
 import { workersStyles } from './workers.styles.js';
@@ -43,6 +44,7 @@ export function celeryUnreachableText(error: PharosError | null): string | null 
  * @summary Celery workers and their tasks.
  *
  * @dependency pharos-status-badge
+ * @dependency pharos-metric-card
  *
  * @csspart base - The card.
  * @csspart header - Title row with the last-updated time.
@@ -67,7 +69,7 @@ export function celeryUnreachableText(error: PharosError | null): string | null 
  */
 export class PharosWorkers extends PharosElement {
   static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, workersStyles];
-  static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
+  static override dependencies = { 'pharos-status-badge': PharosStatusBadge, 'pharos-metric-card': PharosMetricCard };
 
   /** Heading text. */
   @property() heading = 'Celery workers';
@@ -121,7 +123,7 @@ export class PharosWorkers extends PharosElement {
         ${renderUpdated([resource], ctx)}
       </div>
       ${unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${status ? this.renderStatus(status, resource.stale.get()) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}
+      ${status ? this.renderStatus(status) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}
     </section>`;
   }
 
@@ -143,17 +145,16 @@ export class PharosWorkers extends PharosElement {
     </div>`;
   }
 
-  private renderStatus(status: WorkersStatus, stale: boolean) {
+  private renderStatus(status: WorkersStatus) {
     const lang = langOf(this);
-    const history = this.workers.resource.history;
     const figures: Figure[] = [
-      { key: 'workers', label: 'Workers', value: status.workerCount, format: 'number', text: this.count(status.workerCount), history, series: 'worker_count', good: 'up', stale },
-      { key: 'active', label: 'Active tasks', value: status.totalActiveTasks, format: 'number', text: this.count(status.totalActiveTasks), history, series: 'active_tasks', good: 'neutral', stale },
-      { key: 'scheduled', label: 'Scheduled tasks', value: status.totalScheduledTasks, format: 'number', text: this.count(status.totalScheduledTasks), history, series: 'scheduled_tasks', good: 'neutral', stale },
+      { key: 'workers', label: 'Workers', value: status.workerCount, format: 'integer', series: 'worker_count', good: 'up' },
+      { key: 'active', label: 'Active tasks', value: status.totalActiveTasks, format: 'integer', series: 'active_tasks' },
+      { key: 'scheduled', label: 'Scheduled tasks', value: status.totalScheduledTasks, format: 'integer', series: 'scheduled_tasks' },
     ];
     const rows = status.workers.map(workerRow);
     return html`
-      ${renderFigures(figures, 'Worker figures')}
+      ${renderFigures(figures, 'Worker figures', { resource: this.workers.resource, range: selectedRange(this.source) })}
       ${rows.length === 0
         ? renderEmpty('No Celery workers answered.', 'Celery is reachable, but no worker replied to the inspection.')
         : html`<div class="table-wrap">
