@@ -4,6 +4,7 @@ import { PharosRefreshEvent } from '../../events/refresh.js';
 import { PharosTimeRangeChangeEvent } from '../../events/time-range-change.js';
 import { formatAgo, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
+import { radioGroupStyles, renderRadioGroup } from '../../internal/radio-group.js';
 import { themeStyles } from '../../internal/theme.js';
 import { TickController } from '../../store/controllers.js';
 import { TIME_RANGES, type TimeRange } from '../../store/time-range.js';
@@ -41,7 +42,8 @@ const RING_C = 2 * Math.PI * RING_R;
  * @csspart countdown - The countdown (ring and text).
  * @csspart ring - The countdown ring.
  * @csspart ranges - The time range selector (a radio group).
- * @csspart range - One time range option; the selected one also has part `range-selected`.
+ * @csspart range - One time range option.
+ * @csspart range-selected - The selected time range option.
  *
  * @cssprop --pharos-dashboard-header-surface - Bar background (defaults to `--pharos-surface`).
  * @cssprop --pharos-dashboard-header-border - Bar border (defaults to `--pharos-border`).
@@ -56,7 +58,7 @@ const RING_C = 2 * Math.PI * RING_R;
  * </pharos-source>
  */
 export class PharosDashboardHeader extends PharosElement {
-  static override styles = [themeStyles, dashboardHeaderStyles];
+  static override styles = [themeStyles, radioGroupStyles, dashboardHeaderStyles];
 
   /** The dashboard's title. */
   @property() heading = 'Pharos operations';
@@ -160,42 +162,13 @@ export class PharosDashboardHeader extends PharosElement {
   }
 
   private renderRanges() {
-    const selected = this.source.timeRange.get();
-    return html`<div part="ranges" role="radiogroup" aria-label="Time range" @keydown=${this.onRangeKey}>
-      ${TIME_RANGES.map(
-        (range) => html`<button
-          type="button"
-          role="radio"
-          part=${range === selected ? 'range range-selected' : 'range'}
-          data-range=${range}
-          aria-checked=${range === selected ? 'true' : 'false'}
-          aria-label=${RANGE_NAMES[range].long}
-          tabindex=${range === selected ? 0 : -1}
-          @click=${() => this.selectTimeRange(range)}
-        >
-          ${RANGE_NAMES[range].short}
-        </button>`,
-      )}
-    </div>`;
+    return renderRadioGroup({
+      label: 'Time range',
+      part: 'ranges',
+      optionPart: 'range',
+      options: TIME_RANGES.map((value) => ({ value, label: RANGE_NAMES[value].short, ariaLabel: RANGE_NAMES[value].long })),
+      selected: this.source.timeRange.get(),
+      onSelect: (range) => this.selectTimeRange(range),
+    });
   }
-
-  /** Arrow keys, Home and End move the selection, as in any radio group. */
-  private onRangeKey = async (event: KeyboardEvent) => {
-    const current = TIME_RANGES.indexOf(this.source.timeRange.get());
-    const last = TIME_RANGES.length - 1;
-    const moves: Record<string, number> = {
-      ArrowRight: current === last ? 0 : current + 1,
-      ArrowDown: current === last ? 0 : current + 1,
-      ArrowLeft: current === 0 ? last : current - 1,
-      ArrowUp: current === 0 ? last : current - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.selectTimeRange(TIME_RANGES[target]!);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[role=radio][tabindex="0"]')?.focus();
-  };
 }

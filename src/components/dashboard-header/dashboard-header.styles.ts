@@ -111,26 +111,6 @@ export const dashboardHeaderStyles = css`
     stroke: var(--pharos-dashboard-header-accent, var(--_accent));
   }
   [part='ranges'] {
-    display: inline-flex;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    overflow: hidden;
-  }
-  [part~='range'] {
-    border: none;
-    border-radius: 0;
-    background: transparent;
-    padding: 4px 10px;
-  }
-  [part~='range'] + [part~='range'] {
-    border-left: 1px solid var(--_border);
-  }
-  [part~='range'][aria-checked='true'] {
-    background: var(--pharos-dashboard-header-accent, var(--_accent));
-    color: var(--_surface);
-    font-weight: 600;
-  }
-  [part~='range']:focus-visible {
-    outline-offset: -3px;
+    --_segmented-accent: var(--pharos-dashboard-header-accent, var(--_accent));
   }
 `;

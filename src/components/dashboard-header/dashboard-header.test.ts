@@ -87,9 +87,7 @@ describe('<pharos-dashboard-header>', () => {
     radios()[2]!.focus();
     radios()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
     await waitUntil(() => src.timeRange.get() === '7d', 'ArrowRight moves to 7d');
-    await el.updateComplete;
-    await aTimeout(0);
-    expect(el.shadowRoot!.activeElement).to.equal(radios()[3]);
+    await waitUntil(() => el.shadowRoot!.activeElement === radios()[3], 'focus follows the selection');
     radios()[3]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
     await waitUntil(() => src.timeRange.get() === '1h', 'wraps around');
     radios()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
