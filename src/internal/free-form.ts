@@ -68,6 +68,14 @@ export function formatFreeValue(lang: string, key: string, value: unknown): stri
 }
 
 /**
+ * A label for a free-form key: humanized, without the unit suffix the value already shows
+ * (`file_size_mb` → "File size", shown as "3.42 MB") and with `num_` spelled out.
+ */
+export function fieldLabel(key: string): string {
+  return humanize(key.replace(/^num_/i, 'number_of_').replace(/_(mb|ms|seconds|secs|percent)$/i, ''));
+}
+
+/**
  * A quality or rate metric: a 0..1 value under a share-like key is a percentage, counts stay
  * counts, and other fractions (scores such as NDCG) keep three decimals.
  */
