@@ -24,7 +24,7 @@ mkdirSync(OUT, { recursive: true });
 
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 5199, strictPort: false }, logLevel: 'error' });
 await server.listen();
-const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+const origin = (server.resolvedUrls?.local[0] ?? 'http://localhost:5199/').replace(/\/$/, '');
 const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
 
 try {

@@ -3,7 +3,7 @@
 import { checkRouteAuth } from '../auth.js';
 import { THRESHOLD_SECONDS } from '../edge-worker.js';
 import { detail, intQuery, json, jsonObjectBody } from '../http.js';
-import { isValidRepoUrl } from '../validate-repo-url.js';
+import { checkRepoUrl } from '../../src/api/repo-url.js';
 
 const BASE = '/api/v1/ingestion';
 const MAX_QUEUE_SIZE = 10; // advertised only: the backend accepts positions past it
@@ -13,7 +13,7 @@ const MAX_QUEUE_SIZE = 10; // advertised only: the backend accepts positions pas
 /** @param {Ctx} ctx */
 function ingest(ctx) {
   const repoUrl = ctx.params.repoUrl;
-  if (!isValidRepoUrl(repoUrl)) return detail(400, 'Invalid repository URL format');
+  if (!checkRepoUrl(repoUrl).ok) return detail(400, 'Invalid repository URL format');
   const worker = ctx.world.worker.health(ctx.now);
   if (worker.state !== 'online') {
     const body = {

@@ -318,8 +318,9 @@ describe('checkRepoUrl', () => {
     ['github.com/a\nb', 'line break'],
     ['file:///etc/passwd', 'file: URLs'],
     ['javascript:alert(1)', 'javascript: URLs'],
+    ['github.com/data:x', 'data: URLs'],
     ['ftp://github.com/a', 'scheme “ftp”'],
-    ['localhost/repo', 'not a valid domain'],
+    ['-bad-.example/repo', 'not a valid domain'],
     ['x'.repeat(2049), 'limit is 2048'],
   ] as const) {
     it(`rejects ${JSON.stringify(bad.slice(0, 30))} saying why`, () => {
