@@ -205,6 +205,11 @@ export class PharosTimeseries extends PharosElement {
   private commitPromise: Promise<void> | null = null;
   private resolveCommit?: () => void;
   private dirty = { rebuild: false, data: false, range: false, redraw: false };
+  private rangeKey = '';
+  private overlayKey = '';
+  private drawnData: ArrayLike<number | null>[] = [];
+  private drawnColumns: (ArrayLike<number | null> | undefined)[] = [];
+  private drawnLengths: number[] = [];
 
   /** The uPlot instance, once drawn (for advanced use; may be replaced on a rebuild). */
   get chart(): uPlot | undefined {
@@ -239,20 +244,50 @@ export class PharosTimeseries extends PharosElement {
 
   private readonly onSchemeChange = () => this.schedule('redraw');
 
+  protected override firstUpdated(): void {
+    this.schedule('rebuild');
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.resizeObserver && this.frame) {
       this.resizeObserver = new ResizeObserver(() => this.resize());
       this.resizeObserver.observe(this.frame);
     }
-    if (changed.has('data')) this.schedule('data');
-    if (changed.has('range')) this.schedule('range');
-    if (changed.has('thresholds') || changed.has('marks')) this.schedule('data');
-    if (changed.has('series') || changed.has('unit') || changed.has('syncKey') || changed.has('height') || changed.has('label')) {
-      this.schedule('rebuild');
+    if (changed.has('data') && this.dataChanged()) this.schedule('data');
+    if (changed.has('range')) {
+      const key = this.range ? `${this.range[0]},${this.range[1]}` : '';
+      if (key !== this.rangeKey) this.schedule('range');
+      this.rangeKey = key;
     }
-    if (changed.has('tableView') && !this.tableView) this.schedule('rebuild');
+    if (changed.has('thresholds') || changed.has('marks')) {
+      // Templates often pass fresh but equal arrays on every render: only a real change redraws.
+      const key = JSON.stringify([this.thresholds, this.marks]);
+      if (key !== this.overlayKey) this.schedule('data');
+      this.overlayKey = key;
+    }
+    // The commit compares the structure and rebuilds only when it really changed.
+    if (changed.has('series') || changed.has('unit') || changed.has('syncKey') || changed.has('height') || changed.has('label')) {
+      this.schedule('redraw');
+    }
     // Colours are re-read on every commit; a theme switch only needs one to happen.
     if (changed.has('theme')) this.schedule('redraw');
+  }
+
+  /**
+   * False when `data` is a new outer array holding the very same, unchanged-length columns
+   * (a template re-rendering with `[xs, ys]`); true for new columns, and for the same
+   * array mutated in place and announced with `requestUpdate('data')`.
+   */
+  private dataChanged(): boolean {
+    const data = this.data;
+    const same =
+      data !== this.drawnData &&
+      data.length === this.drawnColumns.length &&
+      data.every((col, i) => col === this.drawnColumns[i] && (col?.length ?? 0) === this.drawnLengths[i]);
+    this.drawnData = data;
+    this.drawnColumns = [...data];
+    this.drawnLengths = data.map((col) => col?.length ?? 0);
+    return !same;
   }
 
   /** Queues a chart change for the next frame: many changes, one commit. */

@@ -102,6 +102,34 @@ describe('pharos-timeseries', () => {
     expect(el.shadowRoot!.querySelector('[part=legend]')!.textContent).to.contain('111');
   });
 
+  it('skips a commit when a template passes the same columns again, but not for an in-place append', async () => {
+    const el = await chart();
+    const u = el.chart!;
+    let calls = 0;
+    const setData = u.setData.bind(u);
+    u.setData = (data, reset) => {
+      calls++;
+      setData(data, reset);
+    };
+    const columns = el.data.map((c) => Array.from(c as ArrayLike<number>));
+    el.data = columns;
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+    el.data = [...columns];
+    el.thresholds = [];
+    el.series = [...el.series];
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+    expect(el.chart).to.equal(u);
+    columns[0]!.push(T0 + 10 * MIN);
+    columns[1]!.push(120);
+    columns[2]!.push(420);
+    el.requestUpdate('data');
+    await el.updateComplete;
+    expect(calls).to.equal(2);
+    expect(u.data[0].length).to.equal(11);
+  });
+
   it('shows the visible data as a table', async () => {
     const el = await chart();
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=table-toggle]')!;
