@@ -118,7 +118,8 @@ export class IngestSubmitController implements ReactiveController {
     } finally {
       this.inFlight = false;
     }
-    if (state.phase === 'queued') await refreshJobHistories(source);
+    // Not awaited: the outcome shows at once; the history follows when its answer comes.
+    if (state.phase === 'queued') void refreshJobHistories(source);
     return state;
   }
 }

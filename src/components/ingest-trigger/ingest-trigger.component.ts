@@ -1,0 +1,169 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { checkRepoUrl } from '../../api/repo-url.js';
+import { describeIngestFailure } from '../../internal/ingest-errors.js';
+import { IngestSubmitController, type IngestSubmitState } from '../../internal/ingest-submit.js';
+import { formatNumber, formatTime, langOf } from '../../internal/format.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ingestTriggerStyles } from './ingest-trigger.styles.js';
+
+/**
+ * A form that queues a repository for ingestion (`POST /api/v1/ingestion/ingest/{url}`,
+ * token required; the token comes from the source, never from the form).
+ *
+ * The URL is checked in the browser with the backend's own rules before anything is sent,
+ * and the field says exactly what is wrong. While sending, the button is disabled (a second
+ * submit is ignored). On success it shows the job id and queue position, fires
+ * `pharos-ingest-submitted` and refreshes the job history at once. Each failure has its own
+ * message: invalid URL (400), no valid token (401/403), queue full (429, with when to retry),
+ * edge worker offline (503, with when it was last seen), queue unavailable (503), and
+ * network/CORS. The typed URL is kept after any failure.
+ *
+ * @summary Queue a repository for ingestion.
+ *
+ * @fires pharos-ingest-submitted - The backend accepted the repository; `detail` has the job (never the token).
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row.
+ * @csspart form - The form.
+ * @csspart label - The field's label.
+ * @csspart input - The URL field.
+ * @csspart submit - The submit button.
+ * @csspart hint - The format hint under the field.
+ * @csspart field-error - What is wrong with the URL, before sending.
+ * @csspart result - The outcome region (a live region).
+ * @csspart success - The success notice (job id and queue position).
+ * @csspart failure - The failure notice (`data-case` names the case).
+ *
+ * @cssprop --pharos-ingest-trigger-button-background - Submit button background (defaults to `--pharos-accent`).
+ * @cssprop --pharos-ingest-trigger-button-color - Submit button text (defaults to `--pharos-surface`).
+ * @cssprop --pharos-ingest-trigger-input-background - Field background (defaults to `--pharos-surface`).
+ *
+ * @example
+ * <pharos-source base-url="https://pharos.onrender.com" token="…">
+ *   <pharos-ingest-trigger></pharos-ingest-trigger>
+ * </pharos-source>
+ */
+export class PharosIngestTrigger extends PharosElement {
+  static override styles = [themeStyles, panelStyles, ingestTriggerStyles];
+
+  /** Heading text. */
+  @property() heading = 'Queue a repository';
+
+  /** The URL in the field. Set it to prefill; it follows what the user types. */
+  @property() value = '';
+
+  /** What is wrong with the URL, found before sending. */
+  @state() private fieldError: string | null = null;
+
+  @query('input') private input!: HTMLInputElement;
+
+  private readonly ingest = new IngestSubmitController(this, 'form');
+
+  /** The latest submission's state. */
+  get submission(): IngestSubmitState {
+    return this.ingest.state;
+  }
+
+  /**
+   * Checks and queues the URL in the field (as the submit button does). Resolves with the
+   * outcome; null when the URL is invalid or a submission is already in flight.
+   */
+  async submit(): Promise<IngestSubmitState | null> {
+    if (this.ingest.busy) return null;
+    const url = this.input?.value ?? this.value;
+    this.value = url;
+    const check = checkRepoUrl(url);
+    if (!check.ok) {
+      this.fieldError = check.reason;
+      this.input?.focus();
+      return null;
+    }
+    this.fieldError = null;
+    const outcome = await this.ingest.submit(url);
+    if (outcome?.phase === 'queued') this.value = '';
+    else if (outcome?.phase === 'invalid') this.fieldError = outcome.reason;
+    await this.updateComplete;
+    // The button was disabled while sending, which drops focus: give it back to the field.
+    if (outcome && this.shadowRoot?.activeElement == null) this.input?.focus();
+    return outcome;
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  private onInput() {
+    this.value = this.input.value;
+    // Once the field has been flagged, say as soon as it is right (or what is still wrong).
+    if (this.fieldError !== null) {
+      const check = checkRepoUrl(this.value);
+      this.fieldError = check.ok ? null : check.reason;
+    }
+  }
+
+  override render() {
+    const sub = this.ingest.state;
+    const sending = sub.phase === 'sending';
+    const invalid = this.fieldError !== null;
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header"><h2 id="title">${this.heading}</h2></div>
+      <form part="form" novalidate @submit=${this.onSubmit} aria-busy=${sending ? 'true' : 'false'}>
+        <label part="label" for="repo">Repository URL</label>
+        <div class="row">
+          <input
+            id="repo"
+            part="input"
+            name="repo"
+            type="text"
+            inputmode="url"
+            autocomplete="url"
+            autocapitalize="off"
+            spellcheck="false"
+            placeholder="github.com/user/repo"
+            .value=${live(this.value)}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${invalid ? 'repo-error repo-hint' : 'repo-hint'}
+            @input=${this.onInput}
+          />
+          <button part="submit" type="submit" ?disabled=${sending}>
+            ${sending ? html`<span class="spinner" aria-hidden="true"></span>Queuing…` : 'Queue for ingestion'}
+          </button>
+        </div>
+        ${invalid ? html`<p id="repo-error" part="field-error">${this.fieldError}</p>` : nothing}
+        <p id="repo-hint" part="hint" class="meta">A repository like github.com/user/repo, or a full http, https or git URL.</p>
+      </form>
+      <div part="result" role="status">${this.renderOutcome(sub)}</div>
+    </section>`;
+  }
+
+  private renderOutcome(sub: IngestSubmitState) {
+    const lang = langOf(this);
+    switch (sub.phase) {
+      case 'sending':
+        return html`<p class="meta">Queuing ${sub.repoUrl}…</p>`;
+      case 'queued': {
+        const r = sub.result;
+        const over = r.queuePosition > r.maxQueueSize;
+        return html`<div class="notice" part="success">
+          <p>
+            <strong>Queued.</strong> Job <span class="job-id">${r.jobId}</span> for ${sub.repoUrl}, position
+            <span part="position">${formatNumber(lang, r.queuePosition, 0)} of ${formatNumber(lang, r.maxQueueSize, 0)}</span>
+            in the queue${over ? ' (past the advertised maximum; the backend accepted it anyway)' : ''}, at ${formatTime(lang, sub.at)}.
+          </p>
+        </div>`;
+      }
+      case 'failed': {
+        const f = describeIngestFailure(sub.error, lang, sub.at);
+        return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
+          <p><strong>${f.title}</strong> ${f.message}</p>
+        </div>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+}
