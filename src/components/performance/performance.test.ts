@@ -1,0 +1,100 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { quantile } from '../../history/percentiles.js';
+import { startSim } from '../../../test/support/sim.js';
+import { mountInSource } from '../../../test/support/mount.js';
+import type { PharosTimeseries } from '../timeseries/timeseries.js';
+import './performance.js';
+import type { PharosPerformance } from './performance.js';
+
+function charts(el: PharosPerformance): Record<string, PharosTimeseries> {
+  const out: Record<string, PharosTimeseries> = {};
+  for (const fig of el.shadowRoot!.querySelectorAll<HTMLElement>('[part=chart]')) {
+    out[fig.dataset.chart!] = fig.querySelector('pharos-timeseries')!;
+  }
+  return out;
+}
+
+const finiteValues = (col: ArrayLike<number | null>) => [...(col as ArrayLike<number>)].filter((v) => Number.isFinite(v));
+const origin = (el: PharosPerformance) => el.shadowRoot!.querySelector('[part=origin]')!.textContent!.replace(/\s+/g, ' ');
+
+describe('pharos-performance (in-browser history)', () => {
+  it('derives client-observed latency percentiles, rate and error rate from the store, labelled as such', async () => {
+    const sim = await startSim('healthy');
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance></pharos-performance>`, 1);
+    const el = source.querySelector('pharos-performance')!;
+    await waitUntil(() => el.source.allResources().reduce((n, r) => n + r.history.length, 0) >= 6, 'a few polls recorded', { timeout: 15000 });
+    await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
+    expect(origin(el)).to.match(/Client-observed, since \d/);
+    expect(origin(el)).to.contain('requests this browser made');
+    const c = charts(el);
+    expect(Object.keys(c)).to.include.members(['Response time', 'Request rate', 'Error rate', 'Event handler latency']);
+    const latency = c['Response time']!;
+    await latency.updateComplete;
+    expect(latency.series.map((s) => s.label)).to.deep.equal(['P50', 'P95', 'P99']);
+    expect(latency.unit).to.equal('ms');
+    expect(latency.thresholds).to.deep.equal([{ value: 500, label: 'P95 threshold', seriesIndex: 1 }]);
+    expect(c['Error rate']!.thresholds[0]!.value).to.equal(5);
+
+    // Stop polling so the chart and the history hold the same rows while we compare.
+    el.source.setAutoRefresh(false);
+    await waitUntil(() => !el.source.fetching.get(), 'polls settled');
+    await el.updateComplete;
+    await latency.updateComplete;
+    // Independently: the median of every request latency recorded in the newest non-empty bucket.
+    const [times, p50, p95] = latency.data as ArrayLike<number>[];
+    let b = times!.length - 1;
+    while (b >= 0 && !Number.isFinite(p50![b]!)) b--;
+    expect(b).to.be.at.least(0);
+    const bucketMs = times!.length > 1 ? times![1]! - times![0]! : 60_000;
+    const latencies: number[] = [];
+    for (const r of el.source.allResources()) {
+      const w = r.history.window(times![b]!, times![b]! + bucketMs - 1e-3, ['latency_ms', 'failed']);
+      w.times.forEach((_, i) => {
+        if (w.columns.failed![i] !== 1 && Number.isFinite(w.columns.latency_ms![i]!)) latencies.push(w.columns.latency_ms![i]!);
+      });
+    }
+    latencies.sort((x, y) => x - y);
+    expect(p50![b]).to.be.closeTo(quantile(latencies, 0.5), 1e-9);
+    expect(p95![b]).to.be.closeTo(quantile(latencies, 0.95), 1e-9);
+    expect(finiteValues((c['Request rate']!.data as ArrayLike<number>[])[1]!).every((v) => v > 0)).to.equal(true);
+    expect(finiteValues((c['Error rate']!.data as ArrayLike<number>[])[1]!).every((v) => v === 0)).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts failed requests in the error rate', async () => {
+    const sim = await startSim('healthy');
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance error-rate-threshold="2"></pharos-performance>`, 1);
+    const el = source.querySelector('pharos-performance')!;
+    await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
+    await sim.fault({ path: '/api/monitoring/events', kind: 'html-502', times: 3 });
+    await waitUntil(() => /\d+ failed/.test(origin(el)), 'failures counted', { timeout: 15000 });
+    const errors = charts(el)['Error rate']!;
+    expect(errors.thresholds[0]!.value).to.equal(2);
+    expect(Math.max(...finiteValues((errors.data as ArrayLike<number>[])[1]!))).to.be.greaterThan(0);
+  });
+
+  it('re-slices at once when the time range changes, and clears its history', async () => {
+    const sim = await startSim('healthy');
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance p95-threshold="800"></pharos-performance>`, 1);
+    const el = source.querySelector('pharos-performance')!;
+    await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
+    const latency = () => charts(el)['Response time']!;
+    expect(latency().thresholds[0]!.value).to.equal(800);
+    const width = (r?: [number, number]) => (r ? r[1] - r[0] : 0);
+    expect(width(latency().range)).to.equal(3_600_000);
+    el.source.setTimeRange('6h');
+    await el.updateComplete;
+    expect(width(latency().range)).to.equal(6 * 3_600_000);
+    const clear = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=clear]')!;
+    clear.click();
+    expect(el.source.allResources().every((r) => r.history.length === 0)).to.equal(true);
+  });
+
+  it('works alone with only a base-url', async () => {
+    const sim = await startSim('healthy');
+    const el = await fixture<PharosPerformance>(html`<pharos-performance base-url=${sim.baseUrl}></pharos-performance>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=chart]'), 'charts rendered', { timeout: 10000 });
+    expect(origin(el)).to.contain('Client-observed');
+    await expect(el).to.be.accessible();
+  });
+});
