@@ -14,7 +14,7 @@ function charts(el: PharosPerformance): Record<string, PharosTimeseries> {
   return out;
 }
 
-const finiteValues = (col: ArrayLike<number | null>) => [...(col as ArrayLike<number>)].filter((v) => Number.isFinite(v));
+const finiteValues = (col: ArrayLike<number | null>) => Array.from(col as ArrayLike<number>).filter((v) => Number.isFinite(v));
 const origin = (el: PharosPerformance) => el.shadowRoot!.querySelector('[part=origin]')!.textContent!.replace(/\s+/g, ' ');
 
 describe('pharos-performance (in-browser history)', () => {
