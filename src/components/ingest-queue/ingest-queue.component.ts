@@ -1,0 +1,141 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingestion.js';
+import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/format.js';
+import { countJobs, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ResourceController, TickController } from '../../store/controllers.js';
+import { lastIngestSubmission } from '../../store/ingest-state.js';
+import { jobHistoryResource } from '../../store/resources.js';
+import { ingestQueueStyles } from './ingest-queue.styles.js';
+
+/** Default number of jobs asked for. */
+export const DEFAULT_JOB_LIMIT = 100;
+
+/** A usable `limit`: a positive integer, else the default. */
+export function jobLimit(limit: unknown): number {
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_JOB_LIMIT;
+}
+
+/**
+ * The ingestion queue at a glance: how many jobs are pending, processing, completed and
+ * failed (and unknown, for any other state the backend sends), drawn as a stacked bar with
+ * the numbers, and the queue size against its maximum as the backend reported it on the
+ * latest submission from this page (it reports it nowhere else).
+ *
+ * The backend has no per-state counts: they come from `/api/v1/ingestion/jobs/history`,
+ * which lists jobs oldest first and stops at `limit`, so when the list is that long the
+ * newest jobs may be missing, and the element says so.
+ *
+ * @summary Ingestion jobs by state, and the queue size.
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row with the last-updated time.
+ * @csspart bar - The stacked bar (decorative; the counts say the same).
+ * @csspart counts - The list of counts by state.
+ * @csspart count - One state and its count (`data-status`).
+ * @csspart count-value - The number of one state.
+ * @csspart total - The number of jobs listed.
+ * @csspart queue-size - The queue size against its maximum.
+ * @csspart truncated - The note that newer jobs may be missing.
+ * @csspart empty - Shown when the backend lists no jobs.
+ * @csspart updated - The "updated N s ago" label.
+ * @csspart error - The error notice, with the retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --pharos-job-status-pending - Colour of pending (defaults to `--pharos-neutral`).
+ * @cssprop --pharos-job-status-processing - Colour of processing (defaults to `--pharos-accent`).
+ * @cssprop --pharos-job-status-completed - Colour of completed (defaults to `--pharos-ok`).
+ * @cssprop --pharos-job-status-failed - Colour of failed (defaults to `--pharos-danger`).
+ * @cssprop --pharos-job-status-unknown - Colour of unknown states (defaults to `--pharos-warn`).
+ * @cssprop --pharos-ingest-queue-bar-height - Height of the stacked bar (default 14px).
+ *
+ * @example
+ * <pharos-ingest-queue base-url="https://pharos.onrender.com" limit="200"></pharos-ingest-queue>
+ */
+export class PharosIngestQueue extends PharosElement {
+  static override styles = [themeStyles, panelStyles, jobStatusStyles, ingestQueueStyles];
+
+  /** Heading text. */
+  @property() heading = 'Ingestion queue';
+
+  /** How many jobs to ask the backend for (it returns the oldest that many). Default 100. */
+  @property({ type: Number }) limit = DEFAULT_JOB_LIMIT;
+
+  private readonly history = new ResourceController(this, jobHistoryResource, () => jobLimit(this.limit));
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes now. */
+  refresh(): Promise<void> {
+    return this.history.resource.refresh();
+  }
+
+  override render() {
+    const resource = this.history.resource;
+    const history = resource.value.get();
+    const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        <h2 id="title">${this.heading}</h2>
+        ${renderUpdated([resource], ctx)}
+      </div>
+      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
+      ${history ? this.renderCounts(history, ctx) : resource.error.get() ? nothing : renderSkeleton(3, 'Loading the ingestion queue')}
+      ${this.renderQueueSize(ctx)} ${history ? renderTruncationNotice(history, ctx.lang) : nothing}
+    </section>`;
+  }
+
+  private renderCounts(history: JobHistory, ctx: ViewContext) {
+    const { lang } = ctx;
+    const counts = countJobs(history.jobs);
+    const total = history.jobs.length;
+    if (total === 0) return html`<p part="empty" class="meta">No ingestion jobs recorded.</p>`;
+    // Unknown only when there is some: it is the backend saying something new.
+    const shown = JOB_STATUSES.filter((s) => s !== 'unknown' || counts.unknown > 0);
+    const summary = shown.map((s) => `${formatNumber(lang, counts[s], 0)} ${jobStatusLabel(s).toLowerCase()}`).join(', ');
+    return html`<div part="bar" aria-hidden="true">
+        ${shown
+          .filter((s) => counts[s] > 0)
+          .map((s: JobStatus) => html`<span class="segment" data-status=${s} style="flex-grow:${counts[s]}" title=${`${jobStatusLabel(s)}: ${counts[s]}`}></span>`)}
+      </div>
+      <ul part="counts" aria-label="Jobs by state">
+        ${shown.map(
+          (s) => html`<li part="count" data-status=${s}>
+            ${renderJobStatus(s)} <span part="count-value">${formatNumber(lang, counts[s], 0)}</span>
+          </li>`,
+        )}
+      </ul>
+      <p class="meta total" part="total">
+        ${formatNumber(lang, total, 0)} ${total === 1 ? 'job' : 'jobs'} listed by the backend${history.mayBeTruncated ? ' (possibly more)' : ''}.
+      </p>
+      <span class="visually-hidden" role="status">Ingestion jobs: ${summary}.</span>`;
+  }
+
+  private renderQueueSize(ctx: ViewContext) {
+    const { lang } = ctx;
+    const sub = lastIngestSubmission(this.source).get();
+    if (!sub) {
+      return html`<p part="queue-size" class="meta">
+        Queue size: not known yet. The backend reports it only when a repository is queued; it shows here after one is queued from this page.
+      </p>`;
+    }
+    const { queueSize, maxQueueSize, jobId } = sub.result;
+    const over = queueSize > maxQueueSize;
+    return html`<div part="queue-size">
+      <span id="queue-label">Queue size</span>
+      <meter aria-labelledby="queue-label" min="0" max=${maxQueueSize} value=${Math.min(queueSize, maxQueueSize)} high=${Math.max(1, maxQueueSize - 2)} optimum="0"></meter>
+      <span
+        ><strong part="queue-value">${formatNumber(lang, queueSize, 0)} of ${formatNumber(lang, maxQueueSize, 0)}</strong>${over
+          ? ' (past the advertised maximum)'
+          : ''}</span
+      >
+      <span class="meta" title=${formatTime(lang, sub.at)}>as reported when job ${jobId} was queued, ${formatAgo(lang, sub.at, ctx.now)}</span>
+    </div>`;
+  }
+}
