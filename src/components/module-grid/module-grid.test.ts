@@ -136,3 +136,20 @@ describe('<pharos-module-grid>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<pharos-module-grid> anomalies', () => {
+  it('raises an "unusually slow" alert when a probe is far slower than its recent past', async () => {
+    const { sim, el } = await inSource('production-like', html`<pharos-module-grid lang="en" modules="search"></pharos-module-grid>`);
+    await waitUntil(() => loaded(el), 'loaded', { timeout: 15000 });
+    for (let i = 0; i < 10; i++) await el.refresh();
+    expect(card(el, 'search').querySelector('[part=alert]')).to.equal(null);
+    await sim.fault({ path: '/api/monitoring/health/module/search', latencyMs: 1500, times: 1 });
+    await el.refresh();
+    await waitUntil(() => card(el, 'search').querySelector('[part=alert]'), 'alert shown', { timeout: 10000 });
+    expect(card(el, 'search').querySelector('[part=alert]')!.textContent).to.contain('Unusually slow');
+    expect(card(el, 'search').dataset.status).to.equal('healthy');
+    card(el, 'search').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=details-fields]')!.textContent).to.match(/Unusually slow \(usual \d/);
+  });
+});
