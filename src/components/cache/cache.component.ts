@@ -1,0 +1,114 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CacheStats } from '../../api/monitoring.js';
+import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
+import { formatNumber, langOf } from '../../internal/format.js';
+import { Memo } from '../../internal/memo.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ResourceController, TickController } from '../../store/controllers.js';
+import { cacheStatsResource } from '../../store/resources.js';
+import { PharosMetricCard } from '../metric-card/metric-card.component.js';
+import { PharosTimeseries } from '../timeseries/timeseries.component.js';
+import { cacheStyles } from './cache.styles.js';
+
+/**
+ * The backend's cache: hit rate, hits, misses, invalidations and total requests, and the
+ * hit rate over the selected time range, from `/api/monitoring/cache/stats`. Shows only
+ * what the backend reports (it exposes no keys and no way to clear the cache).
+ *
+ * @summary Cache hit rate and counters.
+ *
+ * @dependency pharos-metric-card
+ * @dependency pharos-timeseries
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row with the last-updated time.
+ * @csspart updated - The "updated N s ago" label.
+ * @csspart figures - The figures.
+ * @csspart figure - One figure (a `<pharos-metric-card>`, `data-key` = `hit-rate`, `hits`, `misses`, `invalidations`, `total-requests`).
+ * @csspart empty - Shown while the cache has served no request.
+ * @csspart chart - The hit rate chart.
+ * @csspart error - The error notice, with the retry button.
+ * @csspart retry - The retry button.
+ *
+ * @example
+ * <pharos-cache base-url="https://pharos.onrender.com"></pharos-cache>
+ */
+export class PharosCache extends PharosElement {
+  static override styles = [themeStyles, panelStyles, stateViewStyles, figureStyles, cacheStyles];
+  static override dependencies = { 'pharos-metric-card': PharosMetricCard, 'pharos-timeseries': PharosTimeseries };
+
+  /** Heading text. */
+  @property() heading = 'Cache';
+
+  /** Height of the hit rate chart in pixels. */
+  @property({ type: Number, attribute: 'chart-height' }) chartHeight = 160;
+
+  private readonly stats = new ResourceController(this, cacheStatsResource);
+  private readonly chart = new Memo<[Float64Array, Float64Array]>();
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes now (the retry button). */
+  refresh(): Promise<void> {
+    return this.stats.resource.refresh();
+  }
+
+  override render() {
+    const resource = this.stats.resource;
+    const stats = resource.value.get();
+    const ctx = { lang: langOf(this), now: this.source.now.get() };
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        <h2 id="title">${this.heading}</h2>
+        ${renderUpdated([resource], ctx)}
+      </div>
+      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
+      ${stats ? this.renderStats(stats, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading cache statistics')}
+    </section>`;
+  }
+
+  private renderStats(stats: CacheStats, lang: string) {
+    const range = selectedRange(this.source);
+    const used = stats.totalRequests > 0;
+    const figures: Figure[] = [
+      // A hit rate of 0 over no requests would read as a failing cache: show it as unknown.
+      { key: 'hit-rate', label: 'Hit rate', value: used ? stats.hitRate : null, format: 'percent', series: 'hit_rate', good: 'up' },
+      { key: 'hits', label: 'Hits', value: stats.hits, format: 'integer', series: 'hits', good: 'up' },
+      { key: 'misses', label: 'Misses', value: stats.misses, format: 'integer', series: 'misses', good: 'down' },
+      { key: 'invalidations', label: 'Invalidations', value: stats.invalidations, format: 'integer' },
+      { key: 'total-requests', label: 'Total requests', value: stats.totalRequests, format: 'integer', series: 'total_requests' },
+    ];
+    return html`${renderFigures(figures, 'Cache statistics', { resource: this.stats.resource, range })}
+      ${used
+        ? this.renderChart(range)
+        : renderEmpty('The cache has served no requests yet.', 'Counters start when the backend first reads through its cache; if they stay at zero, check Redis in the system health.')}
+      <p class="meta">Counters since the backend started: ${formatNumber(lang, stats.totalRequests, 0)} requests.</p>`;
+  }
+
+  private renderChart(range: [number, number]) {
+    const resource = this.stats.resource;
+    const data = this.chart.get([resource.history.version.get(), this.source.timeRange.get()], () => {
+      const w = resource.history.window(range[0], Infinity, ['hit_rate']);
+      return [w.times, Float64Array.from(w.columns.hit_rate!, (v) => v * 100)];
+    });
+    return html`<figure part="chart">
+      <h3>Hit rate over time</h3>
+      <p class="meta">One sample per poll while this page is open.</p>
+      <pharos-timeseries
+        label="Cache hit rate"
+        unit="%"
+        height=${this.chartHeight}
+        .data=${data}
+        .series=${[{ label: 'Hit rate', unit: '%' }]}
+        .range=${range}
+      ></pharos-timeseries>
+    </figure>`;
+  }
+}
