@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Signal } from 'signal-polyfill';
 import { requestStats, bucketWidth, observedSince, type RequestStats } from '../../history/percentiles.js';
+import type { PerformanceQueries, PrometheusPerformance } from '../../history/prometheus.js';
+import { isExternalResource, OptionalResourceController, prometheusPerformanceResource } from '../../history/prometheus-resource.js';
 import { formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
@@ -23,10 +25,10 @@ export const DEFAULT_ERROR_RATE_THRESHOLD = 5;
 
 /** The window's end moves in steps of this much, so charts do not redraw every second. */
 const WINDOW_QUANTUM_MS = 5_000;
-/** Resource names that are not requests to the Pharos backend (excluded from client-observed stats). */
-const NOT_BACKEND = /^prometheus\//;
 
 const PERCENTILES: TimeseriesSeries[] = [{ label: 'P50' }, { label: 'P95' }, { label: 'P99' }];
+const REQUESTS: TimeseriesSeries[] = [{ label: 'Requests' }];
+const ERRORS: TimeseriesSeries[] = [{ label: 'Errors' }];
 
 /** One chart's columnar data and series, built once per history change (stable identities). */
 interface ChartData {
@@ -55,6 +57,14 @@ interface BrowserHistory {
  * - **In the browser** (default): what this page's store has recorded. Latency percentiles,
  *   request rate and error rate are those of the requests this browser made to the backend
  *   (client-observed), bucketed in time; labelled as such, with how much history there is.
+ * - **Prometheus-compatible** (Prometheus, Thanos, Mimir, VictoriaMetrics) when the source
+ *   (or this element) has a `prometheus-url`: `query_range` over the backend's own metrics
+ *   (`neo_alexandria_request_duration_seconds`, `neo_alexandria_requests_total`), so the
+ *   figures cover all its traffic. Queries, path prefix and headers can be changed. It is
+ *   a store resource: refreshed with the source, re-queried when the time range changes.
+ *
+ * The event bus's handler latency and the method timings come from the backend's
+ * monitoring endpoints in both cases, as recorded by this page.
  *
  * @summary Latency percentiles, request rate and error rate over time.
  *
@@ -75,7 +85,7 @@ interface BrowserHistory {
  * @cssprop --pharos-timeseries-threshold-color - Threshold lines.
  *
  * @example
- * <pharos-source base-url="https://pharos.onrender.com">
+ * <pharos-source base-url="https://pharos.onrender.com" prometheus-url="https://prometheus.example.com">
  *   <pharos-performance p95-threshold="800"></pharos-performance>
  * </pharos-source>
  */
@@ -95,6 +105,46 @@ export class PharosPerformance extends PharosElement {
   /** Height of each chart in CSS pixels. */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = 180;
 
+  /** Prometheus-compatible base URL for this element; defaults to its source's `prometheus-url`. */
+  @property({ attribute: 'prometheus-url' }) prometheusUrl?: string;
+
+  /** Path before `/api/v1` on the Prometheus server (Mimir: `/prometheus`). */
+  @property({ attribute: 'prometheus-path-prefix' }) prometheusPathPrefix = '';
+
+  /** Extra headers for Prometheus, e.g. `{"X-Scope-OrgID": "tenant-1"}` (JSON as an attribute). */
+  @property({ type: Object, attribute: 'prometheus-headers' }) prometheusHeaders: Record<string, string> = {};
+
+  /** PromQL for the median latency, in seconds (default: the Pharos request-duration histogram). */
+  @property({ attribute: 'query-p50' }) queryP50 = '';
+  /** PromQL for the P95 latency, in seconds. */
+  @property({ attribute: 'query-p95' }) queryP95 = '';
+  /** PromQL for the P99 latency, in seconds. */
+  @property({ attribute: 'query-p99' }) queryP99 = '';
+  /** PromQL for the request rate, in requests per second. */
+  @property({ attribute: 'query-rate' }) queryRate = '';
+  /** PromQL for the error share, as a fraction 0..1. */
+  @property({ attribute: 'query-errors' }) queryErrors = '';
+
+  private readonly prometheus = new OptionalResourceController(this, prometheusPerformanceResource, () => {
+    const url = this.prometheusUrl || this.source.prometheusUrl;
+    if (!url) return null;
+    const queries: Partial<PerformanceQueries> = {};
+    if (this.queryP50) queries.p50 = this.queryP50;
+    if (this.queryP95) queries.p95 = this.queryP95;
+    if (this.queryP99) queries.p99 = this.queryP99;
+    if (this.queryRate) queries.rate = this.queryRate;
+    if (this.queryErrors) queries.errors = this.queryErrors;
+    return {
+      url,
+      pathPrefix: this.prometheusPathPrefix || undefined,
+      headers: Object.keys(this.prometheusHeaders ?? {}).length ? this.prometheusHeaders : undefined,
+      queries: Object.keys(queries).length ? queries : undefined,
+      range: this.source.timeRange.get(),
+    };
+  });
+  /** The last Prometheus answer shown, kept while a new range loads so the charts do not blink. */
+  private shownPrometheus?: PrometheusPerformance;
+
   private readonly events = new ResourceController(this, eventsResource);
   private readonly performance = new ResourceController(this, performanceResource);
   private browserHistory?: { source: PharosSource; computed: Signal.Computed<BrowserHistory> };
@@ -104,9 +154,9 @@ export class PharosPerformance extends PharosElement {
     new TickController(this);
   }
 
-  /** Refreshes the backend resources this element shows now. */
+  /** Refreshes everything this element shows now (Prometheus too, when used). */
   async refresh(): Promise<void> {
-    await Promise.all([this.events.resource.refresh(), this.performance.resource.refresh()]);
+    await Promise.all([this.events.resource.refresh(), this.performance.resource.refresh(), this.prometheus.resource?.refresh()]);
   }
 
   /** Forgets the in-browser history of this element's source (every resource). */
@@ -123,7 +173,7 @@ export class PharosPerformance extends PharosElement {
         const to = windowEnd.get();
         const rangeMs = TIME_RANGE_MS[source.timeRange.get()];
         const from = to - rangeMs;
-        const backend = source.allResources().filter((r) => !NOT_BACKEND.test(r.definition.name));
+        const backend = source.allResources().filter((r) => !isExternalResource(r));
         const histories = backend.map((r) => r.history);
         const events = source.resource(eventsResource).history;
         const performance = source.resource(performanceResource).history;
@@ -137,8 +187,8 @@ export class PharosPerformance extends PharosElement {
           stats,
           since: observedSince(histories),
           latency: { data: [stats.times, stats.p50, stats.p95, stats.p99], series: PERCENTILES },
-          rate: { data: [stats.times, stats.rate], series: [{ label: 'Requests' }] },
-          errors: { data: [stats.times, stats.errorPercent], series: [{ label: 'Errors' }] },
+          rate: { data: [stats.times, stats.rate], series: REQUESTS },
+          errors: { data: [stats.times, stats.errorPercent], series: ERRORS },
           events: { data: [ev.times, ev.columns.handler_p50!, ev.columns.handler_p95!, ev.columns.handler_p99!], series: PERCENTILES },
           methods: {
             data: [methods.times, ...methodNames.map((n) => methods.columns[n]!)],
@@ -154,9 +204,11 @@ export class PharosPerformance extends PharosElement {
   override render() {
     const lang = langOf(this);
     const ctx = { lang, now: this.source.now.get() };
-    const resources = [this.events.resource, this.performance.resource] as Resource[];
+    const prometheus = this.prometheus.resource;
+    const backend = [this.events.resource, this.performance.resource] as Resource[];
+    const resources = prometheus ? [prometheus as Resource, ...backend] : backend;
     const h = this.browser();
-    return html`<section part="base" aria-labelledby="title">
+    return html`<section part="base" aria-labelledby="title" data-mode=${prometheus ? 'prometheus' : 'browser'}>
       <div part="header">
         <h2 id="title">${this.heading}</h2>
         <span class="header-actions">
@@ -164,11 +216,55 @@ export class PharosPerformance extends PharosElement {
           <button type="button" part="clear" @click=${() => void this.clearHistory()}>Clear history</button>
         </span>
       </div>
-      <p part="origin">${this.renderOrigin(h, lang)}</p>
-      ${renderErrorNotice(this.events.resource, ctx, () => void this.refresh(), 'Event bus')}
-      ${renderErrorNotice(this.performance.resource, ctx, () => void this.refresh(), 'Method timings')}
-      ${this.renderBrowserCharts(h, resources)}
+      ${prometheus ? this.renderPrometheus(prometheus, h, ctx) : this.renderBrowser(h, backend, ctx)}
     </section>`;
+  }
+
+  private renderBrowser(h: BrowserHistory, backend: Resource[], ctx: { lang: string; now: number }) {
+    return html`<p part="origin">${this.renderOrigin(h, ctx.lang)}</p>
+      ${this.renderBackendErrors(ctx)} ${this.renderBrowserCharts(h, backend)}`;
+  }
+
+  private renderBackendErrors(ctx: { lang: string; now: number }) {
+    return html`${renderErrorNotice(this.events.resource, ctx, () => void this.refresh(), 'Event bus')}
+    ${renderErrorNotice(this.performance.resource, ctx, () => void this.refresh(), 'Method timings')}`;
+  }
+
+  private renderPrometheus(resource: Resource<PrometheusPerformance, unknown>, h: BrowserHistory, ctx: { lang: string; now: number }) {
+    const value = resource.value.get();
+    if (value) this.shownPrometheus = value;
+    const shown = value ?? this.shownPrometheus;
+    const url = (resource.params as { url: string }).url;
+    const range: [number, number] | undefined = shown ? [shown.start, shown.end] : undefined;
+    return html`<p part="origin">
+        <strong>Server-side, from Prometheus</strong> at <span class="url">${url}</span>: every request the backend served${shown
+          ? html`, one point every ${formatSeconds(ctx.lang, shown.stepMs / 1000)}`
+          : nothing}.
+      </p>
+      ${renderErrorNotice(resource, ctx, () => void resource.refresh(), 'Prometheus')}
+      ${shown && range
+        ? html`<div part="charts">
+            ${this.renderChart('Response time', 'Latency percentiles of the backend’s requests.', 'ms', { data: [shown.times, shown.p50, shown.p95, shown.p99], series: PERCENTILES }, range, [
+              { value: this.p95Threshold, label: 'P95 threshold', seriesIndex: 1 },
+            ])}
+            ${this.renderChart('Request rate', 'Requests per second the backend served.', 'req/s', { data: [shown.times, shown.rate], series: REQUESTS }, range)}
+            ${this.renderChart('Error rate', 'Share of the backend’s responses that were 5xx.', '%', { data: [shown.times, shown.errorPercent], series: ERRORS }, range, [
+              { value: this.errorRateThreshold, label: 'Error threshold' },
+            ])}
+          </div>`
+        : resource.error.get()
+          ? nothing
+          : renderSkeleton(4, 'Loading history from Prometheus')}
+      <h3 class="group">Backend internals, as polled by this browser</h3>
+      ${this.renderBackendErrors(ctx)}
+      ${h.events.data[0]!.length || h.methods.data[0]!.length
+        ? html`<div part="charts">
+            ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, h.range)}
+            ${h.methods.series.length
+              ? this.renderChart('Method timings', 'Average time per instrumented method, as the backend reports it.', 'ms', h.methods, h.range)
+              : nothing}
+          </div>`
+        : renderSkeleton(2, 'Loading event bus and method timings')}`;
   }
 
   private renderOrigin(h: BrowserHistory, lang: string): TemplateResult {

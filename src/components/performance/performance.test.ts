@@ -97,4 +97,19 @@ describe('pharos-performance (in-browser history)', () => {
     expect(origin(el)).to.contain('Client-observed');
     await expect(el).to.be.accessible();
   });
+
+  it('says when the configured Prometheus cannot answer, and keeps the backend charts', async () => {
+    const sim = await startSim('healthy');
+    const el = await fixture<PharosPerformance>(
+      html`<pharos-performance base-url=${sim.baseUrl} prometheus-url=${`${location.origin}/no-prometheus-here`}></pharos-performance>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('data-mode')).to.equal('prometheus');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'), 'error shown', { timeout: 10000 });
+    const error = el.shadowRoot!.querySelector('[part=error]')!.textContent!.replace(/\s+/g, ' ');
+    expect(error).to.contain('Prometheus:');
+    expect(error).to.contain('/no-prometheus-here/api/v1/query_range');
+    expect(origin(el)).to.contain('Server-side, from Prometheus');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=chart][data-chart="Event handler latency"]'), 'backend charts', { timeout: 10000 });
+    await expect(el).to.be.accessible();
+  });
 });

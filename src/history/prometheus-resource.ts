@@ -1,0 +1,99 @@
+/**
+ * Prometheus history as a store resource, so it rides the same machinery as the backend's
+ * endpoints: one timer per (server, queries, range), in-flight dedup, backoff, the header's
+ * refresh (`source.refresh()`), and the source's time range as a parameter.
+ */
+import type { ReactiveController } from 'lit';
+import type { SourceHost } from '../store/controllers.js';
+import type { Resource, ResourceDefinition } from '../store/resource.js';
+import { TIME_RANGE_MS, type TimeRange } from '../store/time-range.js';
+import { fetchPerformance, type PerformanceQueries, type PrometheusPerformance } from './prometheus.js';
+
+/** Parameters of {@link prometheusPerformanceResource}; JSON-serialisable (they key the resource). */
+export interface PrometheusPerformanceParams {
+  /** Prometheus-compatible base URL. */
+  url: string;
+  /** Path before `/api/v1` (Mimir: `/prometheus`). */
+  pathPrefix?: string;
+  /** Extra headers (a tenant header). */
+  headers?: Record<string, string>;
+  /** Query overrides; missing ones use the Pharos defaults. */
+  queries?: Partial<PerformanceQueries>;
+  /** The time range to show. */
+  range: TimeRange;
+}
+
+/**
+ * Latency percentiles, request rate and error rate over a time range, from Prometheus.
+ * Its name starts with `prometheus/`: the in-browser statistics and persistence skip it,
+ * since these requests do not go to the Pharos backend.
+ */
+export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerformance, PrometheusPerformanceParams> = {
+  name: 'prometheus/performance',
+  // The Pharos token stays out: only the timeout and fetch of the source's config are used.
+  fetch: (config, p, signal) =>
+    fetchPerformance(
+      { url: p.url, pathPrefix: p.pathPrefix, headers: p.headers, timeoutMs: config.timeoutMs, fetch: config.fetch },
+      { rangeMs: TIME_RANGE_MS[p.range], queries: p.queries },
+      signal,
+    ),
+};
+
+/** True for resources whose requests do not go to the Pharos backend. */
+export function isExternalResource(resource: Pick<Resource, 'definition'>): boolean {
+  return resource.definition.name.startsWith('prometheus/');
+}
+
+/**
+ * Like `ResourceController`, but only subscribed while `params()` returns parameters: an
+ * element can watch Prometheus when one is configured and poll nothing otherwise.
+ */
+export class OptionalResourceController<T, P> implements ReactiveController {
+  private current?: Resource<T, P>;
+  private unsubscribe?: () => void;
+  private connected = false;
+
+  constructor(
+    private readonly host: SourceHost,
+    private readonly definition: ResourceDefinition<T, P>,
+    /** Parameters, or null for "none"; re-read before each update and may read signals. */
+    private readonly params: () => P | null,
+  ) {
+    host.addController(this);
+  }
+
+  /** The resource for the current parameters, or undefined when there are none. */
+  get resource(): Resource<T, P> | undefined {
+    return this.sync();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private sync(): Resource<T, P> | undefined {
+    const params = this.params();
+    const next =
+      params === null
+        ? undefined
+        : (this.host.source.resource as (d: ResourceDefinition<T, P>, p: P) => Resource<T, P>).call(this.host.source, this.definition, params);
+    if (next !== this.current) {
+      this.unsubscribe?.();
+      this.unsubscribe = undefined;
+      this.current = next;
+    }
+    if (this.connected && next && !this.unsubscribe) this.unsubscribe = next.subscribe();
+    return next;
+  }
+}
