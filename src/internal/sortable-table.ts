@@ -150,7 +150,7 @@ export const sortableTableStyles = css`
     padding: 4px 8px;
     border-top: 1px solid var(--_border);
     vertical-align: baseline;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   table.sortable tbody th {
     font-weight: 500;
@@ -164,6 +164,7 @@ export const sortableTableStyles = css`
   }
   table.sortable .num {
     text-align: end;
+    white-space: nowrap;
   }
   table.sortable button.sort {
     background: none;

@@ -7,7 +7,7 @@ import { formatDateTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
 import { renderNotApplicable, stateViewStyles } from '../../internal/state-views.js';
-import { toBadgeStatus } from '../../internal/status.js';
+import { STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
@@ -99,23 +99,25 @@ export class PharosMlModels extends PharosElement {
     </section>`;
   }
 
-  private renderStatusLine(status: string, message: string, timestamp: Date | null) {
+  private renderStatusLine(title: string, status: string, message: string, timestamp: Date | null) {
     const lang = langOf(this);
+    const badge = toBadgeStatus(status);
     return html`<div part="status" class="status-line">
-      <pharos-status-badge status=${toBadgeStatus(status)}></pharos-status-badge>
+      <span class="visually-hidden" role="status">${title}: ${STATUS_LOOK[badge].label}</span>
+      <pharos-status-badge status=${badge}></pharos-status-badge>
       ${message ? html`<span class="message">${message}</span>` : nothing}
       ${timestamp ? html`<span class="meta">Checked by the backend at ${formatDateTime(lang, timestamp)}</span>` : nothing}
     </div>`;
   }
 
   private renderClassification(health: MlHealth) {
-    return this.renderStatusLine(health.status, health.message, health.timestamp);
+    return this.renderStatusLine('ML classification', health.status, health.message, health.timestamp);
   }
 
   private renderModel(health: ModelHealth) {
     const lang = langOf(this);
     const facts = Object.entries(health.model);
-    return html`${this.renderStatusLine(health.status, '', health.timestamp)}
+    return html`${this.renderStatusLine('Recommendation model', health.status, '', health.timestamp)}
       ${facts.length === 0
         ? html`<p class="meta" part="no-facts">The backend reported no model facts.</p>`
         : html`<dl class="fields" part="facts" aria-label="Recommendation model facts">

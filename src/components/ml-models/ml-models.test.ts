@@ -41,6 +41,8 @@ describe('<pharos-ml-models>', () => {
     await waitUntil(() => inSection(el, 'recommendation', 'facts') && badge(el, 'classification'), 'loads', TIMEOUT);
     expect(badge(el, 'classification')!.getAttribute('status')).to.equal('healthy');
     expect(text(section(el, 'classification'))).to.contain('ML classification model loaded');
+    // Announced once per status change, not with every poll's timestamp.
+    expect(section(el, 'classification').querySelector('[role=status]')!.textContent).to.equal('ML classification: Healthy');
     expect(badge(el, 'recommendation')!.getAttribute('status')).to.equal('healthy');
     const f = facts(el);
     expect(f['Available']).to.equal('Yes');

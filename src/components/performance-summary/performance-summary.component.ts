@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MethodTiming, PerformanceReport } from '../../api/monitoring.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
-import { formatFreeValue } from '../../internal/free-form.js';
-import { formatMs, formatNumber, humanize, langOf } from '../../internal/format.js';
+import { fieldLabel, formatFreeValue } from '../../internal/free-form.js';
+import { formatMs, formatNumber, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
@@ -137,7 +137,7 @@ export class PharosPerformanceSummary extends PharosElement {
         <h3 id="timings-title">Method timings</h3>
         ${report.methodTimings.length === 0
           ? renderEmpty('No method timings recorded yet.', 'The backend lists a method once it has been called.')
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" role="region" aria-label="Method timings table" tabindex="0">
               ${this.table.render({ rows: report.methodTimings, caption: 'Method timings: average time and calls per method', rowKey: (m) => m.name, lang, part: 'timings' })}
             </div>`}
       </section>
@@ -145,7 +145,7 @@ export class PharosPerformanceSummary extends PharosElement {
         ? html`<section class="block" aria-labelledby="rec-title">
             <h3 id="rec-title">Recommendation metrics</h3>
             <dl class="fields" part="recommendation-metrics">
-              ${extra.map(([k, v]) => html`<dt>${humanize(k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
+              ${extra.map(([k, v]) => html`<dt>${fieldLabel(k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
             </dl>
           </section>`
         : nothing}

@@ -18,6 +18,12 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
 import { workersStyles } from './workers.styles.js';
 
+/** A worker name that may wrap after its `@` (`celery@` / `host-1`) rather than anywhere. */
+function breakableName(name: string) {
+  const at = name.indexOf('@');
+  return at === -1 ? name : html`${name.slice(0, at + 1)}<wbr /><span class="host">${name.slice(at + 1)}</span>`;
+}
+
 /**
  * The backend's own words when it says Celery cannot be reached (`status: "error"` with
  * `message` and `error`), or null for any other failure.
@@ -55,7 +61,7 @@ export function celeryUnreachableText(error: PharosError | null): string | null 
  * @csspart workers - The table of workers.
  * @csspart row - One worker's row.
  * @csspart sort-button - A column header's sort button.
- * @csspart details - A worker's details disclosure.
+ * @csspart details - A worker's details disclosure (below the table; `data-key` is the worker).
  * @csspart empty - The "no workers answered" notice.
  * @csspart updated - The "updated N s ago" label.
  * @csspart error - The error notice for other failures, with the retry button.
@@ -79,20 +85,12 @@ export class PharosWorkers extends PharosElement {
   private readonly table = new SortableTableController<WorkerRow>(
     this,
     [
-      { key: 'name', label: 'Worker', cell: (w) => w.name, sortValue: (w) => w.name },
+      { key: 'name', label: 'Worker', cell: (w) => breakableName(w.name), sortValue: (w) => w.name },
       { key: 'active', label: 'Active', numeric: true, cell: (w) => this.count(w.active), sortValue: (w) => w.active },
       { key: 'scheduled', label: 'Scheduled', numeric: true, cell: (w) => this.count(w.scheduled), sortValue: (w) => w.scheduled },
-      {
-        key: 'pool',
-        label: 'Pool',
-        cell: (w) => [w.pool, w.concurrency === null ? null : `${this.count(w.concurrency)} max`].filter(Boolean).join(' · ') || MISSING,
-        sortValue: (w) => w.concurrency,
-      },
-      { key: 'processes', label: 'Processes', numeric: true, cell: (w) => this.count(w.processes), sortValue: (w) => w.processes },
+      { key: 'pool', label: 'Pool', cell: (w) => this.poolText(w), sortValue: (w) => w.processes ?? w.concurrency },
       { key: 'tasksDone', label: 'Tasks done', numeric: true, cell: (w) => this.count(w.tasksDone), sortValue: (w) => w.tasksDone },
       { key: 'uptime', label: 'Uptime', numeric: true, cell: (w) => formatSeconds(langOf(this), w.uptimeSeconds), sortValue: (w) => w.uptimeSeconds },
-      { key: 'pid', label: 'PID', numeric: true, cell: (w) => (w.pid === null ? MISSING : String(w.pid)), sortValue: (w) => w.pid },
-      { key: 'details', label: 'Details', cell: (w) => this.renderDetails(w) },
     ] satisfies TableColumn<WorkerRow>[],
     { column: 'name', direction: 'ascending' },
   );
@@ -105,6 +103,12 @@ export class PharosWorkers extends PharosElement {
   /** Refreshes now (the retry button). */
   refresh(): Promise<void> {
     return this.workers.resource.refresh();
+  }
+
+  /** "prefork · 4 processes", falling back to the concurrency limit. */
+  private poolText(w: WorkerRow): string {
+    const size = w.processes !== null ? `${this.count(w.processes)}\u00a0processes` : w.concurrency !== null ? `max\u00a0${this.count(w.concurrency)}` : null;
+    return [w.pool, size].filter(Boolean).join(' · ') || MISSING;
   }
 
   private count(n: number | null): string {
@@ -157,24 +161,27 @@ export class PharosWorkers extends PharosElement {
       ${renderFigures(figures, 'Worker figures', { resource: this.workers.resource, range: selectedRange(this.source) })}
       ${rows.length === 0
         ? renderEmpty('No Celery workers answered.', 'Celery is reachable, but no worker replied to the inspection.')
-        : html`<div class="table-wrap">
+        : html`<div class="table-wrap" role="region" aria-label="Workers table" tabindex="0">
             ${this.table.render({ rows, caption: 'Celery workers: tasks and stats per worker', rowKey: (w) => w.name, lang, part: 'workers' })}
-          </div>`}
+          </div>
+          <div class="worker-details">${rows.map((w) => this.renderDetails(w))}</div>`}
     `;
   }
 
   private renderDetails(w: WorkerRow) {
     const lang = langOf(this);
     const fields: [string, string][] = [
+      ...(w.pid !== null ? ([['PID', String(w.pid)]] as [string, string][]) : []),
+      ...(w.concurrency !== null ? ([['Max concurrency', this.count(w.concurrency)]] as [string, string][]) : []),
       ...(w.broker ? ([['Broker', w.broker]] as [string, string][]) : []),
       ...(w.prefetch !== null ? ([['Prefetch count', this.count(w.prefetch)]] as [string, string][]) : []),
       ...(w.activeTaskNames.length ? ([['Running', w.activeTaskNames.join(', ')]] as [string, string][]) : []),
       ...w.totals.map(([task, n]) => [`Done: ${task}`, this.count(n)] as [string, string]),
       ...w.other.map(([k, v]) => [humanize(k), formatFreeValue(lang, k, v)] as [string, string]),
     ];
-    if (fields.length === 0) return MISSING;
-    return html`<details part="details">
-      <summary>${this.count(fields.length)} fields<span class="visually-hidden"> for ${w.name}</span></summary>
+    if (fields.length === 0) return nothing;
+    return html`<details part="details" data-key=${w.name}>
+      <summary>More about <span class="mono">${w.name}</span> (${this.count(fields.length)} ${fields.length === 1 ? 'field' : 'fields'})</summary>
       <dl class="fields">${fields.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
     </details>`;
   }

@@ -18,13 +18,29 @@ export const workersStyles = css`
     overflow-x: auto;
   }
   [part~='workers'] tbody th {
+    overflow-wrap: normal;
     font-family: var(--pharos-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     font-size: 0.92em;
   }
+  [part~='workers'] .host {
+    white-space: nowrap;
+  }
+  [part='retry'] {
+    white-space: nowrap;
+  }
+  .worker-details {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
   [part='details'] summary {
     cursor: pointer;
-    white-space: nowrap;
     color: var(--_accent);
+    overflow-wrap: anywhere;
+  }
+  .mono {
+    font-family: var(--pharos-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+    font-size: 0.92em;
   }
   [part='details'] dl {
     margin-top: 4px;
