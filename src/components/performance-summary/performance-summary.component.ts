@@ -21,7 +21,7 @@ import { performanceSummaryStyles } from './performance-summary.styles.js';
  * in a table sortable by any column.
  *
  * The endpoint has no latency percentiles, request rate or error rate; those come from
- * Prometheus (see `<pharos-timeseries>`).
+ * Prometheus (see `<pharos-performance>` and `<pharos-timeseries>`).
  *
  * @summary Cache, slow queries, warnings and method timings.
  *
