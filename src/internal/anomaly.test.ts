@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { computeTrend, counterRates, detectAnomaly, median } from './anomaly.js';
+import { computeTrend, counterRates, counterResets, detectAnomaly, median } from './anomaly.js';
 
 const noisy = (n: number, base: number, spread: number) => Array.from({ length: n }, (_, i) => base + ((i * 7) % 5 - 2) * spread);
 
@@ -118,6 +118,11 @@ describe('counterRates', () => {
     const r = counterRates([0, 30_000, 60_000], [500, 520, 6]);
     expect(r[1]).to.equal(40);
     expect(r[2]).to.equal(12); // 6 since the restart, in half a minute
+  });
+
+  it('finds the restarts, across gaps', () => {
+    expect(counterResets([1, 2, 3, 4, 5], [10, 20, NaN, 5, 8])).to.deep.equal([4]);
+    expect(counterResets([1, 2], [10, 10])).to.deep.equal([]);
   });
 });
 

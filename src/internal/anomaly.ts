@@ -188,3 +188,19 @@ export function counterRates(times: ArrayLike<number>, values: ArrayLike<number>
   }
   return out;
 }
+
+/**
+ * Times at which a cumulative counter dropped, i.e. the backend restarted and its counters
+ * began again from zero (gaps are skipped).
+ */
+export function counterResets(times: ArrayLike<number>, values: ArrayLike<number>): number[] {
+  const resets: number[] = [];
+  let last = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (Number.isFinite(last) && v < last) resets.push(times[i]!);
+    last = v;
+  }
+  return resets;
+}
