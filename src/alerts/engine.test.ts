@@ -1,0 +1,389 @@
+import { expect } from '@open-wc/testing';
+import type { HealthReport } from '../api/monitoring.js';
+import type { JobHistory, IngestionJob } from '../api/ingestion.js';
+import { HistoryBuffer } from '../store/history.js';
+import type { ResourceDefinition } from '../store/resource.js';
+import { DEFAULT_RULES, counterIncrease, newFailedJob, ALERT_TARGETS } from './default-rules.js';
+import { AlertEngine } from './engine.js';
+import { loadAlerts, saveAlerts, storageKey, type AlertStorage } from './persistence.js';
+import { DEFAULT_PREFERENCES, HISTORY_LIMIT, type Alert, type AlertRule, type AlertTarget, type RuleInput } from './types.js';
+
+const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
+const SEC = 1000;
+
+const numberDef: ResourceDefinition<number> = { name: 'test/number', fetch: async () => 0, sample: (v) => ({ v }) };
+const statusDef: ResourceDefinition<string> = { name: 'test/status', fetch: async () => 'ok' };
+const numberTarget: AlertTarget<number> = { definition: numberDef, params: undefined, label: 'Number' };
+const statusTarget: AlertTarget<string> = { definition: statusDef, params: undefined, label: 'Status' };
+
+const RULES: AlertRule[] = [
+  {
+    id: 'high',
+    label: 'Too high',
+    description: 'Value above 80 %',
+    severity: 'warning',
+    resource: numberTarget,
+    condition: { kind: 'threshold', direction: 'above', value: 0.8, samples: 2, unit: 'percent' },
+    read: (v: number) => (v < 0 ? null : v),
+    subject: 'The value',
+  },
+  {
+    id: 'down',
+    label: 'Down',
+    description: 'Status down',
+    severity: 'critical',
+    resource: statusTarget,
+    condition: { kind: 'status', firing: ['down'] },
+    read: (s: string) => (s === '?' ? null : s),
+    describe: (s: string) => `It is ${s}.`,
+  },
+  {
+    id: 'spike',
+    label: 'Spike',
+    description: 'Unusual value',
+    severity: 'info',
+    resource: numberTarget,
+    condition: { kind: 'anomaly', series: 'v', value: 3.5, window: 30, minSamples: 8, direction: 'up', unit: 'count' },
+    subject: 'The value',
+  },
+  { id: 'failing', label: 'Failing', description: 'Failing', severity: 'critical', condition: { kind: 'failing', value: 3 } },
+];
+
+/** Feeds scripted values to an engine, keeping a history like the store's. */
+class Script {
+  readonly history = new HistoryBuffer(500);
+  readonly statusHistory = new HistoryBuffer(500);
+  at = T0;
+  failures = 0;
+  lastNumber: number | undefined;
+  constructor(readonly engine: AlertEngine) {}
+
+  number(v: number): void {
+    this.at += SEC;
+    this.failures = 0;
+    this.lastNumber = v;
+    this.history.append(this.at, { v, failed: 0 });
+    this.engine.update(numberTarget, this.input(v, true, this.history));
+  }
+
+  fail(): void {
+    this.at += SEC;
+    this.failures++;
+    this.history.append(this.at, { failed: 1 });
+    const error = { kind: 'network', message: 'Cannot connect.' } as RuleInput['error'];
+    this.engine.update(numberTarget, { ...this.input(this.lastNumber, false, this.history), error });
+  }
+
+  status(s: string): void {
+    this.at += SEC;
+    this.engine.update(statusTarget, { value: s, ok: true, at: this.at, failures: 0, error: null, history: this.statusHistory, intervalMs: SEC });
+  }
+
+  private input(value: number | undefined, ok: boolean, history: HistoryBuffer): Omit<RuleInput, 'baseline'> {
+    return { value, ok, at: this.at, failures: ok ? 0 : this.failures, error: null, history, intervalMs: SEC };
+  }
+}
+
+const make = (options: Partial<ConstructorParameters<typeof AlertEngine>[0]> = {}) => new Script(new AlertEngine({ rules: RULES, ...options }));
+const activeIds = (e: AlertEngine) => e.active.get().map((a) => a.ruleId);
+
+describe('alert engine', () => {
+  it('threshold: fires only after N consecutive samples beyond the limit, from the first of them', () => {
+    const s = make();
+    const fired: Alert[] = [];
+    s.engine.onFire((a) => fired.push(a));
+    s.number(0.7);
+    s.number(0.85);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    const firstBreach = s.at;
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.deep.equal(['high']);
+    const alert = s.engine.active.get()[0]!;
+    expect(alert.state).to.equal('firing');
+    expect(alert.since).to.equal(firstBreach);
+    expect(alert.value).to.equal(0.9);
+    expect(alert.message).to.equal('The value is 90%, above the 80% limit for 2 samples in a row.');
+    expect(fired).to.have.length(1);
+    s.number(0.95);
+    expect(fired, 'not fired again while active').to.have.length(1);
+    expect(s.engine.active.get()[0]!.message).to.contain('95%');
+  });
+
+  it('threshold: a dip below the limit breaks the streak', () => {
+    const s = make();
+    s.number(0.9);
+    s.number(0.5);
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.deep.equal(['high']);
+  });
+
+  it('threshold: "no verdict" readings and failed attempts are not samples', () => {
+    const s = make();
+    s.number(0.9);
+    s.number(-1); // read() says: no verdict
+    s.fail();
+    expect(activeIds(s.engine)).to.not.include('high');
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.include('high');
+  });
+
+  it('resolve: the alert leaves the active list for history, with its duration', () => {
+    const s = make();
+    s.number(0.9);
+    s.number(0.9);
+    const since = s.engine.active.get()[0]!.since;
+    s.number(0.3);
+    expect(s.engine.active.get()).to.have.length(0);
+    const [resolved] = s.engine.history.get();
+    expect(resolved!.state).to.equal('resolved');
+    expect(resolved!.ruleId).to.equal('high');
+    expect(resolved!.resolvedAt! - resolved!.since).to.equal(s.at - since);
+  });
+
+  it('status: fires while the status is in the firing set, keeps state on "no verdict", resolves after', () => {
+    const s = make();
+    s.status('ok');
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.status('down');
+    expect(activeIds(s.engine)).to.deep.equal(['down']);
+    expect(s.engine.active.get()[0]!.message).to.equal('It is down.');
+    expect(s.engine.active.get()[0]!.severity).to.equal('critical');
+    s.status('?');
+    expect(activeIds(s.engine)).to.deep.equal(['down']);
+    s.status('ok');
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    expect(s.engine.history.get()[0]!.ruleId).to.equal('down');
+  });
+
+  it('acknowledge: keeps the alert active but silenced, and history remembers it', () => {
+    const s = make();
+    const fired: Alert[] = [];
+    s.engine.onFire((a) => fired.push(a));
+    s.status('down');
+    const id = s.engine.active.get()[0]!.id;
+    const ackAt = s.at + 500;
+    const acked = s.engine.acknowledge(id, ackAt);
+    expect(acked!.state).to.equal('acknowledged');
+    expect(s.engine.active.get()[0]!.state).to.equal('acknowledged');
+    s.status('down');
+    expect(s.engine.active.get()[0]!.state, 'stays acknowledged').to.equal('acknowledged');
+    expect(fired).to.have.length(1);
+    s.status('ok');
+    expect(s.engine.history.get()[0]!.acknowledgedAt).to.equal(ackAt);
+    s.status('down');
+    expect(s.engine.active.get()[0]!.state, 'a new occurrence fires afresh').to.equal('firing');
+    expect(fired).to.have.length(2);
+  });
+
+  it('anomaly: flags a spike against the trailing window (robust z-score), not the noise', () => {
+    const s = make({ rules: RULES.filter((r) => r.id === 'spike') });
+    const noise = [10, 10.4, 9.8, 10.1, 9.7, 10.3, 10, 9.9, 10.2, 10.1, 9.8, 10];
+    for (const v of noise) s.number(v);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.number(10.5);
+    expect(activeIds(s.engine), 'a wobble is no anomaly').to.deep.equal([]);
+    s.number(40);
+    expect(activeIds(s.engine)).to.deep.equal(['spike']);
+    expect(s.engine.active.get()[0]!.message).to.match(/The value is 40, far above its recent median of 10/);
+    s.number(10);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+  });
+
+  it('anomaly: no verdict with too few samples, and a drop does not count for an "up" rule', () => {
+    const s = make({ rules: RULES.filter((r) => r.id === 'spike') });
+    s.number(10);
+    s.number(100);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    for (let i = 0; i < 12; i++) s.number(100 + (i % 3));
+    s.number(1);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+  });
+
+  it('failing: fires after N failed attempts in a row, with the error in plain words, and clears on success', () => {
+    const s = make();
+    s.number(0.1);
+    s.fail();
+    s.fail();
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.fail();
+    expect(activeIds(s.engine)).to.deep.equal(['failing']);
+    const message = s.engine.active.get()[0]!.message;
+    expect(message).to.contain('Number fails: 3 attempts or more in a row');
+    expect(message).to.contain('Cannot connect.');
+    s.number(0.1);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+  });
+
+  it('preferences: a disabled rule stops and its alert ends; a tuned limit applies at once', () => {
+    const s = make();
+    s.number(0.75);
+    s.number(0.75);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.engine.setRulePreference('high', { value: 0.7 }, s.at);
+    expect(activeIds(s.engine), 'lower limit re-checks the kept readings').to.deep.equal(['high']);
+    expect(s.engine.active.get()[0]!.message).to.contain('70% limit');
+    s.engine.setRulePreference('high', { enabled: false }, s.at);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    expect(s.engine.history.get()[0]!.note).to.equal('Rule turned off');
+    s.number(0.99);
+    s.number(0.99);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    expect(s.engine.targets().map((t) => t.label), 'the number is still watched by the anomaly rule').to.include('Number');
+    s.engine.setRulePreference('high', { enabled: undefined, value: undefined }, s.at);
+    expect(s.engine.preferences.get().rules).to.deep.equal({});
+  });
+
+  it('preferences: invalid overrides are ignored', () => {
+    const s = make();
+    s.engine.setRulePreference('high', { value: 7, samples: 0 }, s.at); // 700 %, 0 samples
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.deep.equal([]);
+    s.number(0.9);
+    expect(activeIds(s.engine)).to.deep.equal(['high']);
+  });
+});
+
+describe('default rules', () => {
+  const report = (status: string, modules: HealthReport['modules']): HealthReport => ({
+    status: status as HealthReport['status'],
+    message: status === 'healthy' ? 'All systems operational' : 'System operational with degraded functionality: Module graph unhealthy',
+    timestamp: null,
+    components: [{ name: 'database', status: 'healthy', message: 'Connected', workerCount: null }],
+    modules,
+  });
+  const feedHealth = (engine: AlertEngine, value: HealthReport, at: number) =>
+    engine.update(ALERT_TARGETS.health, { value, ok: true, at, failures: 0, error: null, history: new HistoryBuffer(10), intervalMs: 30_000 });
+
+  it('health: degraded with a module down raises both, in plain words; healthy raises none', () => {
+    const engine = new AlertEngine({ rules: DEFAULT_RULES });
+    feedHealth(engine, report('healthy', [{ name: 'graph', status: 'healthy', message: '', details: {} }]), T0);
+    expect(engine.active.get()).to.have.length(0);
+    feedHealth(engine, report('degraded', [{ name: 'graph', status: 'unhealthy', message: 'Vector store unreachable', details: {} }]), T0 + SEC);
+    const byRule = Object.fromEntries(engine.active.get().map((a) => [a.ruleId, a]));
+    expect(Object.keys(byRule).sort()).to.deep.equal(['health-degraded', 'module-down']);
+    expect(byRule['module-down']!.message).to.equal('Module graph is unhealthy: Vector store unreachable');
+    expect(byRule['health-degraded']!.severity).to.equal('warning');
+  });
+
+  it('jobs: only a failure that appears after watching began fires, and a later success clears it', () => {
+    let order = 0;
+    const job = (status: IngestionJob['status'], repo: string): IngestionJob => ({
+      repoUrl: repo, status, rawStatus: status, durationSeconds: 1, filesProcessed: null, embeddingsGenerated: null,
+      timestamp: new Date(T0 + order * 1000), error: status === 'failed' ? 'Clone timed out' : null, reason: null, ageSeconds: null, order: order++,
+    });
+    const oldFailure = job('failed', 'github.com/a/old');
+    const start: JobHistory = { jobs: [oldFailure], limit: 100, mayBeTruncated: false };
+    expect(newFailedJob(start, start), 'already failed when watching began').to.equal(null);
+    const failed = job('failed', 'github.com/a/new');
+    const later: JobHistory = { jobs: [oldFailure, failed, job('pending', 'github.com/a/next')], limit: 100, mayBeTruncated: false };
+    expect(newFailedJob(later, start)).to.equal(failed);
+
+    const engine = new AlertEngine({ rules: DEFAULT_RULES });
+    const feed = (value: JobHistory, at: number) =>
+      engine.update(ALERT_TARGETS.jobs, { value, ok: true, at, failures: 0, error: null, history: new HistoryBuffer(10), intervalMs: 30_000 });
+    feed(start, T0);
+    expect(engine.active.get()).to.have.length(0);
+    feed(later, T0 + SEC);
+    expect(engine.active.get().map((a) => a.message)).to.deep.equal(['Ingestion of github.com/a/new failed: Clone timed out.']);
+    feed({ ...later, jobs: [...later.jobs, job('completed', 'github.com/a/ok')] }, T0 + 2 * SEC);
+    expect(engine.active.get()).to.have.length(0);
+  });
+
+  it('counters: increase over the window, across a backend restart', () => {
+    const h = new HistoryBuffer(20);
+    h.append(T0, { c: 100 });
+    expect(counterIncrease(h, 'c', T0)).to.equal(null);
+    h.append(T0 + SEC, { c: 130 });
+    h.append(T0 + 2 * SEC, { failed: 1 });
+    h.append(T0 + 3 * SEC, { c: 5 }); // restarted: 5 new since
+    expect(counterIncrease(h, 'c', T0 + 3 * SEC)).to.equal(35);
+  });
+});
+
+describe('alert persistence', () => {
+  class MemoryStorage implements AlertStorage {
+    readonly items = new Map<string, string>();
+    getItem(key: string) {
+      return this.items.get(key) ?? null;
+    }
+    setItem(key: string, value: string) {
+      this.items.set(key, value);
+    }
+  }
+
+  const alert = (i: number): Alert => ({
+    id: `r@${i}`, ruleId: 'r', label: 'R', severity: 'warning', state: 'resolved', since: T0 + i, value: i, message: `m${i}`, acknowledgedAt: null, resolvedAt: T0 + i + 5,
+  });
+
+  let warnings: unknown[][] = [];
+  const originalWarn = console.warn;
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+  });
+  afterEach(() => {
+    console.warn = originalWarn;
+  });
+
+  it('round-trips preferences and history, per base URL, bounded to the newest 200', () => {
+    const storage = new MemoryStorage();
+    const key = storageKey('http://a.example');
+    const preferences = { rules: { high: { enabled: false, value: 0.7, samples: 3 } }, sound: true, minSeverity: 'warning' as const };
+    const history = Array.from({ length: 250 }, (_, i) => alert(i));
+    saveAlerts(storage, key, { preferences, history });
+    const loaded = loadAlerts(storage, key);
+    expect(loaded.preferences).to.deep.equal(preferences);
+    expect(loaded.history).to.have.length(HISTORY_LIMIT);
+    expect(loaded.history[0]).to.deep.equal(alert(0));
+    expect(loadAlerts(storage, storageKey('http://b.example')).preferences).to.deep.equal(DEFAULT_PREFERENCES);
+    expect(warnings).to.have.length(0);
+  });
+
+  it('the engine saves on change, and a new engine starts from what was saved', () => {
+    const storage = new MemoryStorage();
+    const key = storageKey('');
+    const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()] }) });
+    const s = new Script(first);
+    s.status('down');
+    s.status('ok');
+    first.setRulePreference('high', { value: 0.6 }, s.at);
+    const saved = loadAlerts(storage, key);
+    const second = new AlertEngine({ rules: RULES, ...saved });
+    expect(second.history.get().map((a) => a.ruleId)).to.deep.equal(['down']);
+    expect(second.preferences.get().rules.high).to.deep.equal({ value: 0.6 });
+  });
+
+  it('ignores corrupt storage with a console warning', () => {
+    const storage = new MemoryStorage();
+    const key = storageKey('x');
+    storage.setItem(key, '{not json');
+    expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [] });
+    expect(warnings.length).to.equal(1);
+
+    storage.setItem(key, JSON.stringify({ version: 1, preferences: { sound: 'yes', minSeverity: 'loud', rules: { a: { value: 'x' } } }, history: [alert(1), { id: 3 }, null] }));
+    const loaded = loadAlerts(storage, key);
+    expect(loaded.preferences).to.deep.equal({ rules: {}, sound: false, minSeverity: 'info' });
+    expect(loaded.history).to.deep.equal([alert(1)]);
+    expect(warnings.length).to.equal(2);
+
+    storage.setItem(key, JSON.stringify(['an', 'array']));
+    expect(loadAlerts(storage, key).history).to.deep.equal([]);
+    expect(warnings.length).to.equal(3);
+  });
+
+  it('survives a storage that throws', () => {
+    const broken: AlertStorage = {
+      getItem() {
+        throw new Error('SecurityError');
+      },
+      setItem() {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(loadAlerts(broken, 'k').history).to.deep.equal([]);
+    saveAlerts(broken, 'k', { preferences: DEFAULT_PREFERENCES, history: [] });
+    expect(warnings.length).to.equal(2);
+  });
+});

@@ -1,0 +1,11 @@
+/**
+ * Smart alerts: rules over the store's resources (thresholds, statuses, anomalies, failing
+ * endpoints), their lifecycle, and persisted history and preferences. No DOM.
+ */
+export * from './types.js';
+export * from './conditions.js';
+export * from './engine.js';
+export * from './persistence.js';
+export * from './default-rules.js';
+export * from './monitor.js';
+export { alertMonitorFor } from '../store/alert-state.js';

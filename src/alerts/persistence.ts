@@ -1,0 +1,128 @@
+/**
+ * Alert history and preferences in `localStorage`, one entry per backend base URL. What is
+ * read back is checked field by field: anything corrupt is dropped with a console warning,
+ * never trusted and never fatal.
+ */
+import { DEFAULT_PREFERENCES, HISTORY_LIMIT, SEVERITIES, type Alert, type AlertPreferences, type RulePreference, type Severity } from './types.js';
+
+/** The part of the Web Storage API this needs (so tests and hosts can pass their own). */
+export interface AlertStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** What is kept per backend. */
+export interface SavedAlerts {
+  preferences: AlertPreferences;
+  /** Newest first, at most {@link HISTORY_LIMIT}. */
+  history: Alert[];
+}
+
+const VERSION = 1;
+
+/** The storage key for a backend: `pharos-alerts:v1:<base URL>` (`''` is the page's origin). */
+export function storageKey(baseUrl: string): string {
+  return `pharos-alerts:v${VERSION}:${baseUrl}`;
+}
+
+/** `localStorage`, or null where it is unavailable (blocked, sandboxed, server). */
+export function browserStorage(): AlertStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSeverity = (v: unknown): v is Severity => SEVERITIES.includes(v as Severity);
+const finiteOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+function readPreferences(raw: unknown): AlertPreferences | null {
+  if (!isObject(raw)) return null;
+  const rules: Record<string, RulePreference> = {};
+  if (isObject(raw.rules)) {
+    for (const [id, pref] of Object.entries(raw.rules)) {
+      if (!isObject(pref)) continue;
+      const out: { -readonly [K in keyof RulePreference]: RulePreference[K] } = {};
+      if (typeof pref.enabled === 'boolean') out.enabled = pref.enabled;
+      if (typeof pref.value === 'number' && Number.isFinite(pref.value)) out.value = pref.value;
+      if (typeof pref.samples === 'number' && Number.isInteger(pref.samples)) out.samples = pref.samples;
+      if (Object.keys(out).length) rules[id] = out;
+    }
+  }
+  return {
+    rules,
+    sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_PREFERENCES.sound,
+    minSeverity: isSeverity(raw.minSeverity) ? raw.minSeverity : DEFAULT_PREFERENCES.minSeverity,
+  };
+}
+
+function readAlert(raw: unknown): Alert | null {
+  if (!isObject(raw)) return null;
+  const { id, ruleId, label, severity, since, value, message, acknowledgedAt, resolvedAt, note } = raw;
+  if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string' || typeof message !== 'string') return null;
+  if (!isSeverity(severity) || typeof since !== 'number' || !Number.isFinite(since)) return null;
+  if (!finiteOrNull(acknowledgedAt) || typeof resolvedAt !== 'number' || !Number.isFinite(resolvedAt)) return null;
+  if (!(value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return null;
+  return {
+    id,
+    ruleId,
+    label,
+    severity,
+    state: 'resolved',
+    since,
+    value,
+    message,
+    acknowledgedAt,
+    resolvedAt,
+    ...(typeof note === 'string' ? { note } : {}),
+  };
+}
+
+/**
+ * Reads what was saved for `key`. Missing: defaults. Unreadable or of another shape: defaults
+ * and a console warning. Individual corrupt alerts are dropped (one warning).
+ */
+export function loadAlerts(storage: AlertStorage | null, key: string): SavedAlerts {
+  const empty: SavedAlerts = { preferences: DEFAULT_PREFERENCES, history: [] };
+  if (!storage) return empty;
+  let text: string | null;
+  try {
+    text = storage.getItem(key);
+  } catch (error) {
+    console.warn('[pharos] alert storage is not readable; using defaults', error);
+    return empty;
+  }
+  if (text === null) return empty;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    console.warn(`[pharos] ignoring corrupt saved alerts in "${key}" (not JSON)`);
+    return empty;
+  }
+  if (!isObject(raw) || raw.version !== VERSION) {
+    console.warn(`[pharos] ignoring saved alerts in "${key}": unknown format`);
+    return empty;
+  }
+  const preferences = readPreferences(raw.preferences);
+  if (!preferences && raw.preferences !== undefined) console.warn(`[pharos] ignoring corrupt alert preferences in "${key}"`);
+  const list = Array.isArray(raw.history) ? raw.history : [];
+  const history = list.map(readAlert).filter((a): a is Alert => a !== null);
+  if (history.length !== list.length || (raw.history !== undefined && !Array.isArray(raw.history))) {
+    console.warn(`[pharos] dropped ${list.length - history.length || 'the'} corrupt saved alert(s) in "${key}"`);
+  }
+  return { preferences: preferences ?? DEFAULT_PREFERENCES, history: history.slice(0, HISTORY_LIMIT) };
+}
+
+/** Saves preferences and the newest {@link HISTORY_LIMIT} alerts. Storage errors (quota) only warn. */
+export function saveAlerts(storage: AlertStorage | null, key: string, saved: SavedAlerts): void {
+  if (!storage) return;
+  const body = { version: VERSION, preferences: saved.preferences, history: saved.history.slice(0, HISTORY_LIMIT) };
+  try {
+    storage.setItem(key, JSON.stringify(body));
+  } catch (error) {
+    console.warn('[pharos] could not save alerts', error);
+  }
+}
