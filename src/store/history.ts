@@ -11,6 +11,9 @@ export interface HistoryWindow {
 /** A row of samples to append. `null` or a missing series records a gap. */
 export type Sample = Record<string, number | null | undefined>;
 
+/** What {@link HistoryBuffer.listen} reports: a row appended by a poll, or the buffer cleared. */
+export type HistoryEvent = { type: 'append'; time: number; sample: Sample } | { type: 'clear' };
+
 /**
  * A bounded ring of numeric samples, stored columnar in typed arrays (the layout uPlot
  * draws from), so memory stays fixed whatever the run time: when full, the oldest row is
@@ -23,6 +26,7 @@ export class HistoryBuffer {
   private readonly cols = new Map<string, Float64Array>();
   private start = 0;
   private count = 0;
+  private readonly listeners = new Set<(event: HistoryEvent) => void>();
 
   constructor(readonly capacity: number) {
     this.times = new Float64Array(capacity);
@@ -63,8 +67,19 @@ export class HistoryBuffer {
 
   /** Appends one row. Rows must come in time order; an older row is ignored. */
   append(time: number, sample: Sample): void {
-    this.write(time, sample);
+    const written = this.write(time, sample);
     this.version.set(this.version.get() + 1);
+    if (written) for (const listener of this.listeners) listener({ type: 'append', time, sample });
+  }
+
+  /**
+   * Calls `listener` after each {@link append} and {@link clear} (not for
+   * {@link appendMany}, which restores rows that are already saved). For persistence.
+   * Returns a function that stops the calls.
+   */
+  listen(listener: (event: HistoryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Appends many rows with one change notification (restoring persisted history). */
@@ -73,9 +88,9 @@ export class HistoryBuffer {
     this.version.set(this.version.get() + 1);
   }
 
-  private write(time: number, sample: Sample): void {
+  private write(time: number, sample: Sample): boolean {
     const last = this.lastTime;
-    if (last !== null && time < last) return;
+    if (last !== null && time < last) return false;
     let slot: number;
     if (this.count < this.capacity) {
       slot = this.index(this.count);
@@ -89,15 +104,17 @@ export class HistoryBuffer {
     for (const [name, value] of Object.entries(sample)) {
       this.column(name)[slot] = typeof value === 'number' && Number.isFinite(value) ? value : NaN;
     }
+    return true;
   }
 
-  /** Index of the first row at or after `time` (binary search over the ring). */
-  private lowerBound(time: number): number {
+  /** Index of the first row at or after `time` (or after it, with `after`): binary search over the ring. */
+  private lowerBound(time: number, after = false): number {
     let lo = 0;
     let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[this.index(mid)]! < time) lo = mid + 1;
+      const t = this.times[this.index(mid)]!;
+      if (t < time || (after && t === time)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -110,7 +127,8 @@ export class HistoryBuffer {
   window(from = -Infinity, to = Infinity, names: readonly string[] = this.series): HistoryWindow {
     this.version.get();
     const first = this.lowerBound(from);
-    const end = this.lowerBound(to === Infinity ? Infinity : to + 1e-9);
+    // Rows at exactly `to` are included (adding an epsilon to `to` is lost at 1.8e12 ms).
+    const end = this.lowerBound(to, true);
     const n = Math.max(0, end - first);
     const times = new Float64Array(n);
     const columns: Record<string, Float64Array> = {};
@@ -152,6 +170,7 @@ export class HistoryBuffer {
     this.count = 0;
     this.cols.clear();
     this.version.set(this.version.get() + 1);
+    for (const listener of this.listeners) listener({ type: 'clear' });
   }
 
   /** Bytes held by the typed arrays (for the memory benchmark). */

@@ -31,6 +31,23 @@ export interface SourceOptions {
   visibility?: Visibility;
   /** Random numbers in [0, 1) for backoff jitter (tests). */
   random?: () => number;
+  /** Keeps history across page loads (e.g. `new IndexedDbHistory()`). Default: none. */
+  persistence?: HistoryPersistence;
+}
+
+/**
+ * Saves and restores a source's history (see `IndexedDbHistory`). The source calls
+ * `open` once, `attach` for each resource it creates, and `close` when disposed.
+ */
+export interface HistoryPersistence {
+  /** Starts loading the source's saved history. */
+  open(source: PharosSource): void;
+  /** Restores the resource's saved rows into its history, then records its new rows. */
+  attach(resource: Resource<any, any>): void;
+  /** Deletes everything saved for the source. */
+  clear(): Promise<void>;
+  /** Writes what is pending and stops. */
+  close(): void;
 }
 
 /** Default poll interval: 30 s. */
@@ -67,6 +84,8 @@ export class PharosSource {
   readonly timeRange: Signal.State<TimeRange>;
   /** The current time, ticking each second while someone subscribes to ticks. */
   readonly now: Signal.State<number>;
+  /** Where history is saved across page loads, if anywhere. */
+  readonly persistence: HistoryPersistence | null;
 
   private readonly auto: Signal.State<boolean>;
   private readonly visible: Signal.State<boolean>;
@@ -97,6 +116,8 @@ export class PharosSource {
       this.visible.set(visible);
       this.resumeAll();
     });
+    this.persistence = options.persistence ?? null;
+    this.persistence?.open(this);
   }
 
   /** The backend this source talks to. */
@@ -140,6 +161,7 @@ export class PharosSource {
       resource = new Resource(this, definition, p, key);
       this.resources.set(key, resource);
       this.resourceCount.set(this.resources.size);
+      this.persistence?.attach(resource);
     }
     return resource;
   }
@@ -219,5 +241,6 @@ export class PharosSource {
     for (const r of this.resources.values()) r.dispose();
     if (this.tickTimer !== undefined) this.clock.clearTimeout(this.tickTimer);
     this.tickers = 0;
+    this.persistence?.close();
   }
 }

@@ -159,9 +159,11 @@ export class PharosPerformance extends PharosElement {
     await Promise.all([this.events.resource.refresh(), this.performance.resource.refresh(), this.prometheus.resource?.refresh()]);
   }
 
-  /** Forgets the in-browser history of this element's source (every resource). */
+  /** Forgets the in-browser history of this element's source (every resource), saved copies included. */
   async clearHistory(): Promise<void> {
+    const saved = this.source.persistence?.clear();
     for (const r of this.source.allResources()) r.history.clear();
+    await saved;
   }
 
   /** The in-browser derivation for the current source, memoised on the history's versions. */

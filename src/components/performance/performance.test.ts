@@ -1,10 +1,19 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { quantile } from '../../history/percentiles.js';
 import { startSim } from '../../../test/support/sim.js';
-import { mountInSource } from '../../../test/support/mount.js';
+import type { PharosSourceElement } from '../source/source.js';
+import '../source/source.js';
 import type { PharosTimeseries } from '../timeseries/timeseries.js';
 import './performance.js';
 import type { PharosPerformance } from './performance.js';
+
+/**
+ * Like test/support's mountInSource, with a 1 s interval and `poll-when-hidden`: test files run
+ * in parallel tabs, and a background tab would otherwise (rightly) pause polling.
+ */
+function mountInSource(baseUrl: string, content: unknown): Promise<PharosSourceElement> {
+  return fixture<PharosSourceElement>(html`<pharos-source base-url=${baseUrl} interval="1" poll-when-hidden>${content}</pharos-source>`);
+}
 
 function charts(el: PharosPerformance): Record<string, PharosTimeseries> {
   const out: Record<string, PharosTimeseries> = {};
@@ -20,7 +29,7 @@ const origin = (el: PharosPerformance) => el.shadowRoot!.querySelector('[part=or
 describe('pharos-performance (in-browser history)', () => {
   it('derives client-observed latency percentiles, rate and error rate from the store, labelled as such', async () => {
     const sim = await startSim('healthy');
-    const source = await mountInSource(sim.baseUrl, html`<pharos-performance></pharos-performance>`, 1);
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance></pharos-performance>`);
     const el = source.querySelector('pharos-performance')!;
     await waitUntil(() => el.source.allResources().reduce((n, r) => n + r.history.length, 0) >= 6, 'a few polls recorded', { timeout: 15000 });
     await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
@@ -63,7 +72,7 @@ describe('pharos-performance (in-browser history)', () => {
 
   it('counts failed requests in the error rate', async () => {
     const sim = await startSim('healthy');
-    const source = await mountInSource(sim.baseUrl, html`<pharos-performance error-rate-threshold="2"></pharos-performance>`, 1);
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance error-rate-threshold="2"></pharos-performance>`);
     const el = source.querySelector('pharos-performance')!;
     await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
     await sim.fault({ path: '/api/monitoring/events', kind: 'html-502', times: 3 });
@@ -75,7 +84,7 @@ describe('pharos-performance (in-browser history)', () => {
 
   it('re-slices at once when the time range changes, and clears its history', async () => {
     const sim = await startSim('healthy');
-    const source = await mountInSource(sim.baseUrl, html`<pharos-performance p95-threshold="800"></pharos-performance>`, 1);
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance p95-threshold="800"></pharos-performance>`);
     const el = source.querySelector('pharos-performance')!;
     await waitUntil(() => Object.keys(charts(el)).length >= 4, 'charts rendered', { timeout: 10000 });
     const latency = () => charts(el)['Response time']!;

@@ -2,6 +2,7 @@ import { provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '../../api/http.js';
+import { IndexedDbHistory } from '../../history/persistence.js';
 import { sourceContext } from '../../store/context.js';
 import { PharosSource } from '../../store/source.js';
 import { isTimeRange, type TimeRange } from '../../store/time-range.js';
@@ -61,6 +62,12 @@ export class PharosSourceElement extends LitElement {
   /** Prometheus-compatible base URL for long history (Prometheus, Thanos, Mimir, VictoriaMetrics). */
   @property({ attribute: 'prometheus-url' }) prometheusUrl?: string;
 
+  /**
+   * Keep the in-browser history in IndexedDB (per base URL, 7 days), so charts survive a
+   * reload. `<pharos-performance>`'s "Clear history" button (or `source.persistence.clear()`) deletes it.
+   */
+  @property({ type: Boolean, attribute: 'persist-history' }) persistHistory = false;
+
   /** `light` or `dark` for every element inside; unset follows the page. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -68,7 +75,7 @@ export class PharosSourceElement extends LitElement {
   @provide({ context: sourceContext })
   source?: PharosSource;
 
-  private static readonly connectionProps = ['baseUrl', 'token', 'tokenProvider', 'interval', 'pollWhenHidden', 'timeout', 'prometheusUrl'];
+  private static readonly connectionProps = ['baseUrl', 'token', 'tokenProvider', 'interval', 'pollWhenHidden', 'timeout', 'prometheusUrl', 'persistHistory'];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,6 +110,7 @@ export class PharosSourceElement extends LitElement {
       timeoutMs: this.timeout > 0 ? this.timeout * 1000 : undefined,
       timeRange: this.timeRange,
       prometheusUrl: this.prometheusUrl,
+      persistence: this.persistHistory ? new IndexedDbHistory() : undefined,
     });
   }
 
