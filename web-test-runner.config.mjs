@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
+import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -53,6 +54,8 @@ export default {
   middleware: [simulatorMiddleware()],
   plugins: [
     cssInlinePlugin(rootDir),
+    // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
+    prometheusPlugin({ rootDir }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   reporters: [defaultReporter(), totalsReporter()],
