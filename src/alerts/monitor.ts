@@ -69,9 +69,14 @@ export class AlertMonitor {
     });
   }
 
-  /** The resources being watched now (for "checked N s ago" and retries). */
+  /** The resources being watched now (for "checked N s ago" and retries). A signal read. */
   get resources(): Resource[] {
     return this.list.get().map((w) => w.resource);
+  }
+
+  /** Each watched target with its resource. A signal read. */
+  get watching(): { target: AlertTarget; resource: Resource }[] {
+    return this.list.get().map(({ target, resource }) => ({ target, resource }));
   }
 
   /**

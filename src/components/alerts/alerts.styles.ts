@@ -1,0 +1,267 @@
+import { css } from 'lit';
+
+export const alertsStyles = css`
+  :host {
+    --_critical: var(--pharos-alerts-critical, var(--_danger));
+    --_warning: var(--pharos-alerts-warning, var(--_warn));
+    --_info: var(--pharos-alerts-info, var(--_accent));
+  }
+  :host([compact]) {
+    display: inline-block;
+    position: relative;
+  }
+  [data-severity='critical'] {
+    --_c: var(--_critical);
+  }
+  [data-severity='warning'] {
+    --_c: var(--_warning);
+  }
+  [data-severity='info'] {
+    --_c: var(--_info);
+  }
+  [data-severity='none'],
+  [data-severity='acknowledged'] {
+    --_c: var(--_muted);
+  }
+  [data-severity='none'] {
+    --_c: var(--_ok);
+  }
+
+  .counts {
+    display: inline-flex;
+    gap: 6px;
+    flex-wrap: wrap;
+    margin-right: auto;
+  }
+  .count,
+  .severity {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 1px 8px 1px 4px;
+    border-radius: 999px;
+    border: 1px solid var(--_c);
+    background: color-mix(in srgb, var(--_c) 12%, transparent);
+    font-size: 0.86em;
+    white-space: nowrap;
+  }
+  .count[data-severity='none'] {
+    padding-left: 8px;
+  }
+  .icon {
+    display: inline-grid;
+    place-items: center;
+    width: 1.3em;
+    height: 1.3em;
+    border-radius: 50%;
+    background: var(--_c);
+    color: var(--_surface);
+    font-weight: 700;
+    font-size: 0.85em;
+  }
+
+  [part='tabs'] {
+    display: flex;
+    gap: 2px;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='tab'] {
+    border: 0;
+    border-bottom: 2px solid transparent;
+    border-radius: 0;
+    background: none;
+    padding: 6px 10px;
+    color: var(--_muted);
+  }
+  [part~='tab-selected'] {
+    color: var(--_text);
+    border-bottom-color: var(--_accent);
+    font-weight: 600;
+  }
+
+  ul[part='list'],
+  ol[part='history'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .alert {
+    display: grid;
+    grid-template-columns: max-content 1fr max-content;
+    gap: 4px 10px;
+    align-items: start;
+    padding: 8px 10px;
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_c);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface);
+  }
+  .alert[data-state='acknowledged'] {
+    border-left-style: dashed;
+    background: var(--_surface-sunken);
+  }
+  .alert .body {
+    min-width: 0;
+  }
+  .alert p {
+    margin: 2px 0;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    gap: 6px;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+  }
+  [part='acknowledge'][aria-disabled='true'] {
+    cursor: default;
+    border-style: dashed;
+  }
+  ol[part='history'] .alert {
+    grid-template-columns: max-content 1fr;
+  }
+  .empty {
+    margin: 0;
+    color: var(--_ok);
+  }
+  .notice[data-tone='neutral'] {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-height: 3em;
+  }
+
+  /* A subtle entry for new alerts; themeStyles turns it off for reduced motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    ul[part='list'] .alert {
+      animation: pharos-alert-in 240ms ease-out;
+    }
+  }
+  @keyframes pharos-alert-in {
+    from {
+      opacity: 0;
+      transform: translateY(-4px);
+    }
+    to {
+      opacity: 1;
+      transform: none;
+    }
+  }
+
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    margin: 0;
+    padding: 8px 10px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  .rule {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    padding-bottom: 8px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .rule:last-child {
+    border-bottom: 0;
+    padding-bottom: 0;
+  }
+  .rule p {
+    margin: 0 0 0 26px;
+  }
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    font-weight: 600;
+  }
+  .tuning {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 12px;
+    margin-left: 26px;
+  }
+  .number input {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    padding: 2px 6px;
+    width: auto;
+  }
+  .number input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    outline: 1px solid var(--_danger);
+  }
+  .field-error {
+    flex-basis: 100%;
+    color: var(--_danger);
+    font-size: 0.86em;
+  }
+  .field-error::before {
+    content: '✕ ';
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    padding: 2px 6px;
+  }
+  .row {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+
+  /* Compact mode */
+  .compact [part='summary'] {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+    background: var(--_surface);
+  }
+  [part='panel'] {
+    position: absolute;
+    z-index: 10;
+    top: calc(100% + 4px);
+    right: 0;
+    width: var(--pharos-alerts-panel-width, min(28rem, 90vw));
+    max-height: 60vh;
+    overflow: auto;
+    padding: 8px;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+    box-sizing: border-box;
+  }
+  [part='panel'][hidden] {
+    display: none;
+  }
+`;
