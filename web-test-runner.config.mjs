@@ -43,7 +43,9 @@ export default {
   rootDir,
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a second page runs as a hidden tab, where the store pauses polling
+  // (by design) and Chromium gives no animation frames, so such tests would only time out.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browsers: [
