@@ -3,16 +3,25 @@ import { sendKeys } from '@web/test-runner-commands';
 import { storageKey } from '../../alerts/persistence.js';
 import type { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import type { PharosAlertEvent } from '../../events/alert-fired.js';
-import { mountInSource } from '../../../test/support/mount.js';
+import type { TemplateResult } from 'lit';
+import type { PharosSourceElement } from '../source/source.js';
+import '../source/source.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import type { PharosAlerts } from './alerts.component.js';
 import './alerts.js';
 
 const TIMEOUT = { timeout: 15_000 };
 
-/** Mounts `<pharos-alerts>` in a source polling every second (several samples quickly). */
+/**
+ * A source polling every second (several samples quickly) with `poll-when-hidden`: test
+ * files run in parallel, and a page in the background would pause its polls.
+ */
+function inSource(baseUrl: string, content: TemplateResult) {
+  return fixture<PharosSourceElement>(html`<pharos-source base-url=${baseUrl} interval="1" poll-when-hidden>${content}</pharos-source>`);
+}
+
 async function mount(baseUrl: string, compact = false) {
-  const source = await mountInSource(baseUrl, compact ? html`<pharos-alerts compact></pharos-alerts>` : html`<pharos-alerts></pharos-alerts>`, 1);
+  const source = await inSource(baseUrl, compact ? html`<pharos-alerts compact></pharos-alerts>` : html`<pharos-alerts></pharos-alerts>`);
   return source.querySelector('pharos-alerts') as PharosAlerts;
 }
 
@@ -49,10 +58,13 @@ async function pinJobs(sim: SimHandle) {
   await sim.fault({ path: '/api/v1/ingestion/jobs/history', kind: 'status', status: 200, body: { jobs: [job] } });
 }
 
-/** Lets entry animations finish (axe measures contrast on what is painted now). */
+/**
+ * Ends entry animations first: axe measures contrast on what is painted now, and a page in
+ * the background (test files run in parallel) does not run them.
+ */
 async function accessible(el: PharosAlerts) {
   await el.updateComplete;
-  await Promise.all(root(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
+  for (const animation of root(el).getAnimations()) animation.finish();
   await expect(el).to.be.accessible();
 }
 
@@ -279,7 +291,7 @@ describe('<pharos-alerts>', () => {
   it('two views of one backend share alerts, and each alert is announced and fired once', async () => {
     const sim = await startSim('production-like');
     const record = recordAlerts(sim.baseUrl);
-    const source = await mountInSource(sim.baseUrl, html`<pharos-alerts compact></pharos-alerts><pharos-alerts></pharos-alerts>`, 1);
+    const source = await inSource(sim.baseUrl, html`<pharos-alerts compact></pharos-alerts><pharos-alerts></pharos-alerts>`);
     const [compact, full] = [...source.querySelectorAll('pharos-alerts')] as PharosAlerts[];
     await waitUntil(() => alertRow(full!, 'health-degraded'), 'full list', TIMEOUT);
     await compact!.updateComplete;
