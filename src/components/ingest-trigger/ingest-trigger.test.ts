@@ -51,7 +51,7 @@ describe('pharos-ingest-trigger', () => {
     expect(input(el).getAttribute('aria-invalid')).to.equal('true');
     expect(input(el).getAttribute('aria-describedby')).to.contain('repo-error');
     expect(text(el, '#repo-error')).to.equal('javascript: URLs are not allowed; use an http, https or git URL.');
-    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    expect(el.shadowRoot!.activeElement === input(el), 'focus on the field').to.equal(true);
     await expect(el).to.be.accessible();
     // Fixing it clears the message as soon as it is right.
     type(el, 'github.com/user/repo');

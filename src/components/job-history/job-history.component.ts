@@ -1,0 +1,362 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../../api/ingestion.js';
+import { toPharosError } from '../../api/errors.js';
+import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
+import { describeIngestFailure } from '../../internal/ingest-errors.js';
+import { IngestSubmitController, refreshJobHistories } from '../../internal/ingest-submit.js';
+import { countJobs, jobAgeSeconds, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { ResourceController, TickController } from '../../store/controllers.js';
+import { jobHistoryResource } from '../../store/resources.js';
+import type { PharosSource } from '../../store/source.js';
+import { jobLimit, DEFAULT_JOB_LIMIT } from '../ingest-queue/ingest-queue.component.js';
+import { jobHistoryStyles } from './job-history.styles.js';
+
+/**
+ * An action a deployment adds to job rows, e.g. a cancel once the backend has an endpoint
+ * for it (it has none today, so none is built in).
+ *
+ * @example
+ * history.jobActions = [{
+ *   label: 'Cancel',
+ *   appliesTo: (job) => job.status === 'pending',
+ *   confirm: (job) => `Cancel the ingestion of ${job.repoUrl}?`,
+ *   run: (job, { source }) => fetch(`${source.baseUrl}/api/v1/ingestion/jobs/cancel`, { method: 'POST', body: job.repoUrl }),
+ * }];
+ */
+export interface JobAction {
+  /** Button text; a function receives the job. */
+  label: string | ((job: IngestionJob) => string);
+  /** Whether the action is offered for a job. */
+  appliesTo(job: IngestionJob): boolean;
+  /** When set, an inline confirmation asks this question first. */
+  confirm?: string | ((job: IngestionJob) => string);
+  /** Runs the action. A rejection is shown to the user; the history refreshes afterwards. */
+  run(job: IngestionJob, context: { source: PharosSource }): unknown;
+}
+
+/** Filter values: a job state, or every job. */
+export type JobFilter = JobStatus | 'all';
+
+type ActionOutcome =
+  | { kind: 'reindex'; repoUrl: string }
+  | { kind: 'custom'; label: string; repoUrl: string; phase: 'running' | 'done' | 'failed'; message?: string };
+
+const text = (v: string | ((job: IngestionJob) => string), job: IngestionJob) => (typeof v === 'function' ? v(job) : v);
+
+/** A key for a job that survives re-polls (the backend gives jobs no id). */
+const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getTime() ?? `#${job.order}`}`;
+
+/**
+ * Recent ingestion jobs, newest first, from `/api/v1/ingestion/jobs/history`: repository,
+ * state, duration, files processed, embeddings generated and age, with each failure's error
+ * and reason expandable. Filter by state. Jobs the backend gives no time (an empty
+ * `timestamp` and null `age_seconds`, as pending jobs have today) show an age of "unknown"
+ * and sort last, the later-listed first (the backend lists oldest first).
+ *
+ * A failed job can be re-indexed: after an inline confirmation its URL is queued again
+ * through the same path as `<pharos-ingest-trigger>`, with the same messages. The backend has
+ * no cancel or retry endpoint, so no such control is shown; a deployment that has one can
+ * add it with the `jobActions` property.
+ *
+ * @summary Ingestion job history, with re-index for failed jobs.
+ *
+ * @fires pharos-ingest-submitted - A re-index was accepted; `detail.origin` is `reindex`.
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row with the last-updated time.
+ * @csspart filter - The state filter (a select).
+ * @csspart table-wrap - The scrolling box around the table.
+ * @csspart table - The table.
+ * @csspart row - One job row (`data-status`).
+ * @csspart repo - A job's repository URL.
+ * @csspart details - A job's expandable error and reason.
+ * @csspart age - A job's age.
+ * @csspart reindex - A failed job's re-index button.
+ * @csspart action - A button of a deployment's `jobActions`.
+ * @csspart confirm-row - The inline confirmation under a row.
+ * @csspart confirm - The confirmation's "go" button.
+ * @csspart cancel - The confirmation's cancel button.
+ * @csspart action-result - What the latest re-index or action did (`data-case` on failures).
+ * @csspart truncated - The note that newer jobs may be missing.
+ * @csspart empty - Shown when no job matches.
+ * @csspart updated - The "updated N s ago" label.
+ * @csspart error - The error notice, with the retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --pharos-job-history-max-height - Height past which the table scrolls (default 32em).
+ * @cssprop --pharos-job-status-pending - Colour of pending (defaults to `--pharos-neutral`).
+ * @cssprop --pharos-job-status-processing - Colour of processing (defaults to `--pharos-accent`).
+ * @cssprop --pharos-job-status-completed - Colour of completed (defaults to `--pharos-ok`).
+ * @cssprop --pharos-job-status-failed - Colour of failed (defaults to `--pharos-danger`).
+ * @cssprop --pharos-job-status-unknown - Colour of unknown states (defaults to `--pharos-warn`).
+ *
+ * @example
+ * <pharos-job-history base-url="https://pharos.onrender.com" status-filter="failed"></pharos-job-history>
+ */
+export class PharosJobHistory extends PharosElement {
+  static override styles = [themeStyles, panelStyles, jobStatusStyles, jobHistoryStyles];
+
+  /** Heading text. */
+  @property() heading = 'Ingestion jobs';
+
+  /** How many jobs to ask the backend for (it returns the oldest that many). Default 100. */
+  @property({ type: Number }) limit = DEFAULT_JOB_LIMIT;
+
+  /** Show only jobs in this state (`pending`, `processing`, `completed`, `failed`, `unknown`), or `all`. */
+  @property({ attribute: 'status-filter', reflect: true }) statusFilter: JobFilter = 'all';
+
+  /** Hide the re-index button on failed jobs (e.g. for a read-only dashboard). */
+  @property({ type: Boolean, attribute: 'no-reindex' }) noReindex = false;
+
+  /**
+   * Extra row actions a deployment provides (see {@link JobAction}); none by default. The
+   * backend has no cancel endpoint, so there is no built-in cancel.
+   */
+  @property({ attribute: false }) jobActions: JobAction[] = [];
+
+  /** The row whose confirmation is open, and for which action (`reindex` or an index into `jobActions`). */
+  @state() private confirming: { key: string; action: 'reindex' | number } | null = null;
+  @state() private outcome: ActionOutcome | null = null;
+
+  private readonly history = new ResourceController(this, jobHistoryResource, () => jobLimit(this.limit));
+  private readonly reindex = new IngestSubmitController(this, 'reindex');
+  /** What to focus once the next render is in the DOM. */
+  private focusAfterUpdate: (() => HTMLElement | null | undefined) | null = null;
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** Refreshes now. */
+  refresh(): Promise<void> {
+    return this.history.resource.refresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const target = this.focusAfterUpdate?.();
+    this.focusAfterUpdate = null;
+    target?.focus();
+  }
+
+  private ask(job: IngestionJob, action: 'reindex' | number) {
+    this.confirming = { key: jobKey(job), action };
+    this.focusAfterUpdate = () => this.shadowRoot?.querySelector<HTMLElement>('[part=confirm]');
+  }
+
+  private cancelConfirm() {
+    const open = this.confirming;
+    this.confirming = null;
+    if (open) this.refocus(open.key, open.action);
+  }
+
+  /** Focus goes back to the button that opened a confirmation once it closes. */
+  private refocus(key: string, action: 'reindex' | number) {
+    // Found by data, not by a selector: keys are free text.
+    this.focusAfterUpdate = () =>
+      [...(this.shadowRoot?.querySelectorAll<HTMLTableRowElement>('[part=row]') ?? [])]
+        .find((row) => row.dataset.key === key)
+        ?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+  }
+
+  private async go(job: IngestionJob, action: 'reindex' | number) {
+    if (this.confirming) this.refocus(this.confirming.key, action);
+    this.confirming = null;
+    if (action === 'reindex') {
+      this.outcome = { kind: 'reindex', repoUrl: job.repoUrl };
+      await this.reindex.submit(job.repoUrl);
+      return;
+    }
+    const def = this.jobActions[action];
+    if (!def) return;
+    const label = text(def.label, job);
+    this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'running' };
+    try {
+      await def.run(job, { source: this.source });
+      this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'done' };
+    } catch (error) {
+      this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'failed', message: toPharosError(error).message };
+    }
+    void refreshJobHistories(this.source);
+  }
+
+  private get busy(): boolean {
+    return this.reindex.busy || (this.outcome?.kind === 'custom' && this.outcome.phase === 'running');
+  }
+
+  private onAction(job: IngestionJob, action: 'reindex' | number) {
+    // aria-disabled rather than disabled while busy, so focus can stay on the button.
+    if (this.busy) return;
+    const def = action === 'reindex' ? null : this.jobActions[action];
+    if (action === 'reindex' || def?.confirm) this.ask(job, action);
+    else void this.go(job, action);
+  }
+
+  override render() {
+    const resource = this.history.resource;
+    const history = resource.value.get();
+    const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        <h2 id="title">${this.heading}</h2>
+        ${renderUpdated([resource], ctx)}
+      </div>
+      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
+      <div part="action-result" role="status">${this.renderOutcome(ctx)}</div>
+      ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading ingestion jobs')}
+    </section>`;
+  }
+
+  private renderHistory(history: JobHistory, ctx: ViewContext) {
+    const { lang } = ctx;
+    const counts = countJobs(history.jobs);
+    const filter = (JOB_STATUSES as readonly string[]).includes(this.statusFilter) ? this.statusFilter : 'all';
+    const fetchedAt = this.history.resource.lastSuccessAt.get() ?? ctx.now;
+    const jobs = newestFirst(history.jobs, fetchedAt).filter((j) => filter === 'all' || j.status === filter);
+    return html`<div class="toolbar">
+        <label for="filter">Show</label>
+        <select id="filter" part="filter" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as JobFilter)}>
+          <option value="all" ?selected=${filter === 'all'}>All jobs (${formatNumber(lang, history.jobs.length, 0)})</option>
+          ${JOB_STATUSES.map(
+            (s) => html`<option value=${s} ?selected=${filter === s}>${jobStatusLabel(s)} (${formatNumber(lang, counts[s], 0)})</option>`,
+          )}
+        </select>
+      </div>
+      ${renderTruncationNotice(history, lang)}
+      ${jobs.length === 0
+        ? html`<p part="empty" class="meta">
+            ${history.jobs.length === 0
+              ? 'No ingestion jobs recorded.'
+              : `No ${jobStatusLabel(filter as JobStatus).toLowerCase()} jobs among the ${formatNumber(lang, history.jobs.length, 0)} listed.`}
+          </p>`
+        : html`<div part="table-wrap" tabindex="0" role="region" aria-label=${`${this.heading}: table`}>
+            <table part="table" id="jobs">
+              <caption class="visually-hidden">
+                ${filter === 'all' ? 'Ingestion jobs' : `${jobStatusLabel(filter)} ingestion jobs`}, newest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Repository</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num">Duration</th>
+                  <th scope="col" class="num">Files</th>
+                  <th scope="col" class="num">Embeddings</th>
+                  <th scope="col">Age</th>
+                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${jobs.map((job) => this.renderRow(job, fetchedAt, ctx))}
+              </tbody>
+            </table>
+          </div>`}`;
+  }
+
+  private renderRow(job: IngestionJob, fetchedAt: number, ctx: ViewContext) {
+    const { lang } = ctx;
+    const key = jobKey(job);
+    const age = jobAgeSeconds(job, fetchedAt, ctx.now);
+    const busy = this.busy;
+    const actions: Array<{ id: 'reindex' | number; label: string; part: string }> = [];
+    if (!this.noReindex && job.status === 'failed') actions.push({ id: 'reindex', label: 'Re-index', part: 'reindex' });
+    this.jobActions.forEach((a, i) => {
+      if (a.appliesTo(job)) actions.push({ id: i, label: text(a.label, job), part: 'action' });
+    });
+    const confirming = this.confirming?.key === key ? this.confirming : null;
+    const row = html`<tr part="row" data-status=${job.status} data-key=${key}>
+      <td>
+        <span part="repo">${job.repoUrl}</span>
+        ${job.error || job.reason
+          ? html`<details part="details">
+              <summary>${job.status === 'failed' ? 'Why it failed' : 'Details'}</summary>
+              <dl class="fields">
+                ${job.error ? html`<dt>Error</dt><dd>${job.error}</dd>` : nothing}
+                ${job.reason ? html`<dt>Reason</dt><dd>${job.reason}</dd>` : nothing}
+              </dl>
+            </details>`
+          : nothing}
+      </td>
+      <td>${renderJobStatus(job.status, job.rawStatus)}</td>
+      <td class="num">${formatSeconds(lang, job.durationSeconds)}</td>
+      <td class="num">${formatNumber(lang, job.filesProcessed, 0)}</td>
+      <td class="num">${formatNumber(lang, job.embeddingsGenerated, 0)}</td>
+      <td part="age">
+        ${age === null
+          ? html`<span class="unknown" title="The backend gave this job no time">unknown</span>`
+          : html`<span title=${job.timestamp ? formatDateTime(lang, job.timestamp) : ''}>${formatAgo(lang, ctx.now - age * 1000, ctx.now)}</span>`}
+      </td>
+      <td>
+        <div class="actions">
+          ${actions.map(
+            (a) => html`<button
+              type="button"
+              part=${a.part}
+              data-action=${a.id}
+              aria-disabled=${busy ? 'true' : 'false'}
+              aria-expanded=${confirming?.action === a.id ? 'true' : 'false'}
+              @click=${() => this.onAction(job, a.id)}
+            >
+              ${a.label}<span class="visually-hidden"> ${job.repoUrl}</span>
+            </button>`,
+          )}
+        </div>
+      </td>
+    </tr>`;
+    if (!confirming) return row;
+    const question =
+      confirming.action === 'reindex'
+        ? `Queue ${job.repoUrl} for ingestion again? It failed${job.error ? ` with “${job.error}”` : ''}; a new job will be added to the queue.`
+        : text(this.jobActions[confirming.action]?.confirm ?? '', job);
+    const goLabel = confirming.action === 'reindex' ? 'Queue again' : (actions.find((a) => a.id === confirming.action)?.label ?? 'Confirm');
+    return html`${row}
+      <tr class="confirm" part="confirm-row">
+        <td colspan="7">
+          <div class="confirm-box" role="group" aria-labelledby="confirm-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirm()}>
+            <p id="confirm-question">${question}</p>
+            <button type="button" part="confirm" @click=${() => void this.go(job, confirming.action)}>${goLabel}</button>
+            <button type="button" part="cancel" @click=${() => this.cancelConfirm()}>Cancel</button>
+          </div>
+        </td>
+      </tr>`;
+  }
+
+  private renderOutcome(ctx: ViewContext) {
+    const outcome = this.outcome;
+    if (!outcome) return nothing;
+    const { lang } = ctx;
+    if (outcome.kind === 'custom') {
+      if (outcome.phase === 'running') return html`<p class="meta">${outcome.label}: ${outcome.repoUrl}…</p>`;
+      if (outcome.phase === 'done') return html`<p class="notice" data-outcome="done"><strong>${outcome.label}</strong>: done for ${outcome.repoUrl}.</p>`;
+      return html`<div class="notice" data-tone="danger" data-outcome="failed" role="alert">
+        <p><strong>${outcome.label} failed for ${outcome.repoUrl}.</strong> ${outcome.message}</p>
+      </div>`;
+    }
+    const sub = this.reindex.state;
+    switch (sub.phase) {
+      case 'sending':
+        return html`<p class="meta" data-outcome="sending">Queuing ${sub.repoUrl} again…</p>`;
+      case 'queued':
+        return html`<p class="notice" data-outcome="queued">
+          <strong>Re-index queued.</strong> ${sub.repoUrl}: job ${sub.result.jobId}, position
+          ${formatNumber(lang, sub.result.queuePosition, 0)} of ${formatNumber(lang, sub.result.maxQueueSize, 0)}, at ${formatTime(lang, sub.at)}.
+        </p>`;
+      case 'invalid':
+        return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
+          <p><strong>Cannot re-index ${sub.repoUrl}.</strong> ${sub.reason}</p>
+        </div>`;
+      case 'failed': {
+        const f = describeIngestFailure(sub.error, lang, sub.at);
+        return html`<div class="notice" data-tone="danger" data-outcome="failed" data-case=${f.case} role="alert">
+          <p><strong>Re-index of ${sub.repoUrl}: ${f.title}</strong> ${f.message}</p>
+        </div>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+}
