@@ -23,9 +23,9 @@ export function ruleEnabled(rule: AlertRule, preferences: AlertPreferences): boo
   return preferences.rules[rule.id]?.enabled !== false;
 }
 
-/** True when `reading` is beyond the threshold. */
+/** True when `reading` is at or beyond the threshold (a pool at exactly 80 % is at its limit). */
 export function breaches(direction: 'above' | 'below', limit: number, reading: number): boolean {
-  return direction === 'above' ? reading > limit : reading < limit;
+  return direction === 'above' ? reading >= limit : reading <= limit;
 }
 
 /**

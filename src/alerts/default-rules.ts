@@ -158,7 +158,7 @@ export const DEFAULT_RULES: readonly AlertRule[] = [
   {
     id: 'db-pool-usage',
     label: 'Connection pool nearly full',
-    description: 'Database connection pool usage stays above the limit.',
+    description: 'Database connection pool usage stays at or above the limit.',
     severity: 'warning',
     resource: ALERT_TARGETS.database,
     condition: { kind: 'threshold', direction: 'above', value: 0.8, samples: 2, unit: 'percent' },

@@ -102,11 +102,20 @@ describe('alert engine', () => {
     expect(alert.state).to.equal('firing');
     expect(alert.since).to.equal(firstBreach);
     expect(alert.value).to.equal(0.9);
-    expect(alert.message).to.equal('The value is 90%, above the 80% limit for 2 samples in a row.');
+    expect(alert.message).to.equal('The value is 90%, at or above the 80% limit for 2 samples in a row.');
     expect(fired).to.have.length(1);
     s.number(0.95);
     expect(fired, 'not fired again while active').to.have.length(1);
     expect(s.engine.active.get()[0]!.message).to.contain('95%');
+  });
+
+  it('threshold: a reading exactly at the limit counts (a pool at 80 % is at its limit)', () => {
+    const s = make();
+    s.number(0.8);
+    s.number(0.8);
+    expect(activeIds(s.engine)).to.deep.equal(['high']);
+    s.number(0.7999);
+    expect(activeIds(s.engine)).to.deep.equal([]);
   });
 
   it('threshold: a dip below the limit breaks the streak', () => {

@@ -237,7 +237,7 @@ export class AlertEngine {
     if (!active && run < condition.samples) return;
     const fmt = (v: number) => formatReading(this.lang, condition.unit, v);
     const streak = run > 1 ? ` for ${run >= MAX_SAMPLES ? `${MAX_SAMPLES}+` : run} samples in a row` : '';
-    const message = `${rule.subject} is ${fmt(latest.value)}, ${condition.direction} the ${fmt(condition.value)} limit${streak}.`;
+    const message = `${rule.subject} is ${fmt(latest.value)}, at or ${condition.direction} the ${fmt(condition.value)} limit${streak}.`;
     this.raise(rule, list[list.length - run]!.at, latest.value, message);
   }
 

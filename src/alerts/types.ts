@@ -54,7 +54,7 @@ export interface RuleInput<T = unknown> {
 /** Units of a threshold, for messages and the preferences form. */
 export type ThresholdUnit = 'percent' | 'ms' | 'seconds' | 'count';
 
-/** Fires when a number stays above (or below) a limit for several samples in a row. */
+/** Fires when a number stays at or above (or at or below) a limit for several samples in a row. */
 export interface ThresholdCondition {
   readonly kind: 'threshold';
   readonly direction: 'above' | 'below';

@@ -434,7 +434,7 @@ export class PharosAlerts extends PharosElement {
     let tuning: TemplateResult | typeof nothing = nothing;
     if (condition.kind === 'threshold') {
       const unit = condition.unit === 'percent' ? '%' : condition.unit === 'ms' ? 'ms' : condition.unit === 'seconds' ? 's' : '';
-      tuning = html`${number('value', condition.value, `Fire when ${condition.direction}`, unit)}
+      tuning = html`${number('value', condition.value, `Fire when at or ${condition.direction}`, unit)}
       ${number('samples', condition.samples, 'for', condition.samples === 1 ? 'sample in a row' : 'samples in a row', 3)}`;
     } else if (condition.kind === 'anomaly') {
       tuning = number('value', condition.value, 'Fire from a robust z-score of', '');
