@@ -5,7 +5,7 @@ import { HistoryBuffer } from '../store/history.js';
 import type { ResourceDefinition } from '../store/resource.js';
 import { DEFAULT_RULES, counterIncrease, newFailedJob, ALERT_TARGETS } from './default-rules.js';
 import { AlertEngine } from './engine.js';
-import { loadAlerts, saveAlerts, storageKey, type AlertStorage } from './persistence.js';
+import { loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
 import { DEFAULT_PREFERENCES, HISTORY_LIMIT, type Alert, type AlertRule, type AlertTarget, type RuleInput } from './types.js';
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -338,7 +338,7 @@ describe('alert persistence', () => {
 
   it('round-trips preferences and history, per base URL, bounded to the newest 200', () => {
     const storage = new MemoryStorage();
-    const key = storageKey('http://a.example');
+    const key = alertStorageKey('http://a.example');
     const preferences = { rules: { high: { enabled: false, value: 0.7, samples: 3 } }, sound: true, minSeverity: 'warning' as const };
     const history = Array.from({ length: 250 }, (_, i) => alert(i));
     saveAlerts(storage, key, { preferences, history });
@@ -346,13 +346,13 @@ describe('alert persistence', () => {
     expect(loaded.preferences).to.deep.equal(preferences);
     expect(loaded.history).to.have.length(HISTORY_LIMIT);
     expect(loaded.history[0]).to.deep.equal(alert(0));
-    expect(loadAlerts(storage, storageKey('http://b.example')).preferences).to.deep.equal(DEFAULT_PREFERENCES);
+    expect(loadAlerts(storage, alertStorageKey('http://b.example')).preferences).to.deep.equal(DEFAULT_PREFERENCES);
     expect(warnings).to.have.length(0);
   });
 
   it('the engine saves on change, and a new engine starts from what was saved', () => {
     const storage = new MemoryStorage();
-    const key = storageKey('');
+    const key = alertStorageKey('');
     const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()] }) });
     const s = new Script(first);
     s.status('down');
@@ -366,7 +366,7 @@ describe('alert persistence', () => {
 
   it('ignores corrupt storage with a console warning', () => {
     const storage = new MemoryStorage();
-    const key = storageKey('x');
+    const key = alertStorageKey('x');
     storage.setItem(key, '{not json');
     expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [] });
     expect(warnings.length).to.equal(1);

@@ -8,7 +8,7 @@ import type { Resource } from '../store/resource.js';
 import type { PharosSource } from '../store/source.js';
 import { DEFAULT_RULES } from './default-rules.js';
 import { AlertEngine, targetKey } from './engine.js';
-import { browserStorage, loadAlerts, saveAlerts, storageKey, type AlertStorage } from './persistence.js';
+import { browserStorage, loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
 import type { AlertRule, AlertTarget } from './types.js';
 
 /** How to build an {@link AlertMonitor}. */
@@ -59,7 +59,7 @@ export class AlertMonitor {
     options: AlertMonitorOptions = {},
   ) {
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
-    this.key = storageKey(source.baseUrl);
+    this.key = alertStorageKey(source.baseUrl);
     const saved = loadAlerts(this.storage, this.key);
     this.engine = new AlertEngine({
       rules: options.rules ?? DEFAULT_RULES,

@@ -21,7 +21,7 @@ export interface SavedAlerts {
 const VERSION = 1;
 
 /** The storage key for a backend: `pharos-alerts:v1:<base URL>` (`''` is the page's origin). */
-export function storageKey(baseUrl: string): string {
+export function alertStorageKey(baseUrl: string): string {
   return `pharos-alerts:v${VERSION}:${baseUrl}`;
 }
 

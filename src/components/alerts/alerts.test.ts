@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { storageKey } from '../../alerts/persistence.js';
+import { alertStorageKey } from '../../alerts/persistence.js';
 import type { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import type { PharosAlertEvent } from '../../events/alert-fired.js';
 import type { TemplateResult } from 'lit';
@@ -69,7 +69,7 @@ async function accessible(el: PharosAlerts) {
 }
 
 function savePreferences(baseUrl: string, preferences: object) {
-  localStorage.setItem(storageKey(baseUrl), JSON.stringify({ version: 1, preferences, history: [] }));
+  localStorage.setItem(alertStorageKey(baseUrl), JSON.stringify({ version: 1, preferences, history: [] }));
 }
 
 describe('<pharos-alerts>', () => {
@@ -187,7 +187,7 @@ describe('<pharos-alerts>', () => {
     await el.updateComplete;
     expect(activeRules(el)).to.not.include('health-degraded');
     expect(el.monitor.engine.history.get()[0]).to.include({ ruleId: 'health-degraded', note: 'Rule turned off' });
-    const saved = JSON.parse(localStorage.getItem(storageKey(sim.baseUrl))!);
+    const saved = JSON.parse(localStorage.getItem(alertStorageKey(sim.baseUrl))!);
     expect(saved.preferences.rules['health-degraded']).to.deep.equal({ enabled: false });
 
     // Polls go on: the rule stays off.
@@ -313,7 +313,7 @@ describe('<pharos-alerts>', () => {
 
   it('ignores corrupt saved alerts with a warning', async () => {
     const sim = await startSim('production-like');
-    localStorage.setItem(storageKey(sim.baseUrl), '{"version":1,"history":[{"id":');
+    localStorage.setItem(alertStorageKey(sim.baseUrl), '{"version":1,"history":[{"id":');
     const warnings: unknown[][] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args);
