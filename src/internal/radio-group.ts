@@ -15,7 +15,8 @@ export interface RadioGroupOptions<V extends string> {
   label: string;
   options: readonly RadioOption<V>[];
   selected: V;
-  onSelect(value: V): void;
+  /** Selects a value; return `false` when the selection was refused (the focus then stays). */
+  onSelect(value: V): boolean | void;
   /** Part of the group. */
   part: string;
   /** Part of each option (default `<part>-option`); the selected one also gets `<option part>-selected`. */
@@ -44,9 +45,8 @@ export function renderRadioGroup<V extends string>(o: RadioGroupOptions<V>): Tem
     if (target === undefined) return;
     event.preventDefault();
     const group = event.currentTarget as HTMLElement;
-    o.onSelect(o.options[target]!.value);
-    // Focus the newly selected option once the host has re-rendered.
-    requestAnimationFrame(() => group.querySelector<HTMLElement>('[role=radio][aria-checked=true]')?.focus());
+    // Focus moves with the selection (the option's tabindex follows on the next render).
+    if (o.onSelect(o.options[target]!.value) !== false) group.querySelectorAll<HTMLElement>('[role=radio]')[target]?.focus();
   };
   return html`<div class="segmented" part=${o.part} role="radiogroup" aria-label=${o.label} @keydown=${onKey}>
     ${o.options.map((opt, i) => {

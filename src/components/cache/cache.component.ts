@@ -80,10 +80,11 @@ export class PharosCache extends PharosElement {
     const figures: Figure[] = [
       // A hit rate of 0 over no requests would read as a failing cache: show it as unknown.
       { key: 'hit-rate', label: 'Hit rate', value: used ? stats.hitRate : null, format: 'percent', series: 'hit_rate', good: 'up' },
-      { key: 'hits', label: 'Hits', value: stats.hits, format: 'integer', series: 'hits', good: 'up' },
-      { key: 'misses', label: 'Misses', value: stats.misses, format: 'integer', series: 'misses', good: 'down' },
+      // Counters are cumulative since the backend started: a trend of them would only say "up".
+      { key: 'hits', label: 'Hits', value: stats.hits, format: 'integer' },
+      { key: 'misses', label: 'Misses', value: stats.misses, format: 'integer' },
       { key: 'invalidations', label: 'Invalidations', value: stats.invalidations, format: 'integer' },
-      { key: 'total-requests', label: 'Total requests', value: stats.totalRequests, format: 'integer', series: 'total_requests' },
+      { key: 'total-requests', label: 'Total requests', value: stats.totalRequests, format: 'integer' },
     ];
     return html`${renderFigures(figures, 'Cache statistics', { resource: this.stats.resource, range })}
       ${used

@@ -78,13 +78,17 @@ export class PharosDashboardHeader extends PharosElement {
     await this.source.refresh();
   }
 
-  /** Selects a time range for the source, unless a listener cancels `pharos-time-range-change`. */
-  selectTimeRange(range: TimeRange): void {
+  /**
+   * Selects a time range for the source, unless a listener cancels `pharos-time-range-change`.
+   * Returns whether `range` is now selected.
+   */
+  selectTimeRange(range: TimeRange): boolean {
     const previous = this.source.timeRange.get();
-    if (range === previous) return;
+    if (range === previous) return true;
     const event = this.emit(new PharosTimeRangeChangeEvent({ range, previous }));
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented) return false;
     this.source.setTimeRange(range);
+    return true;
   }
 
   /** Turns auto-refresh on or off for the whole source. */

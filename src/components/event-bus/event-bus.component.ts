@@ -142,9 +142,10 @@ export class PharosEventBus extends PharosElement {
     const range = selectedRange(this.source);
     const rates = this.rateSeries(range);
     const figures: Figure[] = [
-      { key: 'emitted', label: 'Emitted', value: m.emitted, format: 'integer', series: 'emitted', note: 'since the backend started' },
-      { key: 'delivered', label: 'Delivered', value: m.delivered, format: 'integer', series: 'delivered', note: 'handler deliveries' },
-      { key: 'handler-errors', label: 'Handler errors', value: m.handlerErrors, format: 'integer', series: 'handler_errors', good: 'down' },
+      // Cumulative counters: their trend would only ever say "up"; the rate below is the news.
+      { key: 'emitted', label: 'Emitted', value: m.emitted, format: 'integer', note: 'since the backend started' },
+      { key: 'delivered', label: 'Delivered', value: m.delivered, format: 'integer', note: 'handler deliveries' },
+      { key: 'handler-errors', label: 'Handler errors', value: m.handlerErrors, format: 'integer', note: 'since the backend started' },
       {
         key: 'delivery-rate',
         label: 'Delivery rate',

@@ -151,7 +151,8 @@ export class PharosMetricCard extends PharosElement {
 
   /** What the trend shows: the explicit `change`, else the history's trend. */
   get trendInput(): TrendInput | null {
-    if (this.noTrend) return null;
+    // A trend next to a missing value would describe a number nobody can see.
+    if (this.noTrend || isMissing(this.value)) return null;
     if (typeof this.change === 'number' && Number.isFinite(this.change)) {
       return { change: this.change, format: this.changeFormat, unit: this.unit, good: this.good };
     }
@@ -208,7 +209,7 @@ export class PharosMetricCard extends PharosElement {
           : nothing}
       </div>
       <div class="marks" aria-hidden="true">${this.stale
-          ? html`<span part="stale"><span aria-hidden="true">⏱</span>${staleText}</span>`
+          ? html`<span part="stale"><span aria-hidden="true">◷</span>${staleText}</span>`
           : nothing}${anomalous ? html`<span part="anomaly"><span aria-hidden="true">⚠</span>${anomalyText}</span>` : nothing}</div>
       <div part="sparkline">
         <slot name="sparkline">${this.history ? renderSparkline({ values: this.history, times: this.times, range: this.range }) : nothing}</slot>

@@ -87,6 +87,14 @@ describe('<pharos-metric-card>', () => {
     expect(part(el, 'anomaly')).to.equal(null);
   });
 
+  it('shows no trend next to a missing value', async () => {
+    const el = await fixture<PharosMetricCard>(html`<pharos-metric-card label="Hit rate" .history=${[0, 0, 0, 0]}></pharos-metric-card>`);
+    expect(part(el, 'trend')).to.equal(null);
+    el.value = 0;
+    await el.updateComplete;
+    expect(part(el, 'trend')).to.exist;
+  });
+
   it('shows a placeholder while loading', async () => {
     const el = await fixture<PharosMetricCard>(html`<pharos-metric-card label="Hits" loading></pharos-metric-card>`);
     expect(el.shadowRoot!.querySelector('.skeleton')).to.exist;

@@ -206,12 +206,13 @@ export class PharosModuleGrid extends PharosElement {
       latencyMs = probe.history.latest(LATENCY_SERIES);
       errors = 0;
       for (const f of window.columns[FAILED_SERIES]!) if (f === 1) errors++;
-      trend = computeTrend(latencies, { flatBelow: 0.1 });
+      // A trend from two or three probes is noise: wait for a few.
+      trend = computeTrend(latencies, { flatBelow: 0.1, minSamples: 4 });
       // Loopback latencies wobble by a few ms: that is not news.
       anomaly = detectAnomaly(latencies, { absoluteFloor: 5 });
     }
     const slow = anomaly?.anomalous && anomaly.direction === 'up';
-    const alert = status === 'down' ? 'Down' : slow ? 'Unusually slow' : null;
+    const alert = status === 'down' ? 'Module down' : slow ? 'Unusually slow' : null;
     return {
       name,
       status,
@@ -287,7 +288,9 @@ export class PharosModuleGrid extends PharosElement {
                 part: 'filter',
                 options: FILTERS.map((f) => ({ value: f, label: `${f === 'all' ? 'All' : STATUS_LOOK[f].label} (${counts[f]})` })),
                 selected: this.filter,
-                onSelect: (f) => (this.filter = f),
+                onSelect: (f) => {
+                  this.filter = f;
+                },
               })}
               <label class="sort"
                 >Sort by
@@ -332,7 +335,7 @@ export class PharosModuleGrid extends PharosElement {
       </span>
       <span class="tags"
         >${v.alert ? html`<span part="alert"><span aria-hidden="true">⚠</span>${v.alert}</span>` : nothing}${v.stale
-          ? html`<span class="stale-tag"><span aria-hidden="true">⏱</span>Stale</span>`
+          ? html`<span class="stale-tag"><span aria-hidden="true">◷</span>Stale</span>`
           : nothing}${v.probeError && !v.stale && v.statusFrom !== 'health' ? html`<span class="stale-tag">Probe failed</span>` : nothing}</span
       >
     </button>`;

@@ -38,7 +38,7 @@ describe('<pharos-module-grid>', () => {
     await waitUntil(() => card(el, 'graph')?.dataset.status === 'down', 'graph down', { timeout: 15000 });
     const graph = card(el, 'graph');
     expect(graph.hasAttribute('data-alert')).to.equal(true);
-    expect(graph.querySelector('[part=alert]')!.textContent).to.contain('Down');
+    expect(graph.querySelector('[part=alert]')!.textContent).to.contain('Module down');
     expect(card(el, 'search').hasAttribute('data-alert')).to.equal(false);
     await expect(el).to.be.accessible();
   });
