@@ -4,6 +4,7 @@ import type { PharosError } from '../../api/errors.js';
 import type { HealthReport, ModuleHealth } from '../../api/monitoring.js';
 import { computeTrend, detectAnomaly, type AnomalyResult, type Trend } from '../../internal/anomaly.js';
 import { formatMs, formatNumber, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
+import { Memo } from '../../internal/memo.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../internal/radio-group.js';
 import { firstFailure, renderErrorNotice, renderUpdated } from '../../internal/resource-views.js';
@@ -58,6 +59,13 @@ export interface ModuleView {
   stale: boolean;
   loading: boolean;
   probeError: PharosError | null;
+}
+
+/** What a module's probes in the selected range say. */
+interface ProbeStats {
+  errors: number;
+  trend: Trend | null;
+  anomaly: AnomalyResult;
 }
 
 const STATUS_ORDER: Record<BadgeStatus, number> = { down: 0, degraded: 1, unknown: 2, 'not-applicable': 3, healthy: 4 };
@@ -148,6 +156,7 @@ export class PharosModuleGrid extends PharosElement {
   private readonly health = new ResourceController(this, healthResource);
   private readonly probes = new ResourceListController(this, moduleHealthResource, () => this.probedModules());
   private opener: HTMLElement | null = null;
+  private readonly stats = new Map<string, Memo<ProbeStats>>();
 
   constructor() {
     super();
@@ -201,15 +210,8 @@ export class PharosModuleGrid extends PharosElement {
     let trend: Trend | null = null;
     let anomaly: AnomalyResult | null = null;
     if (probe) {
-      const window = probe.history.window(from, Infinity, [LATENCY_SERIES, FAILED_SERIES]);
-      const latencies = window.columns[LATENCY_SERIES]!;
       latencyMs = probe.history.latest(LATENCY_SERIES);
-      errors = 0;
-      for (const f of window.columns[FAILED_SERIES]!) if (f === 1) errors++;
-      // A trend from two or three probes is noise: wait for a few.
-      trend = computeTrend(latencies, { flatBelow: 0.1, minSamples: 4 });
-      // Loopback latencies wobble by a few ms: that is not news.
-      anomaly = detectAnomaly(latencies, { absoluteFloor: 5 });
+      ({ errors, trend, anomaly } = this.probeStats(probe, from));
     }
     const slow = anomaly?.anomalous && anomaly.direction === 'up';
     const alert = status === 'down' ? 'Module down' : slow ? 'Unusually slow' : null;
@@ -230,6 +232,28 @@ export class PharosModuleGrid extends PharosElement {
       loading: !source && !(probe?.error.get() ?? this.health.resource.error.get()),
       probeError: probe?.error.get() ?? null,
     };
+  }
+
+  /**
+   * Failures, trend and anomaly of a module's probes in the range: recomputed when a probe
+   * lands or the range changes, not on every one-second tick.
+   */
+  private probeStats(probe: Resource<ModuleHealth, string>, from: number): ProbeStats {
+    let memo = this.stats.get(probe.key);
+    if (!memo) this.stats.set(probe.key, (memo = new Memo()));
+    return memo.get([probe.history.version.get(), this.source.timeRange.get()], () => {
+      const window = probe.history.window(from, Infinity, [LATENCY_SERIES, FAILED_SERIES]);
+      const latencies = window.columns[LATENCY_SERIES]!;
+      let errors = 0;
+      for (const f of window.columns[FAILED_SERIES]!) if (f === 1) errors++;
+      return {
+        errors,
+        // A trend from two or three probes is noise: wait for a few.
+        trend: computeTrend(latencies, { flatBelow: 0.1, minSamples: 4 }),
+        // Loopback latencies wobble by a few ms: that is not news.
+        anomaly: detectAnomaly(latencies, { absoluteFloor: 5 }),
+      };
+    });
   }
 
   private sorted(views: ModuleView[]): ModuleView[] {
