@@ -1,0 +1,367 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { isAbortError, toPharosError } from '../../api/errors.js';
+import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/search.js';
+import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
+import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
+import { PharosElement } from '../../internal/pharos-element.js';
+import { ERROR_TITLES } from '../../internal/resource-views.js';
+import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { TickController } from '../../store/controllers.js';
+import {
+  estimateRun, loadRuns, parseResourceIds, saveRun, type SparseEstimate, type SparseRun, type SparseRunRecord,
+} from './last-run.js';
+import { sparseEmbeddingsStyles } from './sparse-embeddings.styles.js';
+
+/** A generation request as the user set it up. */
+interface SparseRequest {
+  resourceIds: string[];
+  batchSize: number | undefined;
+}
+
+type View =
+  | { phase: 'edit' }
+  | { phase: 'confirm'; request: SparseRequest }
+  | { phase: 'running'; request: SparseRequest; startedAt: number; estimate: SparseEstimate | null }
+  | { phase: 'finished'; run: SparseRun };
+
+/**
+ * Generates sparse embeddings (`POST /api/search/admin/sparse-embeddings/generate`, token
+ * required): for the resource IDs given, or for every resource still missing one.
+ *
+ * A confirmation says what will happen before anything is sent. The backend answers only
+ * once the work is done, which can take minutes: meanwhile the element shows the time
+ * elapsed and an estimate of the time left (from the last run's rate when known, else the
+ * backend's estimate for the last run), and lets the user stop waiting: the request is
+ * aborted, but the server keeps working, and the element says so. The outcome (completed,
+ * failed, or the error) is reported with the resources processed, and the last run (time,
+ * result, job id, duration, count) is remembered across reloads, per backend, in
+ * `localStorage`.
+ *
+ * @summary Generate sparse embeddings, with progress and the last run.
+ *
+ * @fires pharos-sparse-generated - The backend answered (completed or failed); `detail` has the job id, count and duration.
+ *
+ * @csspart base - The card.
+ * @csspart header - Title row.
+ * @csspart form - The request form.
+ * @csspart ids - The resource IDs box.
+ * @csspart batch - The batch size field.
+ * @csspart review - The button that opens the confirmation.
+ * @csspart confirm - The confirmation: what will happen, and the start and back buttons.
+ * @csspart start - The button that sends the request.
+ * @csspart back - The button that returns to the form.
+ * @csspart progress - The running state: elapsed time, estimate, stop button.
+ * @csspart elapsed - The time elapsed.
+ * @csspart remaining - The estimate of the time left.
+ * @csspart stop - The "stop waiting" button.
+ * @csspart result - The outcome of the run that just ended (`data-outcome`).
+ * @csspart last-run - The remembered last run.
+ *
+ * @cssprop --pharos-sparse-embeddings-button-background - Primary button background (defaults to `--pharos-accent`).
+ * @cssprop --pharos-sparse-embeddings-button-color - Primary button text (defaults to `--pharos-surface`).
+ *
+ * @example
+ * <pharos-source base-url="https://pharos.onrender.com" token="…">
+ *   <pharos-sparse-embeddings></pharos-sparse-embeddings>
+ * </pharos-source>
+ */
+export class PharosSparseEmbeddings extends PharosElement {
+  static override styles = [themeStyles, panelStyles, sparseEmbeddingsStyles];
+
+  /** Heading text. */
+  @property() heading = 'Sparse embeddings';
+
+  @state() private view: View = { phase: 'edit' };
+  @state() private batchError: string | null = null;
+  @state() private record: SparseRunRecord = { last: null, lastCompleted: null };
+
+  @query('#ids') private idsField?: HTMLTextAreaElement;
+  @query('#batch') private batchField?: HTMLInputElement;
+
+  private abort: AbortController | null = null;
+  private recordFor: string | null = null;
+  private focusAfterUpdate: string | null = null;
+  // What the user typed, kept across the confirmation and the run (the form re-renders).
+  private idsText = '';
+  private batchText = '';
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  /** The remembered runs of this element's backend. */
+  get lastRuns(): SparseRunRecord {
+    return this.record;
+  }
+
+  /** True while waiting for the backend's answer. */
+  get running(): boolean {
+    return this.view.phase === 'running';
+  }
+
+  /** Stops waiting for the answer. The server keeps working; the run is remembered as abandoned. */
+  stopWaiting(): void {
+    this.abort?.abort();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Nobody is left to show the answer; the server goes on regardless.
+    this.stopWaiting();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Reload the remembered run when the backend changes (or on first render).
+    const key = this.source.baseUrl;
+    if (key !== this.recordFor) {
+      this.recordFor = key;
+      this.record = loadRuns(key);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusAfterUpdate) {
+      this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
+      this.focusAfterUpdate = null;
+    }
+  }
+
+  private readForm(): SparseRequest | null {
+    this.idsText = this.idsField?.value ?? this.idsText;
+    this.batchText = (this.batchField?.value ?? this.batchText).trim();
+    let batchSize: number | undefined;
+    if (this.batchText !== '') {
+      const n = Number(this.batchText);
+      if (!Number.isInteger(n) || n < 1) {
+        this.batchError = 'The batch size must be a whole number of 1 or more (or empty for the backend’s default).';
+        this.focusAfterUpdate = '#batch';
+        return null;
+      }
+      batchSize = n;
+    }
+    this.batchError = null;
+    return { resourceIds: parseResourceIds(this.idsText), batchSize };
+  }
+
+  private review(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.running) return;
+    const request = this.readForm();
+    if (!request) return;
+    this.view = { phase: 'confirm', request };
+    this.focusAfterUpdate = '[part=start]';
+  }
+
+  private back() {
+    this.view = { phase: 'edit' };
+    this.focusAfterUpdate = '[part=review]';
+  }
+
+  /** Sends the confirmed request and waits for the answer (or for the user to stop waiting). */
+  private async start(request: SparseRequest) {
+    if (this.running) return;
+    const source = this.source;
+    const baseUrl = source.baseUrl;
+    const abort = new AbortController();
+    this.abort = abort;
+    const startedAt = source.clock.now();
+    this.view = { phase: 'running', request, startedAt, estimate: estimateRun(this.record, request.resourceIds.length) };
+    this.focusAfterUpdate = '[part=stop]';
+    const base = { requestedIds: request.resourceIds.length, jobId: null, resourcesProcessed: null, estimatedDurationMinutes: null, message: null };
+    let run: SparseRun;
+    let answer: SparseGenerateResult | null = null;
+    try {
+      answer = await generateSparseEmbeddings(
+        source.config,
+        { resourceIds: request.resourceIds, batchSize: request.batchSize },
+        { signal: abort.signal },
+      );
+      const at = source.clock.now();
+      run = {
+        ...base,
+        at,
+        durationMs: at - startedAt,
+        outcome: answer.status === 'completed' ? 'completed' : 'failed',
+        jobId: answer.jobId,
+        resourcesProcessed: answer.resourcesToProcess,
+        estimatedDurationMinutes: answer.estimatedDurationMinutes,
+        message: answer.status === 'unknown' ? 'The backend answered with an unknown status.' : null,
+      };
+    } catch (error) {
+      const at = source.clock.now();
+      if (abort.signal.aborted || isAbortError(error)) {
+        run = { ...base, at, durationMs: at - startedAt, outcome: 'abandoned' };
+      } else {
+        const e = toPharosError(error);
+        run = { ...base, at, durationMs: at - startedAt, outcome: 'error', message: `${ERROR_TITLES[e.kind]} ${e.message}` };
+      }
+    } finally {
+      if (this.abort === abort) this.abort = null;
+    }
+    this.record = saveRun(baseUrl, run);
+    if (!this.isConnected) return;
+    this.view = { phase: 'finished', run };
+    this.focusAfterUpdate = '[part=review]';
+    if (answer) {
+      this.emit(
+        new PharosSparseGeneratedEvent({
+          status: answer.status,
+          jobId: answer.jobId,
+          resourcesProcessed: answer.resourcesToProcess,
+          durationMs: run.durationMs,
+          resourceIds: request.resourceIds,
+          baseUrl,
+        }),
+      );
+    }
+  }
+
+  override render() {
+    const lang = langOf(this);
+    const view = this.view;
+    const running = view.phase === 'running';
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header"><h2 id="title">${this.heading}</h2></div>
+      ${view.phase === 'confirm' ? this.renderConfirm(view.request, lang) : this.renderForm(running)}
+      <div role="status" class="visually-hidden">${running ? 'Generating sparse embeddings…' : view.phase === 'finished' ? this.statusWord(view.run) : ''}</div>
+      ${running ? this.renderProgress(view, lang) : nothing} ${view.phase === 'finished' ? this.renderResult(view.run, lang) : nothing}
+      ${this.renderLastRun(lang)}
+    </section>`;
+  }
+
+  private renderForm(running: boolean) {
+    const invalid = this.batchError !== null;
+    return html`<form part="form" novalidate @submit=${this.review}>
+      <fieldset ?disabled=${running}>
+        <label for="ids">Resource IDs <span class="meta">(optional)</span></label>
+        <textarea id="ids" part="ids" rows="3" spellcheck="false" aria-describedby="ids-hint" .value=${this.idsText}></textarea>
+        <p id="ids-hint" class="meta">Separated by commas, spaces or new lines. Empty = every resource that still lacks a sparse embedding.</p>
+        <label for="batch">Batch size <span class="meta">(optional)</span></label>
+        <input
+          id="batch"
+          part="batch"
+          type="text"
+          inputmode="numeric"
+          .value=${this.batchText}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${invalid ? 'batch-error batch-hint' : 'batch-hint'}
+        />
+        ${invalid ? html`<p id="batch-error" class="field-error">${this.batchError}</p>` : nothing}
+        <p id="batch-hint" class="meta">Resources embedded per batch. Empty = the backend’s default.</p>
+        <div class="buttons"><button part="review" type="submit" class="primary">Generate…</button></div>
+      </fieldset>
+    </form>`;
+  }
+
+  private renderConfirm(request: SparseRequest, lang: string) {
+    const n = request.resourceIds.length;
+    const what =
+      n === 0
+        ? 'every resource that still lacks a sparse embedding'
+        : `${formatNumber(lang, n, 0)} listed ${n === 1 ? 'resource' : 'resources'}`;
+    const batch = request.batchSize === undefined ? 'in batches of the backend’s default size' : `in batches of ${formatNumber(lang, request.batchSize, 0)}`;
+    return html`<div class="notice" part="confirm" role="group" aria-labelledby="confirm-title">
+      <p id="confirm-title"><strong>Generate sparse embeddings for ${what}, ${batch}?</strong></p>
+      <p>
+        The backend answers only when it has finished, which can take minutes. You can stop waiting at any time, but once started
+        the server keeps working until it is done.
+      </p>
+      <div class="buttons">
+        <button type="button" part="start" class="primary" @click=${() => void this.start(request)}>Start generation</button>
+        <button type="button" part="back" @click=${this.back}>Back</button>
+      </div>
+    </div>`;
+  }
+
+  private renderProgress(view: Extract<View, { phase: 'running' }>, lang: string) {
+    // Reading `now` only while running: the tick re-renders this element only then.
+    const elapsedMs = Math.max(0, this.source.now.get() - view.startedAt);
+    const estimate = view.estimate;
+    let remaining;
+    if (!estimate) remaining = 'No estimate yet: the first completed run sets one.';
+    else if (elapsedMs < estimate.totalMs)
+      remaining = `About ${formatSeconds(lang, Math.ceil((estimate.totalMs - elapsedMs) / 1000))} left (from ${estimate.basis}).`;
+    else remaining = `Taking longer than expected (${formatMs(lang, estimate.totalMs)} from ${estimate.basis}).`;
+    return html`<div part="progress">
+      ${estimate
+        ? html`<progress aria-label="Generation progress (estimated)" max=${Math.round(estimate.totalMs)} value=${Math.min(elapsedMs, estimate.totalMs)}></progress>`
+        : html`<progress aria-label="Generation in progress"></progress>`}
+      <p>Running for <span part="elapsed">${formatSeconds(lang, Math.floor(elapsedMs / 1000))}</span>. <span part="remaining">${remaining}</span></p>
+      <div class="buttons"><button type="button" part="stop" @click=${() => this.stopWaiting()}>Stop waiting</button></div>
+      <p class="meta">Stopping only stops this page from waiting: the server keeps generating until it is done.</p>
+    </div>`;
+  }
+
+  private statusWord(run: SparseRun): string {
+    switch (run.outcome) {
+      case 'completed':
+        return 'Sparse embeddings generated.';
+      case 'failed':
+        return 'Sparse embedding generation failed.';
+      case 'abandoned':
+        return 'Stopped waiting; the server keeps working.';
+      default:
+        return 'Sparse embedding generation could not be run.';
+    }
+  }
+
+  private renderResult(run: SparseRun, lang: string) {
+    const count = run.resourcesProcessed === null ? '' : `${formatNumber(lang, run.resourcesProcessed, 0)} ${run.resourcesProcessed === 1 ? 'resource' : 'resources'}`;
+    const took = formatMs(lang, run.durationMs);
+    const job = run.jobId ? html` Job <span class="id">${run.jobId}</span>.` : nothing;
+    switch (run.outcome) {
+      case 'completed':
+        return html`<div class="notice" part="result" data-outcome="completed">
+          <p><strong>Completed:</strong> ${count} processed in ${took}.${job}</p>
+        </div>`;
+      case 'failed':
+        return html`<div class="notice" part="result" data-outcome="failed" data-tone="danger" role="alert">
+          <p><strong>The backend reports that the generation failed</strong> after ${took} (${count} to process).${job} ${run.message ?? ''}</p>
+        </div>`;
+      case 'abandoned':
+        return html`<div class="notice" part="result" data-outcome="abandoned" data-tone="warn">
+          <p>
+            <strong>Stopped waiting after ${took}.</strong> The server keeps generating embeddings; its result will not show here. Run
+            again later to pick up anything still missing: only resources without a sparse embedding are processed.
+          </p>
+        </div>`;
+      default:
+        return html`<div class="notice" part="result" data-outcome="error" data-tone="danger" role="alert">
+          <p><strong>Generation could not be run.</strong> ${run.message}</p>
+        </div>`;
+    }
+  }
+
+  private renderLastRun(lang: string) {
+    const run = this.record.last;
+    if (!run) return html`<p part="last-run" class="meta">No run recorded from this browser yet.</p>`;
+    const result = {
+      completed: 'Completed',
+      failed: 'Failed (reported by the backend)',
+      error: 'Could not be run',
+      abandoned: 'Stopped waiting (the server went on)',
+    }[run.outcome];
+    return html`<div part="last-run">
+      <h3>Last run</h3>
+      <dl class="fields">
+        <dt>When</dt>
+        <dd><time datetime=${new Date(run.at).toISOString()}>${formatDateTime(lang, run.at)}</time></dd>
+        <dt>Result</dt>
+        <dd>${result}</dd>
+        <dt>Job ID</dt>
+        <dd class="id">${run.jobId ?? 'None (no answer)'}</dd>
+        <dt>Duration</dt>
+        <dd>${formatMs(lang, run.durationMs)}</dd>
+        <dt>Resources</dt>
+        <dd>
+          ${run.resourcesProcessed === null ? 'Unknown' : formatNumber(lang, run.resourcesProcessed, 0)}
+          ${run.requestedIds > 0 ? html`<span class="meta">(${formatNumber(lang, run.requestedIds, 0)} asked for)</span>` : html`<span class="meta">(all missing)</span>`}
+        </dd>
+      </dl>
+    </div>`;
+  }
+}
