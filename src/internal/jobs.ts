@@ -7,6 +7,14 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../api/ingestion.js';
 import { formatNumber } from './format.js';
 
+/** Jobs asked for by default. */
+export const DEFAULT_JOB_LIMIT = 100;
+
+/** A usable `limit` attribute: a positive integer, else the default. */
+export function jobLimit(limit: unknown): number {
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_JOB_LIMIT;
+}
+
 /** Icon and word of each job state. Job states are not health states, hence their own look. */
 export const JOB_STATUS_LOOK: Readonly<Record<JobStatus, { icon: string; label: string }>> = {
   pending: { icon: '◷', label: 'Pending' },

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingestion.js';
 import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/format.js';
-import { countJobs, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
+import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
@@ -10,14 +10,6 @@ import { ResourceController, TickController } from '../../store/controllers.js';
 import { lastIngestSubmission } from '../../store/ingest-state.js';
 import { jobHistoryResource } from '../../store/resources.js';
 import { ingestQueueStyles } from './ingest-queue.styles.js';
-
-/** Default number of jobs asked for. */
-export const DEFAULT_JOB_LIMIT = 100;
-
-/** A usable `limit`: a positive integer, else the default. */
-export function jobLimit(limit: unknown): number {
-  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_JOB_LIMIT;
-}
 
 /**
  * The ingestion queue at a glance: how many jobs are pending, processing, completed and

@@ -5,14 +5,13 @@ import { toPharosError } from '../../api/errors.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { describeIngestFailure } from '../../internal/ingest-errors.js';
 import { IngestSubmitController, refreshJobHistories } from '../../internal/ingest-submit.js';
-import { countJobs, jobAgeSeconds, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
+import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { jobHistoryResource } from '../../store/resources.js';
 import type { PharosSource } from '../../store/source.js';
-import { jobLimit, DEFAULT_JOB_LIMIT } from '../ingest-queue/ingest-queue.component.js';
 import { jobHistoryStyles } from './job-history.styles.js';
 
 /**

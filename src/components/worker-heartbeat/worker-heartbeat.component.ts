@@ -146,7 +146,10 @@ export class PharosWorkerHeartbeat extends PharosElement {
     let summary: TemplateResult;
     switch (w.state) {
       case 'online':
-        summary = html`Last heartbeat ${ageText} ago; it counts as late after ${threshold} without one.`;
+        summary =
+          age !== null && age > w.thresholdSeconds
+            ? html`Last heartbeat ${ageText} ago, past the ${threshold} threshold since the last check: the next check will tell.`
+            : html`Last heartbeat ${ageText} ago; it counts as late after ${threshold} without one.`;
         break;
       case 'degraded':
         summary = html`No heartbeat for ${ageText}, longer than the ${threshold} threshold: new ingestions are refused until it is back.`;

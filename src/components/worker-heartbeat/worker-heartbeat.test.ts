@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import type { PharosSourceElement } from '../source/source.js';
@@ -133,6 +134,31 @@ describe('pharos-worker-heartbeat', () => {
     expect(part(el, 'retry')).to.exist;
     expect(el.shadowRoot!.textContent).not.to.match(/undefined|NaN|\[object/);
     await expect(el).to.be.accessible();
+  });
+
+  it('beats while online, slowly when degraded, not at all offline or with reduced motion', async () => {
+    const sim = await startSim('healthy');
+    const { el } = await mount(sim.baseUrl);
+    const core = () => el.shadowRoot!.querySelector('[part=pulse] .core')!;
+    const animation = () => getComputedStyle(core());
+    expect(animation().animationName).to.equal('pharos-hb-beat');
+    expect(animation().animationDuration).to.equal('1.2s');
+    await sim.scenario('worker-offline');
+    await el.refresh();
+    await el.updateComplete;
+    expect(animation().animationDuration).to.equal('3.6s');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(animation().animationName).to.equal('none');
+      // The state is still in words.
+      expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Edge worker degraded');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+    await sim.fault({ path: WORKER_PATH, kind: 'status', status: 200, body: OFFLINE_BODY });
+    await el.refresh();
+    await el.updateComplete;
+    expect(animation().animationName).to.equal('none');
   });
 
   it('renders alone with only a base-url', async () => {
