@@ -8,6 +8,7 @@
 export * from './api/index.js';
 export * from './store/index.js';
 export { ResourceListController } from './store/resource-list-controller.js';
+export { lastIngestSubmission, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
 export { IndexedDbHistory, type IndexedDbHistoryOptions } from './history/persistence.js';
 export {
   queryRange, fetchPerformance, chooseStep, alignedWindow, DEFAULT_QUERIES, MAX_POINTS_PER_SERIES,
@@ -50,5 +51,6 @@ export { PharosWorkerHeartbeat } from './components/worker-heartbeat/worker-hear
 export { PharosIngestQueue } from './components/ingest-queue/ingest-queue.js';
 export { PharosIngestTrigger } from './components/ingest-trigger/ingest-trigger.js';
 export { PharosJobHistory } from './components/job-history/job-history.js';
+export type { JobAction, JobFilter } from './components/job-history/job-history.component.js';
 export { PharosSparseEmbeddings } from './components/sparse-embeddings/sparse-embeddings.js';
 export { PharosOpsDashboard } from './components/ops-dashboard/ops-dashboard.js';
