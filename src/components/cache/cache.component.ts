@@ -19,6 +19,7 @@ import { cacheStyles } from './cache.styles.js';
  * hit rate over the selected time range, from `/api/monitoring/cache/stats`. Shows only
  * what the backend reports (it exposes no keys and no way to clear the cache).
  *
+ * @tag pharos-cache
  * @summary Cache hit rate and counters.
  *
  * @dependency pharos-metric-card

@@ -26,6 +26,7 @@ const RING_C = 2 * Math.PI * RING_R;
  * that source follows): when the data was last updated, a manual refresh, auto-refresh on
  * or off with a countdown to the next poll, and the time range (1h, 6h, 24h, 7d).
  *
+ * @tag pharos-dashboard-header
  * @summary Title, refresh, auto-refresh countdown and time range for a dashboard.
  *
  * @fires pharos-refresh - Before a manual refresh; cancelable (then the source is not refreshed). `detail: { baseUrl }`.

@@ -30,6 +30,7 @@ const poolLevel = (usage: number) => (usage >= POOL_CRITICAL ? 'critical' : usag
  * overflow, capacity and a usage gauge), the backend's warnings with its recommendations,
  * and pool usage over the selected time range, from `/api/monitoring/database`.
  *
+ * @tag pharos-database
  * @summary Database health and connection pool.
  *
  * @dependency pharos-status-badge

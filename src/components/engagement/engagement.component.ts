@@ -21,6 +21,7 @@ import { engagementStyles } from './engagement.styles.js';
  * users, active users, interactions, positive rate, interactions by type and the average
  * session. A window without any activity is said so, not shown as an empty card.
  *
+ * @tag pharos-engagement
  * @summary Users and interactions over the selected window.
  *
  * @dependency pharos-metric-card

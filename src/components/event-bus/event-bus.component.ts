@@ -46,6 +46,7 @@ const hasData = (data: unknown) =>
  * timeline of the latest events with their data on demand. From `/api/monitoring/events`
  * and `/api/monitoring/events/history`.
  *
+ * @tag pharos-event-bus
  * @summary Event bus throughput, latency, types and recent events.
  *
  * @dependency pharos-metric-card

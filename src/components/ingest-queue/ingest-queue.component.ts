@@ -21,6 +21,7 @@ import { ingestQueueStyles } from './ingest-queue.styles.js';
  * which lists jobs oldest first and stops at `limit`, so when the list is that long the
  * newest jobs may be missing, and the element says so.
  *
+ * @tag pharos-ingest-queue
  * @summary Ingestion jobs by state, and the queue size.
  *
  * @csspart base - The card.

@@ -21,6 +21,7 @@ import { ingestTriggerStyles } from './ingest-trigger.styles.js';
  * edge worker offline (503, with when it was last seen), queue unavailable (503), and
  * network/CORS. The typed URL is kept after any failure.
  *
+ * @tag pharos-ingest-trigger
  * @summary Queue a repository for ingestion.
  *
  * @fires pharos-ingest-submitted - The backend accepted the repository; `detail` has the job (never the token).

@@ -61,6 +61,7 @@ const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getT
  * no cancel or retry endpoint, so no such control is shown; a deployment that has one can
  * add it with the `jobActions` property.
  *
+ * @tag pharos-job-history
  * @summary Ingestion job history, with re-index for failed jobs.
  *
  * @fires pharos-ingest-submitted - A re-index was accepted; `detail.origin` is `reindex`.

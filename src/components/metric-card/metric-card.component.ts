@@ -48,6 +48,7 @@ const isMissing = (value: unknown) => value === null || value === undefined || (
  * half). The anomaly mark shows when `anomaly` is set, or with `detect-anomalies` when the
  * latest `history` value is far outside the values before it (robust z-score).
  *
+ * @tag pharos-metric-card
  * @summary A metric tile: label, value, trend, sparkline.
  *
  * @dependency pharos-trend

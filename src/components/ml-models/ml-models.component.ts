@@ -21,6 +21,7 @@ import { mlModelsStyles } from './ml-models.styles.js';
  * items). A model removed from the deployment is shown as neutral, with the backend's reason;
  * a failing check says what happened, and each section retries on its own.
  *
+ * @tag pharos-ml-models
  * @summary ML classification and recommendation model health.
  *
  * @dependency pharos-status-badge

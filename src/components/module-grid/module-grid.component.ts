@@ -96,6 +96,7 @@ function asText(lang: string, value: unknown): string {
  * Status comes from `/api/monitoring/health` when the backend reports modules there, else
  * from `/api/monitoring/health/module/{name}` (one shared, polled resource per module).
  *
+ * @tag pharos-module-grid
  * @summary Health of every backend module.
  *
  * @dependency pharos-status-badge

@@ -101,9 +101,11 @@ export class PharosOpsDashboard extends PharosElement {
 
       <section part="overview" aria-labelledby="overview">
         <h2 id="overview">Overview</h2>
-        <pharos-health class="s3"></pharos-health>
-        <pharos-alerts class="s3"></pharos-alerts>
-        <pharos-performance class="s6 wide"></pharos-performance>
+        <div class="stack s4">
+          <pharos-health></pharos-health>
+          <pharos-alerts></pharos-alerts>
+        </div>
+        <pharos-performance class="s8 wide"></pharos-performance>
       </section>
 
       <section part="modules" aria-labelledby="modules">

@@ -34,6 +34,15 @@ export const opsDashboardStyles = css`
   section > * {
     min-width: 0;
   }
+  /* Short cards stacked in one column beside a tall one, instead of stretched. */
+  .stack {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  .stack > :last-child {
+    flex: 1;
+  }
   .s3 { grid-column: span 3; }
   .s4 { grid-column: span 4; }
   .s5 { grid-column: span 5; }

@@ -23,6 +23,7 @@ import { performanceSummaryStyles } from './performance-summary.styles.js';
  * The endpoint has no latency percentiles, request rate or error rate; those come from
  * Prometheus (see `<pharos-performance>` and `<pharos-timeseries>`).
  *
+ * @tag pharos-performance-summary
  * @summary Cache, slow queries, warnings and method timings.
  *
  * @dependency pharos-status-badge

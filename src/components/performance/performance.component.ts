@@ -66,6 +66,7 @@ interface BrowserHistory {
  * The event bus's handler latency and the method timings come from the backend's
  * monitoring endpoints in both cases, as recorded by this page.
  *
+ * @tag pharos-performance
  * @summary Latency percentiles, request rate and error rate over time.
  *
  * @dependency pharos-timeseries

@@ -33,6 +33,7 @@ const NEUTRAL_KEY = /(^|_)(total|count|num)(_|$)|_ms$|latency|time/i;
  * decimals). Where the recommendations module was removed from the deployment, the
  * backend's reason is shown, neutrally.
  *
+ * @tag pharos-recommendations
  * @summary Recommendation quality metrics over the selected window.
  *
  * @dependency pharos-metric-card

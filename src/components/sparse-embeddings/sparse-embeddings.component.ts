@@ -38,6 +38,7 @@ type View =
  * result, job id, duration, count) is remembered across reloads, per backend, in
  * `localStorage`.
  *
+ * @tag pharos-sparse-embeddings
  * @summary Generate sparse embeddings, with progress and the last run.
  *
  * @fires pharos-sparse-generated - The backend answered (completed or failed); `detail` has the job id, count and duration.

@@ -121,6 +121,7 @@ interface ChartTheme {
  * Keyboard: focus the plot and use ←/→ (Shift for ten steps), Home and End to move the
  * cursor; the values at the cursor are announced.
  *
+ * @tag pharos-timeseries
  * @summary Time-series chart with legend, thresholds, table view and CSV export.
  *
  * @csspart base - The wrapper of toolbar, chart and table.

@@ -73,6 +73,7 @@ export function describeTrend(lang: string, input: TrendInput): TrendDescription
  * the sign carry the meaning, the colour (better / worse) only reinforces it, and screen
  * readers hear a sentence such as "up 12% (worse)".
  *
+ * @tag pharos-trend
  * @summary A trend arrow with its change.
  *
  * @csspart base - The trend.

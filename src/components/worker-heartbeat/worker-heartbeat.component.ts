@@ -54,6 +54,7 @@ const NAMES: Record<string, string> = {
  * The heartbeat visual beats while online, slows and dims when degraded and stops when
  * offline; with `prefers-reduced-motion` it stays still. The state is always also in text.
  *
+ * @tag pharos-worker-heartbeat
  * @summary Edge worker heartbeat, and the cloud side beside it.
  *
  * @dependency pharos-status-badge

@@ -47,6 +47,7 @@ export function celeryUnreachableText(error: PharosError | null): string | null 
  * `status: "error"`), the element says so in the backend's words, as a state of the
  * workers rather than a generic failure, and keeps the last known workers if it had any.
  *
+ * @tag pharos-workers
  * @summary Celery workers and their tasks.
  *
  * @dependency pharos-status-badge
