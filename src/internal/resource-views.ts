@@ -74,6 +74,34 @@ export function firstFailure(resources: readonly Resource[]): { resource: Resour
   return null;
 }
 
+/** What {@link renderPanel} needs besides the content. */
+export interface PanelOptions {
+  /** The card's title (text or a template). */
+  heading: unknown;
+  /** The resources the card shows; the first one's error gets the notice. */
+  resources: readonly Resource[];
+  ctx: ViewContext;
+  /** The retry button's action. */
+  retry: () => void;
+  /** Replaces the standard error notice (an element with its own wording for a failure). */
+  notice?: unknown;
+}
+
+/**
+ * The card frame shared by the single-resource elements: a title row with "updated N s
+ * ago", the error notice with its retry, then the element's content.
+ */
+export function renderPanel(options: PanelOptions, content: unknown): TemplateResult {
+  return html`<section part="base" aria-labelledby="title">
+    <div part="header">
+      <h2 id="title">${options.heading}</h2>
+      ${renderUpdated(options.resources, options.ctx)}
+    </div>
+    ${options.notice === undefined ? renderErrorNotice(options.resources[0]!, options.ctx, options.retry) : options.notice}
+    ${content}
+  </section>`;
+}
+
 /** Placeholder lines while the first answer is pending; sized so nothing jumps when data arrives. */
 export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
   return html`<div part="skeleton" aria-busy="true" aria-label=${label}>

@@ -5,7 +5,7 @@ import { figureStyles, renderFigures, selectedRange, type Figure } from '../../i
 import { formatNumber, langOf } from '../../internal/format.js';
 import { Memo } from '../../internal/memo.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
@@ -65,14 +65,10 @@ export class PharosCache extends PharosElement {
     const resource = this.stats.resource;
     const stats = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${stats ? this.renderStats(stats, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading cache statistics')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${stats ? this.renderStats(stats, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading cache statistics')}`,
+    );
   }
 
   private renderStats(stats: CacheStats, lang: string) {

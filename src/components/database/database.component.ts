@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, langOf } from '../../internal/format.js';
 import { fieldLabel, formatFreeValue } from '../../internal/free-form.js';
 import { Memo } from '../../internal/memo.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
@@ -91,14 +91,10 @@ export class PharosDatabase extends PharosElement {
     const resource = this.database.resource;
     const report = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${report ? this.renderReport(report, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(7, 'Loading database')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(7, 'Loading database')}`,
+    );
   }
 
   private renderReport(report: DatabaseReport, lang: string) {

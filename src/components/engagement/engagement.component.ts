@@ -5,7 +5,7 @@ import type { UserEngagement } from '../../api/monitoring.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatNumber, formatPercent, humanize, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { renderEmpty, renderNotApplicable, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatWindow, windowDaysOf } from '../../internal/time-window.js';
@@ -78,20 +78,16 @@ export class PharosEngagement extends PharosElement {
     const value = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     const days = resource.params;
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, days)}</span></h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${value === undefined
-        ? resource.error.get()
-          ? nothing
-          : renderSkeleton(5, 'Loading user engagement')
-        : isNotApplicable(value)
-          ? renderNotApplicable(value.reason)
-          : this.renderEngagement(value)}
-    </section>`;
+    return renderPanel(
+      { heading: html`${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, days)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${value === undefined
+      ? resource.error.get()
+        ? nothing
+        : renderSkeleton(5, 'Loading user engagement')
+      : isNotApplicable(value)
+        ? renderNotApplicable(value.reason)
+        : this.renderEngagement(value)}`,
+    );
   }
 
   private renderEngagement(e: UserEngagement) {

@@ -4,7 +4,7 @@ import type { ComponentHealth, HealthReport } from '../../api/monitoring.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatNumber, humanize, langOf } from '../../internal/format.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { healthResource } from '../../store/resources.js';
@@ -68,14 +68,10 @@ export class PharosHealth extends PharosElement {
     const resource = this.health.resource;
     const report = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title" style="container-type:inline-size">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading system health')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading system health')}`,
+    );
   }
 
   private renderReport(report: HealthReport) {

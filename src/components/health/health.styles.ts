@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const healthStyles = css`
+  [part='base'] {
+    container-type: inline-size;
+  }
   [part='summary'] {
     display: flex;
     align-items: center;

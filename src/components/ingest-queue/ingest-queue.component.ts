@@ -4,7 +4,7 @@ import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingesti
 import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/format.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { lastIngestSubmission } from '../../store/ingest-state.js';
@@ -73,15 +73,11 @@ export class PharosIngestQueue extends PharosElement {
     const resource = this.history.resource;
     const history = resource.value.get();
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${history ? this.renderCounts(history, ctx) : resource.error.get() ? nothing : renderSkeleton(3, 'Loading the ingestion queue')}
-      ${this.renderQueueSize(ctx)} ${history ? renderTruncationNotice(history, ctx.lang) : nothing}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${history ? this.renderCounts(history, ctx) : resource.error.get() ? nothing : renderSkeleton(3, 'Loading the ingestion queue')}
+    ${this.renderQueueSize(ctx)} ${history ? renderTruncationNotice(history, ctx.lang) : nothing}`,
+    );
   }
 
   private renderCounts(history: JobHistory, ctx: ViewContext) {

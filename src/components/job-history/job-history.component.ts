@@ -7,7 +7,7 @@ import { describeIngestFailure } from '../../internal/ingest-errors.js';
 import { IngestSubmitController, refreshJobHistories } from '../../internal/ingest-submit.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { jobHistoryResource } from '../../store/resources.js';
@@ -201,15 +201,11 @@ export class PharosJobHistory extends PharosElement {
     const resource = this.history.resource;
     const history = resource.value.get();
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      <div part="action-result" role="status">${this.renderOutcome(ctx)}</div>
-      ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading ingestion jobs')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`<div part="action-result" role="status">${this.renderOutcome(ctx)}</div>
+    ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading ingestion jobs')}`,
+    );
   }
 
   private renderHistory(history: JobHistory, ctx: ViewContext) {

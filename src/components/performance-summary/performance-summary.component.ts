@@ -5,7 +5,7 @@ import { figureStyles, renderFigures, selectedRange, type Figure } from '../../i
 import { fieldLabel, formatFreeValue } from '../../internal/free-form.js';
 import { formatMs, formatNumber, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
@@ -91,14 +91,10 @@ export class PharosPerformanceSummary extends PharosElement {
     const resource = this.performance.resource;
     const report = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}`,
+    );
   }
 
   private renderReport(report: PerformanceReport) {

@@ -6,7 +6,7 @@ import { figureStyles, renderFigures, selectedRange, type Figure } from '../../i
 import { fieldLabel, formatMetricValue } from '../../internal/free-form.js';
 import { langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { renderEmpty, renderNotApplicable, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatWindow, windowDaysOf } from '../../internal/time-window.js';
@@ -105,20 +105,16 @@ export class PharosRecommendations extends PharosElement {
     const resource = this.quality.resource;
     const value = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, resource.params)}</span></h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${value === undefined
-        ? resource.error.get()
-          ? nothing
-          : renderSkeleton(4, 'Loading recommendation quality')
-        : isNotApplicable(value)
-          ? renderNotApplicable(value.reason)
-          : this.renderQuality(value)}
-    </section>`;
+    return renderPanel(
+      { heading: html`${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, resource.params)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${value === undefined
+      ? resource.error.get()
+        ? nothing
+        : renderSkeleton(4, 'Loading recommendation quality')
+      : isNotApplicable(value)
+        ? renderNotApplicable(value.reason)
+        : this.renderQuality(value)}`,
+    );
   }
 
   private renderQuality(q: RecommendationQuality) {

@@ -6,7 +6,7 @@ import { figureStyles, renderFigures, selectedRange, type Figure } from '../../i
 import { formatFreeValue } from '../../internal/free-form.js';
 import { formatAgo, formatNumber, formatSeconds, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
@@ -122,14 +122,10 @@ export class PharosWorkers extends PharosElement {
     const error = resource.error.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     const unreachable = celeryUnreachableText(error);
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        <h2 id="title">${this.heading}</h2>
-        ${renderUpdated([resource], ctx)}
-      </div>
-      ${unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : renderErrorNotice(resource, ctx, () => void this.refresh())}
-      ${status ? this.renderStatus(status) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}
-    </section>`;
+    return renderPanel(
+      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh(), notice: unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : undefined },
+      html`${status ? this.renderStatus(status) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}`,
+    );
   }
 
   private renderUnreachable(said: string, resource: Resource, ctx: ViewContext) {
