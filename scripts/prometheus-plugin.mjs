@@ -100,9 +100,15 @@ export function prometheusPlugin({ rootDir, scrapeInterval = '1s' }) {
       workDir = null;
     }
   };
-  // However the runner ends (the test runner stops the server on Ctrl-C and on failures,
-  // then exits), leave no process behind.
+  // However the runner ends, leave no process behind: it stops the server (serverStop) on
+  // Ctrl-C and on failures, then exits ('exit'); SIGTERM/SIGHUP would end it without either.
   process.once('exit', killAll);
+  for (const signal of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) {
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal);
+    });
+  }
 
   /**
    * @param {string} command
@@ -112,6 +118,14 @@ export function prometheusPlugin({ rootDir, scrapeInterval = '1s' }) {
   const launch = (command, args, label) => {
     const child = spawn(command, args, { cwd: rootDir, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
+    // Last resort if the runner is killed outright (SIGKILL): a watchdog ends the child once
+    // the runner is gone, and ends itself when the child is.
+    if (child.pid) {
+      spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${child.pid} 2>/dev/null; do sleep 1; done; kill -9 ${child.pid} 2>/dev/null`], {
+        stdio: 'ignore',
+        detached: true,
+      }).unref();
+    }
     let output = '';
     const keep = (/** @type {Buffer} */ chunk) => {
       output = (output + chunk.toString()).slice(-4000);
