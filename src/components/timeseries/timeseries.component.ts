@@ -411,7 +411,8 @@ export class PharosTimeseries extends PharosElement {
       },
     };
     const axes: uPlot.Axis[] = [
-      { stroke: theme.axis, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, font: theme.font },
+      // Room for two-line date labels ("12pm" over "11/16") without overlapping.
+      { stroke: theme.axis, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, font: theme.font, space: 80 },
     ];
     const scaleKeys: string[] = [];
     this.series.forEach((_, i) => {
