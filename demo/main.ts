@@ -21,6 +21,8 @@ dataSource.textContent = simulated
 
 const source = document.createElement('pharos-source') as PharosSourceElement;
 source.baseUrl = baseUrl;
+// Keep the history collected so far across reloads (IndexedDB, 7 days at most).
+source.persistHistory = true;
 if (token) source.tokenProvider = () => token;
 if (params.get('prometheus-url')) source.prometheusUrl = params.get('prometheus-url')!;
 source.innerHTML = '<pharos-ops-dashboard></pharos-ops-dashboard>';

@@ -9,7 +9,9 @@ export * from './api/index.js';
 export * from './store/index.js';
 export { ResourceListController } from './store/resource-list-controller.js';
 export { lastIngestSubmission, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
-export { IndexedDbHistory, type IndexedDbHistoryOptions } from './history/persistence.js';
+export { IndexedDbHistory, HISTORY_DB_NAME, HISTORY_DB_VERSION, type IndexedDbHistoryOptions } from './history/persistence.js';
+export { prometheusPerformanceResource, type PrometheusPerformanceParams } from './history/prometheus-resource.js';
+export { requestStats, observedSince, type RequestStats } from './history/percentiles.js';
 export {
   queryRange, fetchPerformance, chooseStep, alignedWindow, DEFAULT_QUERIES, MAX_POINTS_PER_SERIES,
   type PrometheusConfig, type RangeQuery, type RangeSeries, type PerformanceQueries, type PrometheusPerformance,
@@ -33,6 +35,7 @@ export { describeTrend, type TrendFormat, type TrendGood } from './components/tr
 export { PharosMetricCard } from './components/metric-card/metric-card.js';
 export { formatMetric, type MetricFormat } from './components/metric-card/metric-card.component.js';
 export { PharosTimeseries } from './components/timeseries/timeseries.js';
+export type { TimeseriesSeries, TimeseriesThreshold, TimeseriesMark } from './components/timeseries/timeseries.js';
 export { PharosDashboardHeader } from './components/dashboard-header/dashboard-header.js';
 export { PharosHealth } from './components/health/health.js';
 export { PharosAlerts } from './components/alerts/alerts.js';
