@@ -97,6 +97,26 @@ export function formatTime(lang: string, value: number | Date | null | undefined
   return cached(`t:${lang}`, () => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' })).format(d);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Time-axis tick labels on one line, in the viewer's zone and language: the time of day
+ * (`10:40`) when ticks are less than a day apart, with the date when the ticks span more
+ * than a day (`Nov 22, 14:00`), and the date alone for daily ticks.
+ */
+export function formatTimeTicks(lang: string, ticks: readonly number[], incrementMs: number): string[] {
+  const spansDays = ticks.length > 1 && ticks[ticks.length - 1]! - ticks[0]! >= DAY_MS;
+  const options: Intl.DateTimeFormatOptions =
+    incrementMs >= DAY_MS
+      ? { month: 'short', day: 'numeric' }
+      : spansDays
+        ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+        : { hour: 'numeric', minute: '2-digit' };
+  const key = `x:${lang}:${Object.keys(options).join(',')}`;
+  const f = cached(key, () => new Intl.DateTimeFormat(lang, options));
+  return ticks.map((t) => f.format(t));
+}
+
 /** Turns a backend key like `ncf_model` or `total_users` into a label: "Ncf model". */
 export function humanize(key: string): string {
   const words = key.replace(/[_.-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();

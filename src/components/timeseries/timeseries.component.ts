@@ -2,7 +2,7 @@ import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatDateTime, formatTime, langOf } from '../../internal/format.js';
+import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { themeStyles } from '../../internal/theme.js';
 import { formatTick, formatWithUnit } from '../../internal/units.js';
@@ -411,8 +411,15 @@ export class PharosTimeseries extends PharosElement {
       },
     };
     const axes: uPlot.Axis[] = [
-      // Room for two-line date labels ("12pm" over "11/16") without overlapping.
-      { stroke: theme.axis, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, font: theme.font, space: 80 },
+      // One-line labels through Intl (uPlot's two-line date labels collide at small sizes).
+      {
+        stroke: theme.axis,
+        grid: { stroke: theme.grid, width: 1 },
+        ticks: { stroke: theme.grid, width: 1 },
+        font: theme.font,
+        space: 90,
+        values: (_u, splits, _axis, _space, increment) => formatTimeTicks(lang, splits, increment),
+      },
     ];
     const scaleKeys: string[] = [];
     this.series.forEach((_, i) => {
