@@ -77,56 +77,75 @@ export async function requestJson(config: ClientConfig, spec: CallSpec, options:
   if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
 
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let answer: { response: Response; text: string };
+  try {
+    answer = await fetchText(
+      config.fetch ?? globalThis.fetch,
+      endpointUrl(config.baseUrl, spec.path, spec.query),
+      { method: spec.method ?? 'GET', headers, body: spec.json === undefined ? undefined : JSON.stringify(spec.json) },
+      options.signal,
+      timeoutMs,
+    );
+  } catch (error) {
+    throw error instanceof NoAnswerError ? noAnswer(error, config, endpoint, timeoutMs) : error;
+  }
+  const { response, text } = answer;
+  const parsed = parseJson(text);
+  const ok = response.ok || (spec.bodyStatuses ?? []).includes(response.status);
+  if (!ok) throw errorFromStatus(response, parsed, text, endpoint);
+  if (!parsed.ok) {
+    throw new PharosError(
+      ErrorKind.invalidResponse,
+      `${endpoint} answered HTTP ${response.status} with ${describeText(text, response)} instead of JSON.`,
+      { status: response.status, endpoint },
+    );
+  }
+  return { status: response.status, body: parsed.value };
+}
+
+/** A request that produced no readable answer: none within the timeout, or none at all. */
+export class NoAnswerError extends Error {
+  constructor(
+    /** `timeout` when the timeout fired; `network` for anything else (offline, DNS, CORS). */
+    readonly reason: 'timeout' | 'network',
+    cause: unknown,
+  ) {
+    super(reason, { cause });
+  }
+}
+
+/**
+ * fetch and read the body as text, within `timeoutMs` (0 = no limit). Rejects with the
+ * caller's abort reason when `signal` aborts, and with a {@link NoAnswerError} when no
+ * readable answer came, for the caller to word for its own audience.
+ */
+export async function fetchText(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<{ response: Response; text: string }> {
   const timeout = new AbortController();
   const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
-
   try {
-    let response: Response;
-    try {
-      response = await (config.fetch ?? globalThis.fetch)(endpointUrl(config.baseUrl, spec.path, spec.query), {
-        method: spec.method ?? 'GET',
-        headers,
-        body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
-        signal,
-        credentials: 'omit',
-      });
-    } catch (cause) {
-      throw failureBeforeResponse(cause, config, endpoint, timeoutMs, options.signal, timeout.signal);
-    }
-
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      throw failureBeforeResponse(cause, config, endpoint, timeoutMs, options.signal, timeout.signal);
-    }
-    const parsed = parseJson(text);
-    const ok = response.ok || (spec.bodyStatuses ?? []).includes(response.status);
-    if (!ok) throw errorFromStatus(response, parsed, text, endpoint);
-    if (!parsed.ok) {
-      throw new PharosError(
-        ErrorKind.invalidResponse,
-        `${endpoint} answered HTTP ${response.status} with ${describeText(text, response)} instead of JSON.`,
-        { status: response.status, endpoint },
-      );
-    }
-    return { status: response.status, body: parsed.value };
+    const response = await fetchImpl(url, {
+      ...init,
+      credentials: 'omit',
+      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+    });
+    return { response, text: await response.text() };
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    throw new NoAnswerError(timeout.signal.aborted ? 'timeout' : 'network', cause);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function failureBeforeResponse(
-  cause: unknown,
-  config: ClientConfig,
-  endpoint: string,
-  timeoutMs: number,
-  callerSignal: AbortSignal | undefined,
-  timeoutSignal: AbortSignal,
-): unknown {
-  if (callerSignal?.aborted) return callerSignal.reason;
-  if (timeoutSignal.aborted) {
+function noAnswer(error: NoAnswerError, config: ClientConfig, endpoint: string, timeoutMs: number): PharosError {
+  const cause = error.cause;
+  if (error.reason === 'timeout') {
     return new PharosError(
       ErrorKind.timeout,
       `${endpoint} did not answer within ${Math.round(timeoutMs / 100) / 10} s. The backend may be overloaded or unreachable; retrying.`,

@@ -4,6 +4,7 @@
  * `AbortSignal`: no DOM, no timers; failures are {@link PharosError}s with plain words.
  */
 import { ErrorKind, PharosError } from '../api/errors.js';
+import { fetchText, NoAnswerError } from '../api/http.js';
 
 /** Where and how to reach a Prometheus-compatible server. */
 export interface PrometheusConfig {
@@ -95,53 +96,41 @@ export async function queryRange(config: PrometheusConfig, q: RangeQuery, signal
   const params = new URLSearchParams({ query: q.query, start: seconds(q.start), end: seconds(q.end), step: seconds(q.stepMs) });
   const url = `${apiBase(config)}${endpoint}?${params}`;
   const timeoutMs = config.timeoutMs ?? 10_000;
-  const timeout = new AbortController();
-  const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  let answer: { response: Response; text: string };
   try {
-    let response: Response;
-    let text: string;
-    try {
-      response = await (config.fetch ?? globalThis.fetch)(url, {
-        headers: { Accept: 'application/json', ...(config.headers ?? {}) },
-        signal: combined,
-        credentials: 'omit',
-      });
-      text = await response.text();
-    } catch (cause) {
-      if (signal?.aborted) throw signal.reason;
-      if (timeout.signal.aborted) {
-        throw new PharosError(ErrorKind.timeout, `Prometheus at ${config.url} did not answer within ${timeoutMs / 1000} s.`, { endpoint, cause });
-      }
-      throw new PharosError(
-        ErrorKind.network,
-        `Prometheus at ${config.url} gave no readable answer. Check the URL, and that it allows this page’s origin` +
-          `${globalThis.location?.origin ? ` (${globalThis.location.origin})` : ''} (Prometheus: --web.cors.origin).`,
-        { endpoint, cause },
-      );
+    answer = await fetchText(config.fetch ?? globalThis.fetch, url, { headers: { Accept: 'application/json', ...(config.headers ?? {}) } }, signal, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof NoAnswerError)) throw error;
+    if (error.reason === 'timeout') {
+      throw new PharosError(ErrorKind.timeout, `Prometheus at ${config.url} did not answer within ${timeoutMs / 1000} s.`, { endpoint, cause: error.cause });
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const envelope = (body && typeof body === 'object' ? body : {}) as { status?: unknown; error?: unknown; errorType?: unknown; data?: unknown };
-    const said = typeof envelope.error === 'string' ? envelope.error : '';
-    if (!response.ok) throw statusError(response, said, endpoint, config);
-    if (body === undefined) {
-      throw new PharosError(ErrorKind.invalidResponse, `Prometheus at ${config.url} answered HTTP ${response.status} with something other than JSON. Check the URL and path prefix.`, {
-        status: response.status,
-        endpoint,
-      });
-    }
-    if (envelope.status !== 'success') {
-      throw new PharosError(ErrorKind.backend, `Prometheus could not run the query${said ? `: ${said}` : '.'}`, { status: response.status, endpoint, detail: body });
-    }
-    return readMatrix(envelope.data, endpoint);
-  } finally {
-    clearTimeout(timer);
+    throw new PharosError(
+      ErrorKind.network,
+      `Prometheus at ${config.url} gave no readable answer. Check the URL, and that it allows this page’s origin` +
+        `${globalThis.location?.origin ? ` (${globalThis.location.origin})` : ''} (Prometheus: --web.cors.origin).`,
+      { endpoint, cause: error.cause },
+    );
   }
+  const { response, text } = answer;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const envelope = (body && typeof body === 'object' ? body : {}) as { status?: unknown; error?: unknown; errorType?: unknown; data?: unknown };
+  const said = typeof envelope.error === 'string' ? envelope.error : '';
+  if (!response.ok) throw statusError(response, said, endpoint, config);
+  if (body === undefined) {
+    throw new PharosError(ErrorKind.invalidResponse, `Prometheus at ${config.url} answered HTTP ${response.status} with something other than JSON. Check the URL and path prefix.`, {
+      status: response.status,
+      endpoint,
+    });
+  }
+  if (envelope.status !== 'success') {
+    throw new PharosError(ErrorKind.backend, `Prometheus could not run the query${said ? `: ${said}` : '.'}`, { status: response.status, endpoint, detail: body });
+  }
+  return readMatrix(envelope.data, endpoint);
 }
 
 function statusError(response: Response, said: string, endpoint: string, config: PrometheusConfig): PharosError {
