@@ -3,8 +3,8 @@
  * endpoints: one timer per (server, queries, range), in-flight dedup, backoff, the header's
  * refresh (`source.refresh()`), and the source's time range as a parameter.
  */
-import type { ReactiveController } from 'lit';
 import type { SourceHost } from '../store/controllers.js';
+import { ResourceListController } from '../store/resource-list-controller.js';
 import type { Resource, ResourceDefinition } from '../store/resource.js';
 import { TIME_RANGE_MS, type TimeRange } from '../store/time-range.js';
 import { fetchPerformance, type PerformanceQueries, type PrometheusPerformance } from './prometheus.js';
@@ -48,52 +48,23 @@ export function isExternalResource(resource: Pick<Resource, 'definition'>): bool
  * Like `ResourceController`, but only subscribed while `params()` returns parameters: an
  * element can watch Prometheus when one is configured and poll nothing otherwise.
  */
-export class OptionalResourceController<T, P> implements ReactiveController {
-  private current?: Resource<T, P>;
-  private unsubscribe?: () => void;
-  private connected = false;
+export class OptionalResourceController<T, P> {
+  private readonly list: ResourceListController<T, P>;
 
   constructor(
-    private readonly host: SourceHost,
-    private readonly definition: ResourceDefinition<T, P>,
+    host: SourceHost,
+    definition: ResourceDefinition<T, P>,
     /** Parameters, or null for "none"; re-read before each update and may read signals. */
-    private readonly params: () => P | null,
+    params: () => P | null,
   ) {
-    host.addController(this);
+    this.list = new ResourceListController(host, definition, () => {
+      const p = params();
+      return p === null ? [] : [p];
+    });
   }
 
   /** The resource for the current parameters, or undefined when there are none. */
   get resource(): Resource<T, P> | undefined {
-    return this.sync();
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private sync(): Resource<T, P> | undefined {
-    const params = this.params();
-    const next =
-      params === null
-        ? undefined
-        : (this.host.source.resource as (d: ResourceDefinition<T, P>, p: P) => Resource<T, P>).call(this.host.source, this.definition, params);
-    if (next !== this.current) {
-      this.unsubscribe?.();
-      this.unsubscribe = undefined;
-      this.current = next;
-    }
-    if (this.connected && next && !this.unsubscribe) this.unsubscribe = next.subscribe();
-    return next;
+    return this.list.resources[0];
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ResourceListController } from './resource-list-controller.js';
 import type { Resource, ResourceDefinition } from './resource.js';
 import type { PharosSource } from './source.js';
 
@@ -16,54 +17,21 @@ export interface SourceHost extends ReactiveControllerHost {
  * private health = new ResourceController(this, healthResource);
  * render() { const report = this.health.resource.value.get(); … }
  */
-export class ResourceController<T, P = void> implements ReactiveController {
-  private current?: Resource<T, P>;
-  private unsubscribe?: () => void;
-  private connected = false;
+export class ResourceController<T, P = void> {
+  private readonly list: ResourceListController<T, P>;
 
   constructor(
-    private readonly host: SourceHost,
-    private readonly definition: ResourceDefinition<T, P>,
+    host: SourceHost,
+    definition: ResourceDefinition<T, P>,
     /** Parameters, re-read before each update; may read signals. */
-    private readonly params?: () => P,
+    params?: () => P,
   ) {
-    host.addController(this);
+    this.list = new ResourceListController(host, definition, () => [params?.() as P]);
   }
 
   /** The resource for the host's current source and parameters. */
   get resource(): Resource<T, P> {
-    return this.sync();
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private sync(): Resource<T, P> {
-    const params = this.params?.() as P;
-    const next = (this.host.source.resource as (d: ResourceDefinition<T, P>, p?: P) => Resource<T, P>).call(
-      this.host.source,
-      this.definition,
-      params,
-    );
-    if (next !== this.current) {
-      this.unsubscribe?.();
-      this.unsubscribe = undefined;
-      this.current = next;
-    }
-    if (this.connected && !this.unsubscribe) this.unsubscribe = next.subscribe();
-    return next;
+    return this.list.resources[0]!;
   }
 }
 
