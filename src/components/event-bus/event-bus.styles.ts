@@ -61,6 +61,8 @@ export const eventBusStyles = css`
   }
   .timeline-scroll {
     max-height: var(--pharos-event-bus-timeline-height, 22em);
+    /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
+    position: relative;
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);

@@ -16,6 +16,8 @@ export const jobHistoryStyles = css`
     padding: 3px 6px;
   }
   [part='table-wrap'] {
+    /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
+    position: relative;
     overflow: auto;
     max-height: var(--pharos-job-history-max-height, 32em);
   }

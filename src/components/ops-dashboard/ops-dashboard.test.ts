@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import type { PharosOpsDashboard } from './ops-dashboard.component.js';
@@ -56,5 +57,25 @@ describe('<pharos-ops-dashboard>', () => {
     await source.refresh();
     const counts = await sim.requests();
     for (const [path, n] of Object.entries(counts.byPath)) expect(n, path).to.equal(1);
+  });
+
+  it('on a phone: one read-only column that never scrolls sideways', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const sim = await startSim('production-like');
+      const source = await mountInSource(sim.baseUrl, html`<pharos-ops-dashboard></pharos-ops-dashboard>`);
+      const dashboard = source.querySelector('pharos-ops-dashboard')!;
+      await waitUntil(() => source.source!.activeResources().every((r) => r.fetchedAt.get() !== null), 'loads', TIMEOUT);
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(document.documentElement.scrollWidth).to.be.at.most(390);
+      const width = dashboard.getBoundingClientRect().width;
+      for (const el of dashboard.shadowRoot!.querySelectorAll('section > :not(h2)')) {
+        const box = el.getBoundingClientRect();
+        if (el.classList.contains('action')) expect(box.height, `${el.localName} hidden on phones`).to.equal(0);
+        else expect(Math.round(box.width), `${el.localName} full width`).to.equal(Math.round(width));
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

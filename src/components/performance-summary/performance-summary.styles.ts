@@ -30,6 +30,8 @@ export const performanceSummaryStyles = css`
     overflow-wrap: anywhere;
   }
   .table-wrap {
+    /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
+    position: relative;
     overflow-x: auto;
   }
   [part='timings'] [data-column='name'],

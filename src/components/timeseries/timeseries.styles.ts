@@ -119,6 +119,8 @@ export const timeseriesStyles = css`
     pointer-events: none;
   }
   .table-wrap {
+    /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
+    position: relative;
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: 4px;

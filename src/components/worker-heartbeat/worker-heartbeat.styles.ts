@@ -176,13 +176,18 @@ export const workerHeartbeatStyles = css`
     display: grid;
     gap: 4px;
   }
+  /* Wraps on narrow cards instead of overflowing (a long badge plus the detail). */
   [part='service'] {
-    display: grid;
-    grid-template-columns: minmax(8em, max-content) max-content 1fr;
-    gap: 8px;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 8px;
     align-items: baseline;
   }
+  [part='service'] > :first-child {
+    min-width: 8em;
+  }
   [part='service'] .detail {
+    flex: 1 1 12em;
     color: var(--_muted);
     overflow-wrap: anywhere;
   }

@@ -15,6 +15,8 @@ export const workersStyles = css`
     overflow-wrap: anywhere;
   }
   .table-wrap {
+    /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
+    position: relative;
     overflow-x: auto;
   }
   [part~='workers'] tbody th {
