@@ -32,8 +32,8 @@ export function jobStatusLabel(status: JobStatus, rawStatus = ''): string {
 
 /** A job state badge: icon (decorative) and word. */
 export function renderJobStatus(status: JobStatus, rawStatus = ''): TemplateResult {
-  return html`<span class="job-status" data-status=${status}
-    ><span class="job-status-icon" aria-hidden="true">${JOB_STATUS_LOOK[status].icon}</span>${jobStatusLabel(status, rawStatus)}</span
+  return html`<span class="pill" data-status=${status}
+    ><span class="pill-icon" aria-hidden="true">${JOB_STATUS_LOOK[status].icon}</span>${jobStatusLabel(status, rawStatus)}</span
   >`;
 }
 
@@ -63,28 +63,6 @@ export const jobStatusStyles = css`
   }
   [data-status='unknown'] {
     --_c: var(--_job-unknown);
-  }
-  .job-status {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    padding: 1px 8px 1px 4px;
-    border-radius: 999px;
-    border: 1px solid var(--_c);
-    background: color-mix(in srgb, var(--_c) 12%, transparent);
-    font-size: 0.86em;
-    white-space: nowrap;
-  }
-  .job-status-icon {
-    display: inline-grid;
-    place-items: center;
-    width: 1.3em;
-    height: 1.3em;
-    border-radius: 50%;
-    background: var(--_c);
-    color: var(--_surface);
-    font-weight: 700;
-    font-size: 0.85em;
   }
 `;
 

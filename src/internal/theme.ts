@@ -158,3 +158,32 @@ export const panelStyles = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/**
+ * The status pill: an icon disc, a word, and a tinted border in the colour `--_c`. Used by
+ * status badges, alert severities and job states, so they read as one family.
+ */
+export const pillStyles = css`
+  .pill {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 1px 8px 1px 4px;
+    border-radius: 999px;
+    border: 1px solid var(--_c);
+    background: color-mix(in srgb, var(--_c) 12%, transparent);
+    font-size: 0.86em;
+    white-space: nowrap;
+  }
+  .pill-icon {
+    display: inline-grid;
+    place-items: center;
+    width: 1.3em;
+    height: 1.3em;
+    border-radius: 50%;
+    background: var(--_c);
+    color: var(--_surface);
+    font-weight: 700;
+    font-size: 0.85em;
+  }
+`;

@@ -17,7 +17,7 @@ import { PharosAlertEvent, type AlertFiredDetail } from '../../events/alert-fire
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
-import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { TickController } from '../../store/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
 import { alertsStyles } from './alerts.styles.js';
@@ -105,7 +105,7 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * </pharos-source>
  */
 export class PharosAlerts extends PharosElement {
-  static override styles = [themeStyles, panelStyles, alertsStyles];
+  static override styles = [themeStyles, panelStyles, pillStyles, alertsStyles];
 
   /** Heading text. */
   @property() heading = 'Alerts';
@@ -197,12 +197,12 @@ export class PharosAlerts extends PharosElement {
     const acked = active.length - open.length;
     const lang = langOf(this);
     const counts = SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length] as const).filter(([, n]) => n > 0);
-    if (active.length === 0) return html`<span class="count" data-severity="none"><span aria-hidden="true">✓</span> No alerts</span>`;
+    if (active.length === 0) return html`<span class="pill count" data-severity="none"><span aria-hidden="true">✓</span> No alerts</span>`;
     return html`${counts.map(
-      ([s, n]) => html`<span class="count" data-severity=${s}
-        ><span class="icon" aria-hidden="true">${SEVERITY_LOOK[s].icon}</span>${formatNumber(lang, n, 0)} ${SEVERITY_LOOK[s].label.toLowerCase()}</span
+      ([s, n]) => html`<span class="pill count" data-severity=${s}
+        ><span class="pill-icon" aria-hidden="true">${SEVERITY_LOOK[s].icon}</span>${formatNumber(lang, n, 0)} ${SEVERITY_LOOK[s].label.toLowerCase()}</span
       >`,
-    )}${acked > 0 ? html`<span class="count" data-severity="acknowledged">${formatNumber(lang, acked, 0)} acknowledged</span>` : nothing}`;
+    )}${acked > 0 ? html`<span class="pill count" data-severity="acknowledged">${formatNumber(lang, acked, 0)} acknowledged</span>` : nothing}`;
   }
 
   private renderCompact(active: readonly Alert[], live: TemplateResult) {
@@ -309,8 +309,8 @@ export class PharosAlerts extends PharosElement {
 
   private renderSeverity(severity: Severity) {
     const look = SEVERITY_LOOK[severity];
-    return html`<span part="severity" class="severity" data-severity=${severity}
-      ><span class="icon" aria-hidden="true">${look.icon}</span>${look.label}</span
+    return html`<span part="severity" class="pill severity" data-severity=${severity}
+      ><span class="pill-icon" aria-hidden="true">${look.icon}</span>${look.label}</span
     >`;
   }
 

@@ -33,31 +33,8 @@ export const alertsStyles = css`
     flex-wrap: wrap;
     margin-right: auto;
   }
-  .count,
-  .severity {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    padding: 1px 8px 1px 4px;
-    border-radius: 999px;
-    border: 1px solid var(--_c);
-    background: color-mix(in srgb, var(--_c) 12%, transparent);
-    font-size: 0.86em;
-    white-space: nowrap;
-  }
   .count[data-severity='none'] {
     padding-left: 8px;
-  }
-  .icon {
-    display: inline-grid;
-    place-items: center;
-    width: 1.3em;
-    height: 1.3em;
-    border-radius: 50%;
-    background: var(--_c);
-    color: var(--_surface);
-    font-weight: 700;
-    font-size: 0.85em;
   }
 
   [part='tabs'] {

@@ -5,7 +5,7 @@ import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/form
 import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
-import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { lastIngestSubmission } from '../../store/ingest-state.js';
 import { jobHistoryResource } from '../../store/resources.js';
@@ -49,7 +49,7 @@ import { ingestQueueStyles } from './ingest-queue.styles.js';
  * <pharos-ingest-queue base-url="https://pharos.onrender.com" limit="200"></pharos-ingest-queue>
  */
 export class PharosIngestQueue extends PharosElement {
-  static override styles = [themeStyles, panelStyles, jobStatusStyles, ingestQueueStyles];
+  static override styles = [themeStyles, panelStyles, pillStyles, jobStatusStyles, ingestQueueStyles];
 
   /** Heading text. */
   @property() heading = 'Ingestion queue';

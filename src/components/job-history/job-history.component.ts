@@ -8,7 +8,7 @@ import { IngestSubmitController, refreshJobHistories } from '../../internal/inge
 import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
-import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { jobHistoryResource } from '../../store/resources.js';
 import type { PharosSource } from '../../store/source.js';
@@ -98,7 +98,7 @@ const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getT
  * <pharos-job-history base-url="https://pharos.onrender.com" status-filter="failed"></pharos-job-history>
  */
 export class PharosJobHistory extends PharosElement {
-  static override styles = [themeStyles, panelStyles, jobStatusStyles, jobHistoryStyles];
+  static override styles = [themeStyles, panelStyles, pillStyles, jobStatusStyles, jobHistoryStyles];
 
   /** Heading text. */
   @property() heading = 'Ingestion jobs';

@@ -77,7 +77,7 @@ describe('pharos-job-history', () => {
     expect(text(completed)).to.contain('120');
     expect(text(completed)).to.contain('840');
     expect(text(completed)).to.match(/42\.5|43/);
-    expect(text(rows[1]!.querySelector('.job-status'))).to.equal('?Unknown (“paused”)');
+    expect(text(rows[1]!.querySelector('.pill'))).to.equal('?Unknown (“paused”)');
     const details = rows[2]!.querySelector('details')!;
     expect(details.open).to.equal(false);
     expect(text(details)).to.contain('git clone failed: repository not found');

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { themeStyles } from '../../internal/theme.js';
+import { pillStyles, themeStyles } from '../../internal/theme.js';
 import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/status.js';
 
 /**
@@ -25,6 +25,7 @@ import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/sta
 export class PharosStatusBadge extends PharosElement {
   static override styles = [
     themeStyles,
+    pillStyles,
     css`
       :host {
         display: inline-flex;
@@ -32,16 +33,7 @@ export class PharosStatusBadge extends PharosElement {
       }
       [part='base'] {
         --_c: var(--pharos-status-badge-neutral, var(--_neutral));
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        padding: 1px 8px 1px 4px;
-        border-radius: 999px;
-        border: 1px solid var(--_c);
         color: var(--_text);
-        background: color-mix(in srgb, var(--_c) 12%, transparent);
-        font-size: 0.86em;
-        white-space: nowrap;
       }
       [part='base'][data-tone='ok'] {
         --_c: var(--pharos-status-badge-ok, var(--_ok));
@@ -51,17 +43,6 @@ export class PharosStatusBadge extends PharosElement {
       }
       [part='base'][data-tone='danger'] {
         --_c: var(--pharos-status-badge-danger, var(--_danger));
-      }
-      [part='icon'] {
-        display: inline-grid;
-        place-items: center;
-        width: 1.3em;
-        height: 1.3em;
-        border-radius: 50%;
-        background: var(--_c);
-        color: var(--_surface);
-        font-weight: 700;
-        font-size: 0.85em;
       }
     `,
   ];
@@ -85,8 +66,8 @@ export class PharosStatusBadge extends PharosElement {
   override render() {
     const look = STATUS_LOOK[this.normalizedStatus];
     const text = this.label ?? look.label;
-    return html`<span part="base" data-tone=${look.tone} role="img" aria-label=${text === look.label ? text : `${look.label}: ${text}`}>
-      <span part="icon" aria-hidden="true">${look.icon}</span><span part="label" aria-hidden="true">${text}</span>
+    return html`<span part="base" class="pill" data-tone=${look.tone} role="img" aria-label=${text === look.label ? text : `${look.label}: ${text}`}>
+      <span part="icon" class="pill-icon" aria-hidden="true">${look.icon}</span><span part="label" aria-hidden="true">${text}</span>
     </span>`;
   }
 }
