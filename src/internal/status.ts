@@ -1,3 +1,5 @@
+import { humanize } from './format.js';
+
 /**
  * One vocabulary for every status the backend can report, so every element shows the same
  * tone, icon and words. The icon and words carry the meaning; colour only reinforces it.
@@ -8,6 +10,21 @@ export type Tone = 'ok' | 'warn' | 'danger' | 'neutral' | 'unknown';
 
 /** The statuses a badge can show. */
 export type BadgeStatus = 'healthy' | 'degraded' | 'down' | 'unknown' | 'not-applicable';
+
+/** Display names of the backend's components and services; others are humanised keys. */
+const COMPONENT_NAMES: Readonly<Record<string, string>> = {
+  database: 'Database',
+  redis: 'Redis',
+  celery: 'Celery workers',
+  ncf_model: 'NCF model',
+  api: 'API',
+  qdrant: 'Qdrant',
+};
+
+/** The name to show for a backend component or service key (`ncf_model` → "NCF model"). */
+export function componentName(key: string): string {
+  return COMPONENT_NAMES[key] ?? humanize(key);
+}
 
 /** Tone, icon and label of each status. */
 export const STATUS_LOOK: Readonly<Record<BadgeStatus, { tone: Tone; icon: string; label: string }>> = {

@@ -3,22 +3,14 @@ import { property } from 'lit/decorators.js';
 import type { ComponentHealth, HealthReport } from '../../api/monitoring.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { formatNumber, humanize, langOf } from '../../internal/format.js';
+import { formatNumber, langOf } from '../../internal/format.js';
 import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
-import { STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
+import { componentName, STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { healthResource } from '../../store/resources.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { healthStyles } from './health.styles.js';
 
-/** Display names of the components the backend reports. */
-const COMPONENT_NAMES: Record<string, string> = {
-  database: 'Database',
-  redis: 'Redis',
-  celery: 'Celery workers',
-  ncf_model: 'NCF model',
-  api: 'API',
-};
 
 /**
  * Overall system health and each component (database, Redis, Celery, NCF model, API),
@@ -90,7 +82,7 @@ export class PharosHealth extends PharosElement {
 
   private renderComponent(c: ComponentHealth) {
     const removed = c.status === 'not_applicable';
-    const name = COMPONENT_NAMES[c.name] ?? humanize(c.name);
+    const name = componentName(c.name);
     const workers =
       c.workerCount === null ? nothing : html`<span class="meta count">· ${formatNumber(langOf(this), c.workerCount, 0)} ${c.workerCount === 1 ? 'worker' : 'workers'}</span>`;
     return html`<li part="component" data-name=${c.name} data-status=${c.status}>

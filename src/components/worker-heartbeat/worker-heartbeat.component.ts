@@ -4,9 +4,9 @@ import type { IngestionHealth, WorkerHealth, WorkerState } from '../../api/inges
 import type { HealthReport } from '../../api/monitoring.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { formatAgo, formatDateTime, formatNumber, formatSeconds, humanize, langOf } from '../../internal/format.js';
+import { formatAgo, formatDateTime, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
-import { toBadgeStatus } from '../../internal/status.js';
+import { componentName, toBadgeStatus } from '../../internal/status.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { healthResource, ingestionHealthResource, workerHealthResource } from '../../store/resources.js';
@@ -34,14 +34,6 @@ const POLL_HEIGHT: Record<PollState, number> = { online: 24, degraded: 14, offli
 
 const RANGE_LABEL: Record<TimeRange, string> = { '1h': 'hour', '6h': '6 hours', '24h': '24 hours', '7d': '7 days' };
 
-const NAMES: Record<string, string> = {
-  redis: 'Redis',
-  database: 'Database',
-  qdrant: 'Qdrant',
-  celery: 'Celery workers',
-  ncf_model: 'NCF model',
-  api: 'API',
-};
 
 /**
  * The edge worker's liveness next to the cloud side it serves. The worker (a GPU box that
@@ -264,7 +256,7 @@ export class PharosWorkerHeartbeat extends PharosElement {
         ${ih.services.map((s) => {
           const notConfigured = s.state === 'not-configured';
           return html`<li part="service" data-name=${s.name} data-status=${s.state}>
-            <span class="name">${NAMES[s.name] ?? humanize(s.name)}</span>
+            <span class="name">${componentName(s.name)}</span>
             <pharos-status-badge status=${toBadgeStatus(s.state)} label=${notConfigured ? 'Not configured' : nothing}></pharos-status-badge>
             <span class="detail">${s.state === 'healthy' || notConfigured ? '' : s.message}</span>
           </li>`;
@@ -278,7 +270,7 @@ export class PharosWorkerHeartbeat extends PharosElement {
         ${report.components.map((c) => {
           const removed = c.status === 'not_applicable';
           return html`<li part="service" data-name=${c.name} data-status=${c.status}>
-            <span class="name">${NAMES[c.name] ?? humanize(c.name)}</span>
+            <span class="name">${componentName(c.name)}</span>
             <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? 'Removed from this deployment' : nothing}></pharos-status-badge>
             <span class="detail">${c.status === 'healthy' ? '' : c.message}</span>
           </li>`;
