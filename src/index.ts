@@ -8,7 +8,7 @@
 export * from './api/index.js';
 export * from './store/index.js';
 export { ResourceListController } from './store/resource-list-controller.js';
-export { lastIngestSubmission, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
+export { lastIngestSubmission, recentIngestSubmissions, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
 export { IndexedDbHistory, HISTORY_DB_NAME, HISTORY_DB_VERSION, type IndexedDbHistoryOptions } from './history/persistence.js';
 export { prometheusPerformanceResource, type PrometheusPerformanceParams } from './history/prometheus-resource.js';
 export { requestStats, observedSince, type RequestStats } from './history/percentiles.js';

@@ -79,9 +79,9 @@ export function countJobs(jobs: readonly IngestionJob[]): Record<JobStatus, numb
  * The backend lists oldest first, so among equal or unknown ages a later list position is
  * newer. `fetchedAt` is when the list was fetched (ages are relative to it).
  */
-export function newestFirst(jobs: readonly IngestionJob[], fetchedAt: number): IngestionJob[] {
+export function newestFirst(jobs: readonly IngestionJob[], fetchedAt: number, queuedHere: QueuedHere = new Map()): IngestionJob[] {
   const created = (j: IngestionJob) =>
-    j.ageSeconds !== null ? fetchedAt - j.ageSeconds * 1000 : j.timestamp ? j.timestamp.getTime() : null;
+    j.ageSeconds !== null ? fetchedAt - j.ageSeconds * 1000 : j.timestamp ? j.timestamp.getTime() : queuedHere.get(j) ?? null;
   return jobs
     .map((job) => ({ job, at: created(job) }))
     .sort((a, b) => {
@@ -104,10 +104,39 @@ export function knownAge(job: IngestionJob): boolean {
  * A job's age in seconds at `now`: the backend's `age_seconds` plus the time since it was
  * fetched (`fetchedAt`), else from its `timestamp`; null when unknown.
  */
-export function jobAgeSeconds(job: IngestionJob, fetchedAt: number | null, now: number): number | null {
+export function jobAgeSeconds(job: IngestionJob, fetchedAt: number | null, now: number, queuedHere: QueuedHere = new Map()): number | null {
   if (job.ageSeconds !== null) return job.ageSeconds + (fetchedAt === null ? 0 : Math.max(0, now - fetchedAt) / 1000);
   if (job.timestamp) return Math.max(0, (now - job.timestamp.getTime()) / 1000);
-  return null;
+  const at = queuedHere.get(job);
+  return at === undefined ? null : Math.max(0, (now - at) / 1000);
+}
+
+/** When this page queued a job the backend lists without any time. */
+export type QueuedHere = ReadonlyMap<IngestionJob, number>;
+
+/** A repository URL without scheme, `.git` or trailing slash, lower-cased, for matching. */
+const sameRepo = (url: string) => url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/(\.git)?\/*$/, '').toLowerCase();
+
+/**
+ * Dates the time-less jobs that were queued from this page: the newest submission of a
+ * repository goes with the newest time-less job of that repository (the backend lists
+ * oldest first), the one before with the one before, and so on.
+ */
+export function queuedHereTimes(jobs: readonly IngestionJob[], submissions: readonly { repoUrl: string; at: number }[]): QueuedHere {
+  const times = new Map<IngestionJob, number>();
+  const timeless = jobs.filter((j) => j.ageSeconds === null && !j.timestamp);
+  for (let s = submissions.length - 1; s >= 0; s--) {
+    const submission = submissions[s]!;
+    const repo = sameRepo(submission.repoUrl);
+    for (let j = timeless.length - 1; j >= 0; j--) {
+      const job = timeless[j]!;
+      if (!times.has(job) && sameRepo(job.repoUrl) === repo) {
+        times.set(job, submission.at);
+        break;
+      }
+    }
+  }
+  return times;
 }
 
 /**

@@ -19,6 +19,9 @@ export interface IngestSubmission {
 
 // Weak, so a disposed source and its state go away together.
 const submissions = new WeakMap<PharosSource, Signal.State<IngestSubmission | null>>();
+const recent = new WeakMap<PharosSource, Signal.State<readonly IngestSubmission[]>>();
+/** Submissions remembered per source (this page only; newest last). */
+const RECENT_LIMIT = 50;
 
 /** The signal holding the latest accepted submission of `source` (null until one). */
 export function lastIngestSubmission(source: PharosSource): Signal.State<IngestSubmission | null> {
@@ -37,5 +40,21 @@ export function lastIngestSubmission(source: PharosSource): Signal.State<IngestS
 export function recordIngestSubmission(source: PharosSource, repoUrl: string, result: IngestResult): IngestSubmission {
   const submission: IngestSubmission = { repoUrl, result, at: source.clock.now() };
   lastIngestSubmission(source).set(submission);
+  const list = recentIngestSubmissions(source);
+  list.set([...list.get(), submission].slice(-RECENT_LIMIT));
   return submission;
+}
+
+/**
+ * The submissions accepted from this page on `source`, oldest first (the last 50). The
+ * backend lists pending jobs without any time; these let the job history date the ones
+ * queued here.
+ */
+export function recentIngestSubmissions(source: PharosSource): Signal.State<readonly IngestSubmission[]> {
+  let state = recent.get(source);
+  if (!state) {
+    state = new Signal.State<readonly IngestSubmission[]>([]);
+    recent.set(source, state);
+  }
+  return state;
 }

@@ -5,7 +5,11 @@ import { toPharosError } from '../../api/errors.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { describeIngestFailure } from '../../internal/ingest-errors.js';
 import { IngestSubmitController, refreshJobHistories } from '../../internal/ingest-submit.js';
-import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
+import {
+  DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, queuedHereTimes, renderJobStatus,
+  renderTruncationNotice, type QueuedHere,
+} from '../../internal/jobs.js';
+import { recentIngestSubmissions } from '../../store/ingest-state.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
@@ -213,7 +217,8 @@ export class PharosJobHistory extends PharosElement {
     const counts = countJobs(history.jobs);
     const filter = (JOB_STATUSES as readonly string[]).includes(this.statusFilter) ? this.statusFilter : 'all';
     const fetchedAt = this.history.resource.lastSuccessAt.get() ?? ctx.now;
-    const jobs = newestFirst(history.jobs, fetchedAt).filter((j) => filter === 'all' || j.status === filter);
+    const queuedHere = queuedHereTimes(history.jobs, recentIngestSubmissions(this.source).get());
+    const jobs = newestFirst(history.jobs, fetchedAt, queuedHere).filter((j) => filter === 'all' || j.status === filter);
     return html`<div class="toolbar">
         <label for="filter">Show</label>
         <select id="filter" part="filter" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as JobFilter)}>
@@ -247,16 +252,16 @@ export class PharosJobHistory extends PharosElement {
                 </tr>
               </thead>
               <tbody>
-                ${jobs.map((job) => this.renderRow(job, fetchedAt, ctx))}
+                ${jobs.map((job) => this.renderRow(job, fetchedAt, queuedHere, ctx))}
               </tbody>
             </table>
           </div>`}`;
   }
 
-  private renderRow(job: IngestionJob, fetchedAt: number, ctx: ViewContext) {
+  private renderRow(job: IngestionJob, fetchedAt: number, queuedHere: QueuedHere, ctx: ViewContext) {
     const { lang } = ctx;
     const key = jobKey(job);
-    const age = jobAgeSeconds(job, fetchedAt, ctx.now);
+    const age = jobAgeSeconds(job, fetchedAt, ctx.now, queuedHere);
     const busy = this.busy;
     const actions: Array<{ id: 'reindex' | number; label: string; part: string }> = [];
     if (!this.noReindex && job.status === 'failed') actions.push({ id: 'reindex', label: 'Re-index', part: 'reindex' });
@@ -284,7 +289,9 @@ export class PharosJobHistory extends PharosElement {
       <td part="age">
         ${age === null
           ? html`<span class="unknown" title="The backend gave this job no time">unknown</span>`
-          : html`<span title=${job.timestamp ? formatDateTime(lang, job.timestamp) : ''}>${formatAgo(lang, ctx.now - age * 1000, ctx.now)}</span>`}
+          : html`<span title=${job.timestamp ? formatDateTime(lang, job.timestamp) : ''}>${formatAgo(lang, ctx.now - age * 1000, ctx.now)}</span>${
+              queuedHere.has(job) ? html`<span class="meta"> · queued here</span>` : nothing
+            }`}
       </td>
       <td>
         <div class="actions">

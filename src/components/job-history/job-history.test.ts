@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { IngestionJob } from '../../api/ingestion.js';
+import { ingestRepository, type IngestionJob } from '../../api/ingestion.js';
+import { recordIngestSubmission } from '../../store/ingest-state.js';
+import { jobAgeSeconds, newestFirst, queuedHereTimes } from '../../internal/jobs.js';
 import type { PharosIngestSubmittedEvent } from '../../events/ingest-submitted.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
@@ -209,5 +211,34 @@ describe('pharos-job-history', () => {
     await waitUntil(() => $(el, '[part=table]'), 'renders', { timeout: 10000 });
     expect($$(el, '[part=row]').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('a job queued from this page leads the list with its real age, though the backend sends it no time', async () => {
+    const sim = await startSim('healthy');
+    const el = await mount(sim, null);
+    const repo = `github.com/queued-here/r${Date.now()}`;
+    const result = await ingestRepository(el.source.config, repo);
+    recordIngestSubmission(el.source, repo, result);
+    await el.refresh();
+    await waitUntil(() => repos(el)[0] === repo, 'the new job first', { timeout: 10000 });
+    const row = $$(el, '[part=row]')[0]!;
+    expect(row.dataset.status).to.equal('pending');
+    expect(text(row.querySelector('[part=age]'))).to.match(/now|sec/);
+    expect(text(row.querySelector('[part=age]'))).to.contain('queued here');
+  });
+
+  it('dates only the newest time-less job of a repository queued here; the rest stay unknown and last', () => {
+    const base = { status: 'pending' as const, rawStatus: 'pending', durationSeconds: null, filesProcessed: null, embeddingsGenerated: null, error: null, reason: null };
+    const jobs: IngestionJob[] = [
+      { ...base, repoUrl: 'github.com/a/b', timestamp: null, ageSeconds: null, order: 0 },
+      { ...base, repoUrl: 'github.com/done/x', status: 'completed', rawStatus: 'completed', timestamp: null, ageSeconds: 60, order: 1 },
+      { ...base, repoUrl: 'github.com/a/b', timestamp: null, ageSeconds: null, order: 2 },
+    ];
+    const queued = queuedHereTimes(jobs, [{ repoUrl: 'https://GitHub.com/a/b.git/', at: 1_000_000 }]);
+    expect([...queued.keys()]).to.deep.equal([jobs[2]]);
+    const sorted = newestFirst(jobs, 1_000_000, queued);
+    expect(sorted.map((j) => j.order)).to.deep.equal([2, 1, 0]);
+    expect(jobAgeSeconds(jobs[0]!, 1_000_000, 1_030_000, queued)).to.equal(null);
+    expect(jobAgeSeconds(jobs[2]!, 1_000_000, 1_030_000, queued)).to.equal(30);
   });
 });
