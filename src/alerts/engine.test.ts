@@ -341,7 +341,7 @@ describe('alert persistence', () => {
     const key = alertStorageKey('http://a.example');
     const preferences = { rules: { high: { enabled: false, value: 0.7, samples: 3 } }, sound: true, minSeverity: 'warning' as const };
     const history = Array.from({ length: 250 }, (_, i) => alert(i));
-    saveAlerts(storage, key, { preferences, history });
+    saveAlerts(storage, key, { preferences, history, active: [] });
     const loaded = loadAlerts(storage, key);
     expect(loaded.preferences).to.deep.equal(preferences);
     expect(loaded.history).to.have.length(HISTORY_LIMIT);
@@ -353,7 +353,7 @@ describe('alert persistence', () => {
   it('the engine saves on change, and a new engine starts from what was saved', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('');
-    const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()] }) });
+    const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()], active: [...first.active.get()] }) });
     const s = new Script(first);
     s.status('down');
     s.status('ok');
@@ -368,7 +368,7 @@ describe('alert persistence', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('x');
     storage.setItem(key, '{not json');
-    expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [] });
+    expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [], active: [] });
     expect(warnings.length).to.equal(1);
 
     storage.setItem(key, JSON.stringify({ version: 1, preferences: { sound: 'yes', minSeverity: 'loud', rules: { a: { value: 'x' } } }, history: [alert(1), { id: 3 }, null] }));
@@ -392,7 +392,43 @@ describe('alert persistence', () => {
       },
     };
     expect(loadAlerts(broken, 'k').history).to.deep.equal([]);
-    saveAlerts(broken, 'k', { preferences: DEFAULT_PREFERENCES, history: [] });
+    saveAlerts(broken, 'k', { preferences: DEFAULT_PREFERENCES, history: [], active: [] });
     expect(warnings.length).to.equal(2);
+  });
+
+  it('an acknowledged alert survives a reload: kept, silenced, not announced again; resolved when it clears', () => {
+    const storage = new MemoryStorage();
+    const key = alertStorageKey('http://reload.example');
+    const save = (e: AlertEngine) => saveAlerts(storage, key, { preferences: e.preferences.get(), history: [...e.history.get()], active: [...e.active.get()] });
+    const first: AlertEngine = new AlertEngine({ rules: RULES, onChange: () => save(first) });
+    const s1 = new Script(first);
+    s1.status('down');
+    const [fired] = first.active.get();
+    first.acknowledge(fired!.id, s1.at);
+
+    const saved = loadAlerts(storage, key);
+    expect(saved.active.map((a) => [a.ruleId, a.state])).to.deep.equal([['down', 'acknowledged']]);
+    const second: AlertEngine = new AlertEngine({ rules: RULES, active: saved.active, history: saved.history, onChange: () => save(second) });
+    const announced: Alert[] = [];
+    second.onFire((a) => announced.push(a));
+    const s2 = new Script(second);
+    s2.at = s1.at;
+    s2.status('down');
+    expect(second.active.get().map((a) => [a.id, a.state, a.since])).to.deep.equal([[fired!.id, 'acknowledged', fired!.since]]);
+    expect(announced).to.have.length(0);
+    s2.status('ok');
+    expect(second.active.get()).to.have.length(0);
+    expect(second.history.get()[0]!.id).to.equal(fired!.id);
+    expect(loadAlerts(storage, key).active).to.have.length(0);
+  });
+
+  it('drops saved active alerts of rules that no longer exist, and corrupt ones', () => {
+    const good = { id: 'down@1.1', ruleId: 'down', label: 'Down', severity: 'critical', since: 1, value: 'down', message: 'It is down.', acknowledgedAt: null, resolvedAt: null };
+    const storage = new MemoryStorage();
+    storage.setItem('k', JSON.stringify({ version: 1, active: [good, { ...good, id: 'x', ruleId: 'gone' }, { ...good, since: 'soon' }] }));
+    const saved = loadAlerts(storage, 'k');
+    expect(saved.active).to.have.length(2);
+    const engine = new AlertEngine({ rules: RULES, active: saved.active });
+    expect(engine.active.get().map((a) => [a.ruleId, a.state])).to.deep.equal([['down', 'firing']]);
   });
 });

@@ -33,10 +33,12 @@ export interface AlertEngineOptions {
   preferences?: AlertPreferences;
   /** Saved history, newest first. */
   history?: readonly Alert[];
+  /** Saved active alerts; those of unknown rules are dropped. They continue, not re-announced. */
+  active?: readonly Alert[];
   /** Language of messages (numbers through `Intl`). Default `en`. */
   lang?: string;
-  /** Called after the history or the preferences changed (to persist them). */
-  onChange?(what: 'history' | 'preferences'): void;
+  /** Called after the active alerts (started, acknowledged, resolved), the history or the preferences changed (to persist them). */
+  onChange?(what: 'active' | 'history' | 'preferences'): void;
 }
 
 /** A target's identity: its endpoint and parameters. */
@@ -76,7 +78,7 @@ export class AlertEngine {
   /** Language of messages. */
   lang: string;
 
-  private readonly onChange?: (what: 'history' | 'preferences') => void;
+  private readonly onChange?: (what: 'active' | 'history' | 'preferences') => void;
   private readonly listeners = new Set<(alert: Alert) => void>();
   /** Recent readings of each threshold rule, newest last. */
   private readonly readings = new Map<string, { at: number; value: number }[]>();
@@ -90,6 +92,10 @@ export class AlertEngine {
     this.rules = options.rules;
     this.preferences = new Signal.State(options.preferences ?? DEFAULT_PREFERENCES);
     this.history = new Signal.State((options.history ?? []).slice(0, HISTORY_LIMIT));
+    const known = new Set(this.rules.map((r) => r.id));
+    const restored = (options.active ?? []).filter((a) => known.has(a.ruleId) && a.state !== 'resolved');
+    // One active alert per rule, as raise() keeps it.
+    this.active.set(restored.filter((a, i) => restored.findIndex((b) => b.ruleId === a.ruleId) === i));
     this.lang = options.lang ?? 'en';
     this.onChange = options.onChange;
   }
@@ -150,6 +156,7 @@ export class AlertEngine {
     if (!current || current.state !== 'firing') return current ?? null;
     const next: Alert = { ...current, state: 'acknowledged', acknowledgedAt: at };
     this.active.set(this.active.get().map((a) => (a.id === id ? next : a)));
+    this.onChange?.('active');
     return next;
   }
 
@@ -310,6 +317,7 @@ export class AlertEngine {
       resolvedAt: null,
     };
     this.active.set([...this.active.get(), alert]);
+    this.onChange?.('active');
     for (const listener of [...this.listeners]) {
       try {
         listener(alert);

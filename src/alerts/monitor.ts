@@ -65,7 +65,13 @@ export class AlertMonitor {
       rules: options.rules ?? DEFAULT_RULES,
       preferences: saved.preferences,
       history: saved.history,
-      onChange: () => saveAlerts(this.storage, this.key, { preferences: this.engine.preferences.get(), history: [...this.engine.history.get()] }),
+      active: saved.active,
+      onChange: () =>
+        saveAlerts(this.storage, this.key, {
+          preferences: this.engine.preferences.get(),
+          history: [...this.engine.history.get()],
+          active: [...this.engine.active.get()],
+        }),
     });
   }
 

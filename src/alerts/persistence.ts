@@ -16,6 +16,11 @@ export interface SavedAlerts {
   preferences: AlertPreferences;
   /** Newest first, at most {@link HISTORY_LIMIT}. */
   history: Alert[];
+  /**
+   * Alerts still firing or acknowledged when last saved, so a reload neither forgets an
+   * acknowledgement nor announces a running alert as new.
+   */
+  active: Alert[];
 }
 
 const VERSION = 1;
@@ -58,24 +63,26 @@ function readPreferences(raw: unknown): AlertPreferences | null {
   };
 }
 
-function readAlert(raw: unknown): Alert | null {
+/** Reads a saved resolved alert (`active` false) or a firing/acknowledged one (`active` true). */
+function readAlert(raw: unknown, active = false): Alert | null {
   if (!isObject(raw)) return null;
   const { id, ruleId, label, severity, since, value, message, acknowledgedAt, resolvedAt, note } = raw;
   if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string' || typeof message !== 'string') return null;
   if (!isSeverity(severity) || typeof since !== 'number' || !Number.isFinite(since)) return null;
-  if (!finiteOrNull(acknowledgedAt) || typeof resolvedAt !== 'number' || !Number.isFinite(resolvedAt)) return null;
+  if (!finiteOrNull(acknowledgedAt)) return null;
+  if (active ? resolvedAt !== null : typeof resolvedAt !== 'number' || !Number.isFinite(resolvedAt)) return null;
   if (!(value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return null;
   return {
     id,
     ruleId,
     label,
     severity,
-    state: 'resolved',
+    state: active ? (acknowledgedAt === null ? 'firing' : 'acknowledged') : 'resolved',
     since,
     value,
     message,
     acknowledgedAt,
-    resolvedAt,
+    resolvedAt: active ? null : (resolvedAt as number),
     ...(typeof note === 'string' ? { note } : {}),
   };
 }
@@ -85,7 +92,7 @@ function readAlert(raw: unknown): Alert | null {
  * and a console warning. Individual corrupt alerts are dropped (one warning).
  */
 export function loadAlerts(storage: AlertStorage | null, key: string): SavedAlerts {
-  const empty: SavedAlerts = { preferences: DEFAULT_PREFERENCES, history: [] };
+  const empty: SavedAlerts = { preferences: DEFAULT_PREFERENCES, history: [], active: [] };
   if (!storage) return empty;
   let text: string | null;
   try {
@@ -109,17 +116,20 @@ export function loadAlerts(storage: AlertStorage | null, key: string): SavedAler
   const preferences = readPreferences(raw.preferences);
   if (!preferences && raw.preferences !== undefined) console.warn(`[pharos] ignoring corrupt alert preferences in "${key}"`);
   const list = Array.isArray(raw.history) ? raw.history : [];
-  const history = list.map(readAlert).filter((a): a is Alert => a !== null);
+  const history = list.map((a) => readAlert(a)).filter((a): a is Alert => a !== null);
   if (history.length !== list.length || (raw.history !== undefined && !Array.isArray(raw.history))) {
     console.warn(`[pharos] dropped ${list.length - history.length || 'the'} corrupt saved alert(s) in "${key}"`);
   }
-  return { preferences: preferences ?? DEFAULT_PREFERENCES, history: history.slice(0, HISTORY_LIMIT) };
+  const activeList = Array.isArray(raw.active) ? raw.active : [];
+  const active = activeList.map((a) => readAlert(a, true)).filter((a): a is Alert => a !== null);
+  if (active.length !== activeList.length) console.warn(`[pharos] dropped corrupt active alert(s) in "${key}"`);
+  return { preferences: preferences ?? DEFAULT_PREFERENCES, history: history.slice(0, HISTORY_LIMIT), active };
 }
 
-/** Saves preferences and the newest {@link HISTORY_LIMIT} alerts. Storage errors (quota) only warn. */
+/** Saves preferences, the active alerts and the newest {@link HISTORY_LIMIT} resolved ones. Storage errors (quota) only warn. */
 export function saveAlerts(storage: AlertStorage | null, key: string, saved: SavedAlerts): void {
   if (!storage) return;
-  const body = { version: VERSION, preferences: saved.preferences, history: saved.history.slice(0, HISTORY_LIMIT) };
+  const body = { version: VERSION, preferences: saved.preferences, history: saved.history.slice(0, HISTORY_LIMIT), active: saved.active };
   try {
     storage.setItem(key, JSON.stringify(body));
   } catch (error) {
