@@ -46,7 +46,9 @@ describe('<pharos-event-bus>', () => {
   });
 
   it('shows an event’s data as text on demand, never as HTML', async () => {
-    const { sim, el } = await mount('production-like');
+    const { sim, source, el } = await mount('production-like');
+    // Let the first poll finish: a refresh during it would share that request, not send one.
+    await waitUntil(() => source.resource(eventHistoryResource, 100).lastSuccessAt.get() !== null, 'first load', { timeout: 10000 });
     const sample = (await loadSample('monitoring_events_history')).body as { events: Record<string, unknown>[] };
     const evil = { ...sample.events[0], name: 'resource.created', data: { title: '<img src=x onerror="window.__pwned=1">' }, correlation_id: 'evil' };
     await sim.fault({ path: '/api/monitoring/events/history', kind: 'status', status: 200, body: { ...sample, count: 1, events: [evil] } });
@@ -86,7 +88,8 @@ describe('<pharos-event-bus>', () => {
   });
 
   it('reads the real sample: delivery rate of 2 of 6', async () => {
-    const { sim, el } = await mount('healthy');
+    const { sim, source, el } = await mount('healthy');
+    await waitUntil(() => source.resource(eventsResource).lastSuccessAt.get() !== null, 'first load', { timeout: 10000 });
     const body = (await loadSample('monitoring_events')).body;
     await sim.fault({ path: '/api/monitoring/events', kind: 'status', status: 200, body });
     await el.refresh();
