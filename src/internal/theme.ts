@@ -60,8 +60,36 @@ export const themeStyles = css`
   }
 `;
 
-/** The card frame most elements render in: one look across the product. */
+/** Buttons and selects: one look for every control in the product. */
+export const controlStyles = css`
+  button,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface-sunken);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+  }
+  button {
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  select {
+    padding: 3px 6px;
+  }
+  button:hover:not(:disabled),
+  select:hover:not(:disabled) {
+    border-color: var(--_accent);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+`;
+
+/** The card frame most elements render in (with the controls' look): one look across the product. */
 export const panelStyles = css`
+  ${controlStyles}
   :host {
     display: block;
   }
@@ -93,22 +121,6 @@ export const panelStyles = css`
   .meta {
     color: var(--_muted);
     font-size: 0.86em;
-  }
-  button {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface-sunken);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 4px 10px;
-    cursor: pointer;
-  }
-  button:hover:not(:disabled) {
-    border-color: var(--_accent);
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
   }
   .notice {
     display: flex;

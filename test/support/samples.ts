@@ -38,3 +38,22 @@ export function fetchReturning(status: number, body: string, headers: Record<str
 export function fetchReplaying(sample: RecordedSample) {
   return fetchReturning(sample.status, JSON.stringify(sample.body), sample.headers);
 }
+
+/**
+ * One job as `GET /jobs/history` sends it: every key present, most null, `timestamp` ""
+ * (as the real backend sends pending jobs). `extra` overrides fields.
+ */
+export function job(repo: string, status: string, extra: Record<string, unknown> = {}) {
+  return {
+    repo_url: repo,
+    status,
+    duration_seconds: null,
+    files_processed: null,
+    embeddings_generated: null,
+    timestamp: '',
+    error: null,
+    reason: null,
+    age_seconds: null,
+    ...extra,
+  };
+}

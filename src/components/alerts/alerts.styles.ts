@@ -198,14 +198,6 @@ export const alertsStyles = css`
   .field-error::before {
     content: '✕ ';
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    padding: 2px 6px;
-  }
   .row {
     display: flex;
     gap: 8px;

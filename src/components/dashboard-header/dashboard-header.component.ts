@@ -5,7 +5,7 @@ import { PharosTimeRangeChangeEvent } from '../../events/time-range-change.js';
 import { formatAgo, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../internal/radio-group.js';
-import { themeStyles } from '../../internal/theme.js';
+import { controlStyles, themeStyles } from '../../internal/theme.js';
 import { TickController } from '../../store/controllers.js';
 import { TIME_RANGES, type TimeRange } from '../../store/time-range.js';
 import { dashboardHeaderStyles } from './dashboard-header.styles.js';
@@ -59,7 +59,7 @@ const RING_C = 2 * Math.PI * RING_R;
  * </pharos-source>
  */
 export class PharosDashboardHeader extends PharosElement {
-  static override styles = [themeStyles, radioGroupStyles, dashboardHeaderStyles];
+  static override styles = [themeStyles, controlStyles, radioGroupStyles, dashboardHeaderStyles];
 
   /** The dashboard's title. */
   @property() heading = 'Pharos operations';

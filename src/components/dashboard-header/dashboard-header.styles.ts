@@ -35,19 +35,9 @@ export const dashboardHeaderStyles = css`
     gap: 8px;
   }
   button {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface-sunken);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 4px 10px;
-    cursor: pointer;
     display: inline-flex;
     align-items: center;
     gap: 6px;
-  }
-  button:hover {
-    border-color: var(--_accent);
   }
   [part='refresh'] .spin {
     display: inline-block;

@@ -1,26 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { job } from '../../../test/support/samples.js';
 import '../ingest-trigger/ingest-trigger.js';
 import './ingest-queue.js';
 import type { PharosIngestQueue } from './ingest-queue.component.js';
 
 const HISTORY = '/api/v1/ingestion/jobs/history';
 
-function job(repo: string, status: string, extra: Record<string, unknown> = {}) {
-  return {
-    repo_url: repo,
-    status,
-    duration_seconds: null,
-    files_processed: null,
-    embeddings_generated: null,
-    timestamp: '',
-    error: null,
-    reason: null,
-    age_seconds: null,
-    ...extra,
-  };
-}
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

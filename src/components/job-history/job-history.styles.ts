@@ -7,14 +7,6 @@ export const jobHistoryStyles = css`
     align-items: center;
     gap: 8px;
   }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 3px 6px;
-  }
   [part='table-wrap'] {
     /* A containing block, so visually-hidden (absolute) text inside is clipped with the rest. */
     position: relative;

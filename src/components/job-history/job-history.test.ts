@@ -5,25 +5,12 @@ import { jobAgeSeconds, newestFirst, queuedHereTimes } from '../../internal/jobs
 import type { PharosIngestSubmittedEvent } from '../../events/ingest-submitted.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { job } from '../../../test/support/samples.js';
 import './job-history.js';
 import type { PharosJobHistory } from './job-history.component.js';
 
 const HISTORY = '/api/v1/ingestion/jobs/history';
 
-function job(repo: string, status: string, extra: Record<string, unknown> = {}) {
-  return {
-    repo_url: repo,
-    status,
-    duration_seconds: null,
-    files_processed: null,
-    embeddings_generated: null,
-    timestamp: '',
-    error: null,
-    reason: null,
-    age_seconds: null,
-    ...extra,
-  };
-}
 
 // Oldest first, as the backend lists them; the pending ones have no time at all.
 const JOBS = [

@@ -15,14 +15,6 @@ export const moduleGridStyles = css`
     gap: 6px;
     align-items: center;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface-sunken);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 3px 6px;
-  }
   [part='grid'] {
     list-style: none;
     margin: 0;
