@@ -124,7 +124,7 @@ const sameRepo = (url: string) => url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i,
  */
 export function queuedHereTimes(jobs: readonly IngestionJob[], submissions: readonly { repoUrl: string; at: number }[]): QueuedHere {
   const times = new Map<IngestionJob, number>();
-  const timeless = jobs.filter((j) => j.ageSeconds === null && !j.timestamp);
+  const timeless = jobs.filter((j) => !knownAge(j));
   for (let s = submissions.length - 1; s >= 0; s--) {
     const submission = submissions[s]!;
     const repo = sameRepo(submission.repoUrl);
