@@ -1,11 +1,11 @@
-// @web/test-runner: every test runs in real headless Chromium, against the Pharos simulator
-// mounted on the same origin as the test pages (real HTTP, no fetch mocks).
-import { chromeLauncher } from '@web/test-runner-chrome';
+// @web/test-runner: every test runs in real browsers (Chromium, Firefox, WebKit; BROWSERS picks
+// them, scripts/test.mjs runs one after the other), against the Pharos simulator mounted on the
+// same origin as the test pages (real HTTP, no fetch mocks).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
+import { launchers } from './scripts/browsers.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
@@ -48,11 +48,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
-    }),
-  ],
+  browsers: launchers(),
   middleware: [simulatorMiddleware()],
   plugins: [
     cssInlinePlugin(rootDir),
