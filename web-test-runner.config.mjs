@@ -49,6 +49,15 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browsers: launchers(),
+  // `npm run coverage` (Chromium): line coverage of the library, failing below 90 %.
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['**/*.test.ts', '**/node_modules/**'],
+    threshold: { statements: 0, branches: 0, functions: 0, lines: 90 },
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+  },
   middleware: [simulatorMiddleware()],
   plugins: [
     cssInlinePlugin(rootDir),

@@ -14,7 +14,7 @@ try {
   // Coverage is measured in Chromium (V8's coverage); the other engines have none to give.
   engines = selectedEngines(process.env.BROWSERS || (args.includes('--coverage') ? 'chromium' : undefined));
 } catch (error) {
-  console.error(error.message);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 for (const name of engines) {
@@ -24,7 +24,9 @@ for (const name of engines) {
   }
 }
 
-/** Runs the suite in one engine. @returns {Promise<{ passed: number, failed: number, skipped: number, code: number, seconds: number }>} */
+/** @typedef {{ passed: number, failed: number, skipped: number, code: number, seconds: number }} Result */
+
+/** Runs the suite in one engine. @param {string} name @returns {Promise<Result>} */
 function run(name) {
   const totalsFile = join(mkdtempSync(join(tmpdir(), 'pharos-test-')), 'totals.json');
   const started = performance.now();
@@ -34,7 +36,7 @@ function run(name) {
       env: { ...process.env, BROWSERS: name, PHAROS_TOTALS_FILE: totalsFile },
     });
     // Passed on, so an interrupted run stops the runner (and the browsers it started).
-    const forward = (signal) => child.kill(signal);
+    const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
     process.on('SIGINT', forward).on('SIGTERM', forward);
     child.on('exit', (code) => {
       process.off('SIGINT', forward).off('SIGTERM', forward);
@@ -48,12 +50,13 @@ function run(name) {
   });
 }
 
+/** @type {Result[]} */
 const results = [];
 for (const name of engines) {
   const result = await run(name);
   results.push(result);
   console.log(`${name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds.toFixed(0)} s`);
 }
-const sum = (key) => results.reduce((n, r) => n + r[key], 0);
+const sum = (/** @type {'passed' | 'failed' | 'skipped'} */ key) => results.reduce((n, r) => n + r[key], 0);
 console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
