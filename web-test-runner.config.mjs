@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { launchers } from './scripts/browsers.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
+import { viewportPlugin } from './scripts/viewport-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -61,6 +62,7 @@ export default {
   middleware: [simulatorMiddleware()],
   plugins: [
     cssInlinePlugin(rootDir),
+    viewportPlugin(),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
     prometheusPlugin({ rootDir }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
