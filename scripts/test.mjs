@@ -24,7 +24,7 @@ for (const name of engines) {
   }
 }
 
-/** @typedef {{ passed: number, failed: number, skipped: number, code: number, seconds: number }} Result */
+/** @typedef {{ passed: number, failed: number, skipped: number, code: number, seconds: number, lines?: { covered: number, total: number, pct: number, required: number } }} Result */
 
 /** Runs the suite in one engine. @param {string} name @returns {Promise<Result>} */
 function run(name) {
@@ -56,6 +56,9 @@ for (const name of engines) {
   const result = await run(name);
   results.push(result);
   console.log(`${name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds.toFixed(0)} s`);
+  if (result.lines) {
+    console.log(`${name}: line coverage ${result.lines.pct} % (${result.lines.covered} of ${result.lines.total} lines; ${result.lines.required} % required)`);
+  }
 }
 const sum = (/** @type {'passed' | 'failed' | 'skipped'} */ key) => results.reduce((n, r) => n + r[key], 0);
 console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
