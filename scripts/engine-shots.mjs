@@ -1,10 +1,10 @@
 // @ts-check
 // `npm run screenshots:engines [-- OUT_DIR]`: the demo dashboard at 1920×1080 in Chromium,
 // Firefox and WebKit (BROWSERS picks), against the built-in simulator and against a
-// standalone simulator on another origin (as a real backend URL, cross-origin). For each
-// it writes a full-page PNG and the page's text, and prints what a person would check:
-// uncaught errors, charts with ink on their canvas, and text lines that differ from
-// Chromium's (digits masked, since live values move).
+// standalone simulator on another origin (as a real backend URL, cross-origin). For each it
+// writes a full-page PNG, one of the first screen (-top.png) and the page's text, and prints
+// what a person would check: uncaught errors, charts with ink on their canvas, and text
+// lines that differ from the first engine's (digits masked, since live values move).
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -84,6 +84,7 @@ async function shootPuppeteer(engine, url, file) {
     await page.setViewport({ width: WIDTH, height: HEIGHT });
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const probe = await settled(async () => /** @type {Probe} */ (await page.evaluate(`(() => {${PROBE}})()`)));
+    await page.screenshot({ path: /** @type {`${string}.png`} */ (file.replace(/\.png$/, '-top.png')) });
     await page.screenshot({ path: /** @type {`${string}.png`} */ (file), fullPage: true });
     return probe;
   } finally {
@@ -101,6 +102,7 @@ async function shootWebKit(url, file) {
       await browser.setWindowSize(WIDTH, HEIGHT);
       await browser.url(url);
       const probe = await settled(async () => /** @type {Probe} */ (await browser.execute(PROBE)));
+      await browser.saveScreenshot(file.replace(/\.png$/, '-top.png'));
       // Classic WebDriver shoots the viewport only: make the viewport as tall as the page.
       const [innerW, innerH] = /** @type {[number, number]} */ (await browser.execute('return [innerWidth, innerHeight]'));
       const outer = await browser.getWindowSize();
