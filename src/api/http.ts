@@ -1,3 +1,4 @@
+import { anySignal } from './abort.js';
 import { ErrorKind, PharosError, type EdgeWorkerOffline } from './errors.js';
 import { object, ShapeError, type Json } from './read.js';
 
@@ -132,7 +133,7 @@ export async function fetchText(
     const response = await fetchImpl(url, {
       ...init,
       credentials: 'omit',
-      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+      signal: signal ? anySignal([signal, timeout.signal]) : timeout.signal,
     });
     return { response, text: await response.text() };
   } catch (cause) {

@@ -3,6 +3,7 @@
  * Mimir/Cortex and VictoriaMetrics all serve. Plain functions over `fetch` with an
  * `AbortSignal`: no DOM, no timers; failures are {@link PharosError}s with plain words.
  */
+import { anySignal } from '../api/abort.js';
 import { ErrorKind, PharosError } from '../api/errors.js';
 import { fetchText, NoAnswerError } from '../api/http.js';
 
@@ -260,7 +261,7 @@ export async function fetchPerformance(
   const grid = { start, end, stepMs };
   // The first failure cancels the other queries: their answers would be thrown away.
   const siblings = new AbortController();
-  const shared = signal ? AbortSignal.any([signal, siblings.signal]) : siblings.signal;
+  const shared = signal ? anySignal([signal, siblings.signal]) : siblings.signal;
   const run = (query: string) =>
     queryRange(config, { query, ...grid }, shared).then(
       (series) => series[0],
