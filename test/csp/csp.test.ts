@@ -28,6 +28,18 @@ const describeViolations = (vs: SecurityPolicyViolationEvent[]) =>
 const shadow = (el: Element | undefined) => el?.shadowRoot ?? null;
 
 describe('under a strict Content-Security-Policy (style-src and script-src self)', () => {
+  it('no module in src sets a style attribute (templates, styleMap, setAttribute), rendered here or not', async () => {
+    // Every source module, as the manifest lists them; the runner serves each one as the browser runs it.
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { path: string }[] };
+    expect(manifest.modules.length).to.be.greaterThan(50);
+    const offenders: string[] = [];
+    for (const { path } of manifest.modules) {
+      const code = await (await fetch(`/${path}`)).text();
+      for (const m of code.matchAll(/\sstyle=|styleMap|setAttribute\(\s*['"]style['"]/g)) offenders.push(`${path}: ${code.slice(m.index, m.index + 40)}`);
+    }
+    expect(offenders, offenders.join('\n')).to.deep.equal([]);
+  });
+
   it('the policy is in force: a style attribute is reported and has no effect', async () => {
     const { win, doc, violations } = await openCspPage(400, 200);
     const csp = (await fetch('/test/csp/page.html')).headers.get('content-security-policy');
