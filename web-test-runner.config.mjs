@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchers } from './scripts/browsers.mjs';
+import { cspHeaderMiddleware } from './scripts/csp-header-middleware.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { viewportPlugin } from './scripts/viewport-plugin.mjs';
@@ -62,7 +63,8 @@ export default {
     reportDir: 'coverage',
     reporters: ['lcov'],
   },
-  middleware: [simulatorMiddleware()],
+  // Pages under test/csp/ get a strict Content-Security-Policy header (test/csp/csp.test.ts).
+  middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/')],
   plugins: [
     cssInlinePlugin(rootDir),
     viewportPlugin(),

@@ -25,6 +25,17 @@ export const themeStyles = css`
     font-size: var(--pharos-font-size, 14px);
     line-height: 1.4;
     color: var(--_text);
+    /* Text settings a page gives its own text (on body, say) stop here: a page-wide nowrap,
+       letter-spacing, capitals or centring would reflow the figures and tables. */
+    font-style: normal;
+    font-weight: 400;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
   }
   :host([theme='light']) {
     --pharos-color-scheme: light;
@@ -147,6 +158,20 @@ export const panelStyles = css`
     background-size: 200% 100%;
     animation: pharos-shimmer 1.4s linear infinite;
     min-height: 1em;
+  }
+  /* Placeholder lines of falling widths (90, 75, 60, 45 %), so they read as text to come. */
+  [part='skeleton'] > .skeleton {
+    width: 90%;
+    margin: 6px 0;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n + 2) {
+    width: 75%;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n + 3) {
+    width: 60%;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n) {
+    width: 45%;
   }
   @keyframes pharos-shimmer {
     from {
