@@ -9,6 +9,7 @@ import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
+import { packedPackageMiddleware } from './scripts/packed-package.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -53,7 +54,8 @@ export default {
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
     }),
   ],
-  middleware: [simulatorMiddleware()],
+  // The packed package and its strict-CSP host page for test/dist/ (built on first use).
+  middleware: [simulatorMiddleware(), packedPackageMiddleware(rootDir)],
   plugins: [
     cssInlinePlugin(rootDir),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
