@@ -8,11 +8,11 @@ export default {
   packagejson: false,
   plugins: [
     {
-      // The analyzer lists modules in the order their files finish reading, which varies
-      // from run to run on a busy machine; sorted, the manifest check is deterministic.
-      name: 'sort-modules',
+      // The analyzer lists modules in the order their files finish reading, which varies with
+      // load; sorted by path, the same source always gives the same manifest.
+      name: 'pharos-stable-order',
       packageLinkPhase({ customElementsManifest }) {
-        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },
   ],

@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
+import { cspHeaderMiddleware } from './scripts/csp-header-middleware.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
@@ -54,8 +55,9 @@ export default {
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
     }),
   ],
-  // The packed package and its strict-CSP host page for test/dist/ (built on first use).
-  middleware: [simulatorMiddleware(), packedPackageMiddleware(rootDir)],
+  // Pages under test/csp/ get a strict Content-Security-Policy header (test/csp/csp.test.ts);
+  // /packed/ serves the built, packed package and its strict-CSP host page (test/dist/).
+  middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/'), packedPackageMiddleware(rootDir)],
   plugins: [
     cssInlinePlugin(rootDir),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).

@@ -28,6 +28,7 @@ export * from './events/alert-acknowledge.js';
 
 // Elements. The base class is public so apps can build their own elements on the store.
 export { PharosElement } from './internal/pharos-element.js';
+export { VERSION } from './version.js';
 export { PharosSourceElement } from './components/source/source.js';
 export { PharosStatusBadge } from './components/status-badge/status-badge.js';
 export { PharosTrend } from './components/trend/trend.js';

@@ -3,14 +3,53 @@
  * viewer's time zone. Formatters are cached per language because building them is costly.
  */
 
-/** The language an element should format in: nearest `lang` up the (shadow-crossing) tree. */
-export function langOf(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof HTMLElement && node.lang) return node.lang;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+/** The locale used when neither the page nor the browser names a usable one. */
+export const FALLBACK_LOCALE = 'en-US';
+
+const checked = new Map<string, string | null>();
+
+/**
+ * A language tag as a locale `Intl` can use, or `null`. Host pages and browsers give us
+ * anything: `lang="C"`, `"en_US.UTF-8"`, `"xx_YY"`, `""` (WebKitGTK reports `"C"` with no
+ * `LANG`), and `new Intl.NumberFormat('C')` throws, so every tag is checked here once.
+ */
+export function usableLocale(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  let locale = checked.get(tag);
+  if (locale === undefined) {
+    // POSIX spellings: drop the charset and modifier, underscores become hyphens.
+    const bcp47 = tag.trim().replace(/[.@].*$/, '').replace(/_/g, '-');
+    try {
+      const [canonical] = Intl.getCanonicalLocales(bcp47);
+      locale = canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0 ? canonical : null;
+    } catch {
+      locale = null; // not a well-formed BCP 47 tag
+    }
+    checked.set(tag, locale);
   }
-  return document.documentElement.lang || navigator.language || 'en';
+  return locale;
+}
+
+/**
+ * The locale an element formats in: the nearest usable `lang` up the (shadow-crossing) tree,
+ * then the document's, then the browser's languages, else {@link FALLBACK_LOCALE}. A tag
+ * that `Intl` cannot use is passed over, never thrown.
+ */
+export function langOf(element: Element): string {
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    const locale = node instanceof Element ? usableLocale(node.getAttribute('lang')) : null;
+    if (locale) return locale;
+  }
+  for (const tag of [document.documentElement.getAttribute('lang'), ...(navigator.languages ?? []), navigator.language]) {
+    const locale = usableLocale(tag);
+    if (locale) return locale;
+  }
+  return FALLBACK_LOCALE;
+}
+
+/** `lang` if `Intl` can use it, else the fallback: a formatter must never throw on a tag. */
+export function toLocale(lang: string): string {
+  return usableLocale(lang) ?? FALLBACK_LOCALE;
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
@@ -31,19 +70,19 @@ const finite = (n: number | null | undefined): n is number => typeof n === 'numb
 /** A plain number, e.g. `1,234` or `12.5`. */
 export function formatNumber(lang: string, n: number | null | undefined, maxFractionDigits = 1): string {
   if (!finite(n)) return MISSING;
-  return cached(`n:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: maxFractionDigits })).format(n);
+  return cached(`n:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(toLocale(lang), { maximumFractionDigits: maxFractionDigits })).format(n);
 }
 
 /** A compact number, e.g. `12K`. */
 export function formatCompact(lang: string, n: number | null | undefined): string {
   if (!finite(n)) return MISSING;
-  return cached(`c:${lang}`, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
+  return cached(`c:${lang}`, () => new Intl.NumberFormat(toLocale(lang), { notation: 'compact', maximumFractionDigits: 1 })).format(n);
 }
 
 /** A fraction (0..1) as a percentage, e.g. `87.5%`. */
 export function formatPercent(lang: string, fraction: number | null | undefined, maxFractionDigits = 1): string {
   if (!finite(fraction)) return MISSING;
-  return cached(`p:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: maxFractionDigits })).format(fraction);
+  return cached(`p:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(toLocale(lang), { style: 'percent', maximumFractionDigits: maxFractionDigits })).format(fraction);
 }
 
 /** A duration in milliseconds with a unit suited to its size: `850 ms`, `2.4 s`, `3 min`. */
@@ -64,7 +103,7 @@ export function formatSeconds(lang: string, seconds: number | null | undefined):
 }
 
 function unit(lang: string, value: number, u: string, digits: number): string {
-  return cached(`u:${lang}:${u}:${digits}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits })).format(value);
+  return cached(`u:${lang}:${u}:${digits}`, () => new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits })).format(value);
 }
 
 /** How long ago `then` was, relative to `now`: "12 sec. ago", "3 min. ago". */
@@ -73,7 +112,7 @@ export function formatAgo(lang: string, then: number | Date | null | undefined, 
   const t = typeof then === 'number' ? then : then.getTime();
   if (!Number.isFinite(t)) return MISSING;
   const seconds = Math.round((t - now) / 1000);
-  const rtf = cached(`r:${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' }));
+  const rtf = cached(`r:${lang}`, () => new Intl.RelativeTimeFormat(toLocale(lang), { numeric: 'auto', style: 'short' }));
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(Math.min(0, seconds), 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -86,7 +125,7 @@ export function formatDateTime(lang: string, value: number | Date | null | undef
   if (value === null || value === undefined) return MISSING;
   const d = typeof value === 'number' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return MISSING;
-  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' })).format(d);
+  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(toLocale(lang), { dateStyle: 'medium', timeStyle: 'medium' })).format(d);
 }
 
 /** A time of day in the viewer's time zone, e.g. `10:23:18`. */
@@ -94,7 +133,7 @@ export function formatTime(lang: string, value: number | Date | null | undefined
   if (value === null || value === undefined) return MISSING;
   const d = typeof value === 'number' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return MISSING;
-  return cached(`t:${lang}`, () => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' })).format(d);
+  return cached(`t:${lang}`, () => new Intl.DateTimeFormat(toLocale(lang), { timeStyle: 'medium' })).format(d);
 }
 
 const DAY_MS = 86_400_000;
@@ -113,7 +152,7 @@ export function formatTimeTicks(lang: string, ticks: readonly number[], incremen
         ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
         : { hour: 'numeric', minute: '2-digit' };
   const key = `x:${lang}:${Object.keys(options).join(',')}`;
-  const f = cached(key, () => new Intl.DateTimeFormat(lang, options));
+  const f = cached(key, () => new Intl.DateTimeFormat(toLocale(lang), options));
   return ticks.map((t) => f.format(t));
 }
 

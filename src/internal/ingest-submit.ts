@@ -3,8 +3,7 @@
  * queue the backend reports, refresh the job history at once, and announce the job.
  * The trigger's form and a job history's re-index both go through it.
  */
-import type { ReactiveController } from 'lit';
-import { Signal } from 'signal-polyfill';
+import { Task, TaskStatus } from '@lit/task';
 import { toPharosError, type PharosError } from '../api/errors.js';
 import { ingestRepository, type IngestResult } from '../api/ingestion.js';
 import { checkRepoUrl } from '../api/repo-url.js';
@@ -14,14 +13,34 @@ import { recordIngestSubmission } from '../store/ingest-state.js';
 import { jobHistoryResource } from '../store/resources.js';
 import type { PharosSource } from '../store/source.js';
 
-/** Where a submission stands. */
-export type IngestSubmitState =
-  | { readonly phase: 'idle' }
-  /** Refused in the browser before sending; `reason` says why. */
-  | { readonly phase: 'invalid'; readonly repoUrl: string; readonly reason: string }
-  | { readonly phase: 'sending'; readonly repoUrl: string; readonly startedAt: number }
-  | { readonly phase: 'queued'; readonly repoUrl: string; readonly result: IngestResult; readonly at: number }
-  | { readonly phase: 'failed'; readonly repoUrl: string; readonly error: PharosError; readonly at: number };
+/** A repository the backend queued: the task's value. */
+export interface IngestQueued {
+  readonly repoUrl: string;
+  readonly result: IngestResult;
+  /** When the answer came (source clock, ms). */
+  readonly at: number;
+}
+
+/**
+ * Why nothing was queued: the task's error. `error` is null when the URL was refused in the
+ * browser before sending (the message says why), else what the backend or network said.
+ */
+export class IngestSubmitError extends Error {
+  override readonly name = 'IngestSubmitError';
+
+  constructor(
+    readonly repoUrl: string,
+    /** When it failed (source clock, ms). */
+    readonly at: number,
+    reasonOrError: string | PharosError,
+  ) {
+    super(typeof reasonOrError === 'string' ? reasonOrError : reasonOrError.message);
+    this.error = typeof reasonOrError === 'string' ? null : reasonOrError;
+  }
+
+  /** The backend's or the network's error; null when refused before sending. */
+  readonly error: PharosError | null;
+}
 
 /**
  * Refreshes every watched job history of a source now, so a job just queued shows at once.
@@ -39,87 +58,88 @@ export async function refreshJobHistories(source: PharosSource): Promise<void> {
 }
 
 /**
- * Queues repositories for its host, one at a time: a second `submit` while one is in flight
- * is ignored (no double POST, whatever the UI does). Read `state` in `render()`.
+ * Queues repositories for its host, one at a time, as a `@lit/task` Task run on demand:
+ * render `task` (`pending` while the POST is in flight, `complete` with {@link IngestQueued},
+ * `error` with {@link IngestSubmitError}). A second `submit` while one is in flight is ignored:
+ * no double POST, whatever the UI does.
  *
  * @example
- * private ingest = new IngestSubmitController(this, 'form');
+ * private ingest = new IngestSubmitter(this, 'form');
  * onSubmit() { void this.ingest.submit(this.input.value); }
+ * render() { return this.ingest.task.render({ pending: () => html`Queuing ${this.ingest.repoUrl}…` }); }
  */
-export class IngestSubmitController implements ReactiveController {
-  private readonly current = new Signal.State<IngestSubmitState>({ phase: 'idle' });
-  private inFlight = false;
+export class IngestSubmitter {
+  /** The submission task; its host re-renders when it starts and ends. */
+  readonly task: Task<[repoUrl: string], IngestQueued>;
+  private submitted = '';
 
   constructor(
     private readonly host: SourceHost & EventTarget,
     /** Recorded in the event, so listeners can tell a form from a re-index. */
     private readonly origin: 'form' | 'reindex',
   ) {
-    host.addController(this);
-  }
-
-  /** The latest submission's state (a signal read). */
-  get state(): IngestSubmitState {
-    return this.current.get();
+    this.task = new Task(host, {
+      autoRun: false,
+      task: ([repoUrl], { signal }) => this.send(repoUrl, signal),
+      onComplete: (queued) => this.announce(queued),
+    });
   }
 
   /** True while a POST is in flight. */
   get busy(): boolean {
-    return this.inFlight;
+    return this.task.status === TaskStatus.PENDING;
   }
 
-  hostConnected(): void {}
-
-  /** Forgets the last outcome (e.g. when the user edits the URL again). */
-  reset(): void {
-    if (!this.inFlight) this.current.set({ phase: 'idle' });
+  /** The URL of the latest submission (trimmed, as sent). */
+  get repoUrl(): string {
+    return this.submitted;
   }
 
   /**
-   * Checks and queues `repoUrl`. Resolves with the final state, or null when ignored
-   * because a submission is already in flight.
+   * Checks and queues `repoUrl`. Resolves with the outcome (the queued job, or why not), or
+   * null when ignored because a submission is already in flight. Never rejects.
    */
-  async submit(repoUrl: string): Promise<IngestSubmitState | null> {
-    if (this.inFlight) return null;
-    const check = checkRepoUrl(repoUrl);
-    if (!check.ok) {
-      const state: IngestSubmitState = { phase: 'invalid', repoUrl, reason: check.reason };
-      this.current.set(state);
-      return state;
-    }
-    // Taken before any await: a second click in the same task sees it.
-    this.inFlight = true;
+  async submit(repoUrl: string): Promise<IngestQueued | IngestSubmitError | null> {
+    // Checked before any await: a second click in the same task sees the run pending.
+    if (this.busy) return null;
+    this.submitted = repoUrl.trim();
+    await this.task.run([repoUrl]);
+    return this.task.status === TaskStatus.COMPLETE ? this.task.value! : (this.task.error as IngestSubmitError);
+  }
+
+  /** A queued job is announced, and every job history of the source refreshed. */
+  private announce(queued: IngestQueued): void {
     const source = this.host.source;
-    const url = check.url;
-    this.current.set({ phase: 'sending', repoUrl: url, startedAt: source.clock.now() });
-    let state: IngestSubmitState;
-    try {
-      const result = await ingestRepository(source.config, url);
-      recordIngestSubmission(source, url, result);
-      state = { phase: 'queued', repoUrl: url, result, at: source.clock.now() };
-      this.current.set(state);
-      this.host.dispatchEvent(
-        new PharosIngestSubmittedEvent({
-          repoUrl: url,
-          jobId: result.jobId,
-          queuePosition: result.queuePosition,
-          queueSize: result.queueSize,
-          maxQueueSize: result.maxQueueSize,
-          target: result.target,
-          status: result.status,
-          message: result.message,
-          origin: this.origin,
-          baseUrl: source.baseUrl,
-        }),
-      );
-    } catch (error) {
-      state = { phase: 'failed', repoUrl: url, error: toPharosError(error), at: source.clock.now() };
-      this.current.set(state);
-    } finally {
-      this.inFlight = false;
-    }
+    const r = queued.result;
+    this.host.dispatchEvent(
+      new PharosIngestSubmittedEvent({
+        repoUrl: queued.repoUrl,
+        jobId: r.jobId,
+        queuePosition: r.queuePosition,
+        queueSize: r.queueSize,
+        maxQueueSize: r.maxQueueSize,
+        target: r.target,
+        status: r.status,
+        message: r.message,
+        origin: this.origin,
+        baseUrl: source.baseUrl,
+      }),
+    );
     // Not awaited: the outcome shows at once; the history follows when its answer comes.
-    if (state.phase === 'queued') void refreshJobHistories(source);
-    return state;
+    void refreshJobHistories(source);
+  }
+
+  private async send(repoUrl: string, signal: AbortSignal): Promise<IngestQueued> {
+    const source = this.host.source;
+    const check = checkRepoUrl(repoUrl);
+    if (!check.ok) throw new IngestSubmitError(repoUrl, source.clock.now(), check.reason);
+    let result: IngestResult;
+    try {
+      result = await ingestRepository(source.config, check.url, { signal });
+    } catch (error) {
+      throw new IngestSubmitError(check.url, source.clock.now(), toPharosError(error));
+    }
+    recordIngestSubmission(source, check.url, result);
+    return { repoUrl: check.url, result, at: source.clock.now() };
   }
 }

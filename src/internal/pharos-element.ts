@@ -6,6 +6,8 @@ import { sourceContext } from '../store/context.js';
 import { defaultSource, sourceForUrl } from '../store/registry.js';
 import type { PharosSource } from '../store/source.js';
 import type { SourceHost } from '../store/controllers.js';
+import { VERSION } from '../version.js';
+import { defineElement } from './define.js';
 
 /**
  * Base of every Pharos element: finds the element's source, re-renders when any signal it
@@ -45,15 +47,19 @@ export class PharosElement extends SignalWatcher(LitElement) implements SourceHo
     return event;
   }
 
+  /** The library version that defines this class; compared when a tag is registered twice. */
+  static readonly version: string = VERSION;
+
   /** Elements this one renders, registered with it (tag → class). */
   static dependencies: Record<string, typeof PharosElement> = {};
 
   /**
-   * Registers the element under `tag`, and its dependencies, unless something already did
-   * (safe when two bundles both import the library).
+   * Registers the element under `tag`, and its dependencies, unless something already did.
+   * Never throws for that: registering twice is harmless, and a tag already owned by another
+   * version (or another library) is said once, in a console warning.
    */
   static define(tag: string): void {
     for (const [depTag, dep] of Object.entries(this.dependencies)) dep.define(depTag);
-    if (!customElements.get(tag)) customElements.define(tag, this);
+    defineElement(tag, this);
   }
 }

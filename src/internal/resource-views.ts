@@ -105,6 +105,6 @@ export function renderPanel(options: PanelOptions, content: unknown): TemplateRe
 /** Placeholder lines while the first answer is pending; sized so nothing jumps when data arrives. */
 export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
   return html`<div part="skeleton" aria-busy="true" aria-label=${label}>
-    ${Array.from({ length: lines }, (_, i) => html`<div class="skeleton" style="width:${90 - i * 15}%;margin:6px 0"></div>`)}
+    ${Array.from({ length: lines }, () => html`<div class="skeleton"></div>`)}
   </div>`;
 }

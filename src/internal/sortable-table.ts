@@ -1,4 +1,5 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { toLocale } from './format.js';
 
 /** Direction of a sort, named as `aria-sort` names it. */
 export type SortDirection = 'ascending' | 'descending';
@@ -49,7 +50,7 @@ export function sortRows<R>(rows: readonly R[], columns: readonly TableColumn<R>
   const column = sort && columns.find((c) => c.key === sort.column);
   if (!sort || !column?.sortValue) return [...rows];
   const value = column.sortValue.bind(column);
-  const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  const collator = new Intl.Collator(toLocale(lang), { numeric: true, sensitivity: 'base' });
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return rows
     .map((row, index) => ({ row, index, v: value(row) }))

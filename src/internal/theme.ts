@@ -148,6 +148,20 @@ export const panelStyles = css`
     animation: pharos-shimmer 1.4s linear infinite;
     min-height: 1em;
   }
+  /* Placeholder lines of falling widths (90, 75, 60, 45 %), so they read as text to come. */
+  [part='skeleton'] > .skeleton {
+    width: 90%;
+    margin: 6px 0;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n + 2) {
+    width: 75%;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n + 3) {
+    width: 60%;
+  }
+  [part='skeleton'] > .skeleton:nth-child(4n) {
+    width: 45%;
+  }
   @keyframes pharos-shimmer {
     from {
       background-position: 200% 0;

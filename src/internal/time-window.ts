@@ -1,5 +1,6 @@
 import type { SourceHost } from '../store/controllers.js';
 import { windowDays } from '../store/time-range.js';
+import { toLocale } from './format.js';
 
 /**
  * Parameters for a windowed resource (`/user-engagement`, `/recommendation-quality`): the
@@ -12,6 +13,6 @@ export function windowDaysOf(host: SourceHost): () => number {
 
 /** "last 1 day", "last 7 days" (the number in the page's language). */
 export function formatWindow(lang: string, days: number): string {
-  const count = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days);
+  const count = new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days);
   return `last ${count}`;
 }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DatabaseReport, DatabaseWarning, PoolStats } from '../../api/monitoring.js';
+import { cssProps } from '../../internal/css-props.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatNumber, formatPercent, langOf } from '../../internal/format.js';
 import { fieldLabel, formatFreeValue } from '../../internal/free-form.js';
@@ -161,9 +162,9 @@ export class PharosDatabase extends PharosElement {
           ${formatNumber(lang, pool.totalCapacity, 0)}</span>
       </div>
       <div class="gauge-track" aria-hidden="true">
-        <div class="gauge-fill" style="width:${usage * 100}%"></div>
-        <div class="gauge-mark" style="left:${POOL_WARNING * 100}%"></div>
-        <div class="gauge-mark" style="left:${POOL_CRITICAL * 100}%"></div>
+        <div class="gauge-fill" ${cssProps({ '--_fill': usage })}></div>
+        <div class="gauge-mark" ${cssProps({ '--_at': POOL_WARNING })}></div>
+        <div class="gauge-mark" ${cssProps({ '--_at': POOL_CRITICAL })}></div>
       </div>
     </div>`;
   }

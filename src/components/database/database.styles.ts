@@ -34,6 +34,7 @@ export const databaseStyles = css`
     overflow: hidden;
   }
   .gauge-fill {
+    width: calc(var(--_fill, 0) * 100%);
     height: 100%;
     background: var(--_c);
   }
@@ -41,6 +42,7 @@ export const databaseStyles = css`
     position: absolute;
     top: 0;
     bottom: 0;
+    left: calc(var(--_at) * 100%);
     width: 1px;
     background: var(--_text);
     opacity: 0.4;

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startSim } from '../../../test/support/sim.js';
+import { drawnShare } from '../../../test/support/drawn.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import type { PharosDatabase } from './database.component.js';
 import './database.js';
@@ -24,6 +25,13 @@ describe('<pharos-database>', () => {
     const gauge = q(el, '[part=gauge]')!;
     expect(gauge.getAttribute('role')).to.equal('meter');
     expect(gauge.getAttribute('aria-valuetext')).to.match(/^\d+(\.\d)?% in use: \d+ of 15 connections/);
+    // The fill is drawn at the usage; the marks at 75 % and 90 %.
+    const usage = Number(gauge.getAttribute('aria-valuenow')) / 100;
+    expect(drawnShare(gauge.querySelector('.gauge-fill')!)).to.be.closeTo(usage, 0.01);
+    const track = gauge.querySelector('.gauge-track')!;
+    const marks = [...gauge.querySelectorAll('.gauge-mark')].map((m) => (m.getBoundingClientRect().left - track.getBoundingClientRect().left - track.clientLeft) / track.clientWidth);
+    expect(marks[0]).to.be.closeTo(0.75, 0.01);
+    expect(marks[1]).to.be.closeTo(0.9, 0.01);
     expect(figure(el, 'capacity').value).to.equal(15);
     const overflow = figure(el, 'overflow');
     expect(overflow.value).to.equal(0);

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isNotApplicable } from '../../api/envelope.js';
 import type { UserEngagement } from '../../api/monitoring.js';
+import { cssProps } from '../../internal/css-props.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatNumber, formatPercent, humanize, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
@@ -127,7 +128,7 @@ export class PharosEngagement extends PharosElement {
               ${types.map(
                 ([type, n]) => html`<li part="type" data-type=${type}>
                   <span class="type-label">${humanize(type)}</span>
-                  <span class="track" aria-hidden="true"><span part="bar" class="bar" style="inline-size:${max > 0 ? (n / max) * 100 : 0}%"></span></span>
+                  <span class="track" aria-hidden="true"><span part="bar" class="bar" ${cssProps({ '--_share': max > 0 ? n / max : 0 })}></span></span>
                   <span class="type-count">${formatNumber(lang, n, 0)}</span>
                   <span class="type-share meta">${total > 0 ? formatPercent(lang, n / total, 0) : ''}</span>
                 </li>`,

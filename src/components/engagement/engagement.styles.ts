@@ -48,6 +48,7 @@ export const engagementStyles = css`
   }
   .bar {
     display: block;
+    inline-size: calc(var(--_share, 0) * 100%);
     block-size: 100%;
     min-inline-size: 2px;
     background: var(--pharos-engagement-bar, var(--_accent));

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PharosSourceElement } from '../../components/source/source.js';
 import { loadSample } from '../../../test/support/samples.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { drawnShare } from '../../../test/support/drawn.js';
 import { startSim } from '../../../test/support/sim.js';
 import type { PharosEngagement } from './engagement.component.js';
 import './engagement.js';
@@ -49,9 +50,12 @@ describe('<pharos-engagement>', () => {
     const types = parts(el, 'type');
     expect(types.map((t) => t.dataset.type)).to.deep.equal(['view', 'search_click', 'bookmark', 'annotate']);
     expect(text(types[1]!)).to.match(/^Search click [\d,]+ \d+%$/);
-    const widths = parts(el, 'bar').map((b) => parseFloat(b.style.inlineSize));
-    expect(widths[0]).to.equal(100);
-    expect(widths[3]!).to.be.lessThan(widths[0]!);
+    // The drawn bars, measured against their tracks, match the counts (largest = full track).
+    const counts = types.map((t) => Number(t.querySelector('.type-count')!.textContent!.replace(/\D/g, '')));
+    const drawn = parts(el, 'bar').map((b) => drawnShare(b));
+    expect(drawn[0]).to.be.closeTo(1, 0.01);
+    drawn.forEach((w, i) => expect(w, types[i]!.dataset.type).to.be.closeTo(counts[i]! / counts[0]!, 0.02));
+    expect(drawn[3]!).to.be.lessThan(drawn[0]!);
     expect(text(el)).not.to.match(/undefined|NaN|\[object Object\]/);
     await expect(el).to.be.accessible();
   });

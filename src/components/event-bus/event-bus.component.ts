@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BusEvent, EventBusMetrics, EventHistory } from '../../api/monitoring.js';
 import { counterRates, counterResets } from '../../internal/anomaly.js';
+import { cssProps } from '../../internal/css-props.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatDateTime, formatMs, formatNumber, formatPercent, formatTime, humanize, langOf } from '../../internal/format.js';
 import { Memo } from '../../internal/memo.js';
@@ -222,7 +223,7 @@ export class PharosEventBus extends PharosElement {
             ${types.map(
               ([name, n]) => html`<li part="type" data-type=${name}>
                 <span class="name">${name}</span>
-                <span class="bar" aria-hidden="true"><span style="width:${max > 0 ? (n / max) * 100 : 0}%"></span></span>
+                <span class="bar" aria-hidden="true"><span ${cssProps({ '--_share': max > 0 ? n / max : 0 })}></span></span>
                 <span class="count">${formatNumber(lang, n, 0)} <span class="meta">(${formatPercent(lang, total > 0 ? n / total : null, 0)})</span></span>
               </li>`,
             )}

@@ -53,6 +53,7 @@ export const eventBusStyles = css`
   }
   .bar > span {
     display: block;
+    width: calc(var(--_share, 0) * 100%);
     height: 100%;
     background: var(--pharos-event-bus-bar-color, var(--_accent));
   }

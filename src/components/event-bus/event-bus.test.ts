@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { drawnShare } from '../../../test/support/drawn.js';
 import { loadSample } from '../../../test/support/samples.js';
 import { eventHistoryResource, eventsResource } from '../../store/resources.js';
 import type { PharosEventBus } from './event-bus.component.js';
@@ -36,6 +37,8 @@ describe('<pharos-event-bus>', () => {
     expect(types.length).to.equal(Object.keys(m.eventTypes).length);
     const counts = types.map((t) => m.eventTypes[t.dataset.type!]!);
     expect([...counts].sort((a, b) => b - a)).to.deep.equal(counts);
+    // Each bar is drawn at its count's share of the largest.
+    types.forEach((t, i) => expect(drawnShare(t.querySelector('.bar > span')!), t.dataset.type).to.be.closeTo(counts[i]! / counts[0]!, 0.01));
     // Timeline: newest first.
     const history = source.resource(eventHistoryResource, 100).value.get()!;
     const items = qa(el, '[part=event]');

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingestion.js';
+import { cssProps } from '../../internal/css-props.js';
 import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/format.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
 import { PharosElement } from '../../internal/pharos-element.js';
@@ -91,7 +92,7 @@ export class PharosIngestQueue extends PharosElement {
     return html`<div part="bar" aria-hidden="true">
         ${shown
           .filter((s) => counts[s] > 0)
-          .map((s: JobStatus) => html`<span class="segment" data-status=${s} style="flex-grow:${counts[s]}" title=${`${jobStatusLabel(s)}: ${counts[s]}`}></span>`)}
+          .map((s: JobStatus) => html`<span class="segment" data-status=${s} ${cssProps({ 'flex-grow': counts[s] })} title=${`${jobStatusLabel(s)}: ${counts[s]}`}></span>`)}
       </div>
       <ul part="counts" aria-label="Jobs by state">
         ${shown.map(

@@ -1,9 +1,10 @@
+import type { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
 import { describeIngestFailure } from '../../internal/ingest-errors.js';
-import { IngestSubmitController, type IngestSubmitState } from '../../internal/ingest-submit.js';
+import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../internal/ingest-submit.js';
 import { formatNumber, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
@@ -61,18 +62,22 @@ export class PharosIngestTrigger extends PharosElement {
 
   @query('input') private input!: HTMLInputElement;
 
-  private readonly ingest = new IngestSubmitController(this, 'form');
+  private readonly ingest = new IngestSubmitter(this, 'form');
 
-  /** The latest submission's state. */
-  get submission(): IngestSubmitState {
-    return this.ingest.state;
+  /**
+   * The latest submission, a `@lit/task` Task: `status` (initial, pending, complete, error),
+   * `value` (the queued job), `error` (why nothing was queued).
+   */
+  get submission(): Task<[repoUrl: string], IngestQueued> {
+    return this.ingest.task;
   }
 
   /**
    * Checks and queues the URL in the field (as the submit button does). Resolves with the
-   * outcome; null when the URL is invalid or a submission is already in flight.
+   * outcome (the queued job, or why not); null when the URL is invalid or a submission is
+   * already in flight.
    */
-  async submit(): Promise<IngestSubmitState | null> {
+  async submit(): Promise<IngestQueued | IngestSubmitError | null> {
     if (this.ingest.busy) return null;
     const url = this.input?.value ?? this.value;
     this.value = url;
@@ -84,8 +89,8 @@ export class PharosIngestTrigger extends PharosElement {
     }
     this.fieldError = null;
     const outcome = await this.ingest.submit(url);
-    if (outcome?.phase === 'queued') this.value = '';
-    else if (outcome?.phase === 'invalid') this.fieldError = outcome.reason;
+    // Cleared for the next one only once queued: after any failure the typed URL stays.
+    if (outcome && !(outcome instanceof IngestSubmitError)) this.value = '';
     await this.updateComplete;
     // The button was disabled while sending, which drops focus: give it back to the field.
     if (outcome && this.shadowRoot?.activeElement == null) this.input?.focus();
@@ -107,8 +112,7 @@ export class PharosIngestTrigger extends PharosElement {
   }
 
   override render() {
-    const sub = this.ingest.state;
-    const sending = sub.phase === 'sending';
+    const sending = this.ingest.busy;
     const invalid = this.fieldError !== null;
     return html`<section part="base" aria-labelledby="title">
       <div part="header"><h2 id="title">${this.heading}</h2></div>
@@ -137,34 +141,35 @@ export class PharosIngestTrigger extends PharosElement {
         ${invalid ? html`<p id="repo-error" part="field-error">${this.fieldError}</p>` : nothing}
         <p id="repo-hint" part="hint" class="meta">A repository like github.com/user/repo, or a full http, https or git URL.</p>
       </form>
-      <div part="result" role="status">${this.renderOutcome(sub)}</div>
+      <div part="result" role="status">
+        ${this.ingest.task.render({
+          pending: () => html`<p class="meta">Queuing ${this.ingest.repoUrl}…</p>`,
+          complete: (queued) => this.renderQueued(queued),
+          error: (error) => this.renderFailure(error as IngestSubmitError),
+        })}
+      </div>
     </section>`;
   }
 
-  private renderOutcome(sub: IngestSubmitState) {
+  private renderQueued({ repoUrl, result: r, at }: IngestQueued) {
     const lang = langOf(this);
-    switch (sub.phase) {
-      case 'sending':
-        return html`<p class="meta">Queuing ${sub.repoUrl}…</p>`;
-      case 'queued': {
-        const r = sub.result;
-        const over = r.queuePosition > r.maxQueueSize;
-        return html`<div class="notice" part="success">
-          <p>
-            <strong>Queued.</strong> Job <span class="job-id">${r.jobId}</span> for ${sub.repoUrl}, position
-            <span part="position">${formatNumber(lang, r.queuePosition, 0)} of ${formatNumber(lang, r.maxQueueSize, 0)}</span>
-            in the queue${over ? ' (past the advertised maximum; the backend accepted it anyway)' : ''}, at ${formatTime(lang, sub.at)}.
-          </p>
-        </div>`;
-      }
-      case 'failed': {
-        const f = describeIngestFailure(sub.error, lang, sub.at);
-        return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
-          <p><strong>${f.title}</strong> ${f.message}</p>
-        </div>`;
-      }
-      default:
-        return nothing;
-    }
+    const over = r.queuePosition > r.maxQueueSize;
+    return html`<div class="notice" part="success">
+      <p>
+        <strong>Queued.</strong> Job <span class="job-id">${r.jobId}</span> for ${repoUrl}, position
+        <span part="position">${formatNumber(lang, r.queuePosition, 0)} of ${formatNumber(lang, r.maxQueueSize, 0)}</span>
+        in the queue${over ? ' (past the advertised maximum; the backend accepted it anyway)' : ''}, at ${formatTime(lang, at)}.
+      </p>
+    </div>`;
+  }
+
+  private renderFailure(failure: IngestSubmitError) {
+    // The field is checked before sending, so a refusal in the browser is rare here; it reads as the backend's 400 would.
+    const f = failure.error
+      ? describeIngestFailure(failure.error, langOf(this), failure.at)
+      : { case: 'invalid-url', title: 'The URL was not sent.', message: failure.message };
+    return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
+      <p><strong>${f.title}</strong> ${f.message}</p>
+    </div>`;
   }
 }

@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import type { PharosIngestSubmittedEvent } from '../../events/ingest-submitted.js';
@@ -97,9 +98,14 @@ describe('pharos-ingest-trigger', () => {
     await el.updateComplete;
     expect(button(el).disabled).to.equal(true);
     expect(text(el, '[part=submit]')).to.equal('Queuing…');
+    expect(text(el, '[part=result]')).to.equal('Queuing github.com/user/repo…');
+    expect(el.submission.status).to.equal(TaskStatus.PENDING);
+    expect(await el.submit(), 'submit() while in flight is ignored').to.equal(null);
     button(el).click();
     await waitUntil(() => $(el, '[part=success]'), 'success shown', { timeout: 10000 });
     expect(button(el).disabled).to.equal(false);
+    expect(el.submission.status).to.equal(TaskStatus.COMPLETE);
+    expect(text(el, '[part=success]')).to.contain(`Job ${el.submission.value!.result.jobId} for github.com/user/repo`);
     expect(await ingestPosts(sim)).to.equal(1);
   });
 

@@ -1,10 +1,11 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../../api/ingestion.js';
 import { toPharosError } from '../../api/errors.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { describeIngestFailure } from '../../internal/ingest-errors.js';
-import { IngestSubmitController, refreshJobHistories } from '../../internal/ingest-submit.js';
+import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../internal/ingest-submit.js';
 import {
   DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, queuedHereTimes, renderJobStatus,
   renderTruncationNotice, type QueuedHere,
@@ -44,9 +45,8 @@ export interface JobAction {
 /** Filter values: a job state, or every job. */
 export type JobFilter = JobStatus | 'all';
 
-type ActionOutcome =
-  | { kind: 'reindex'; repoUrl: string }
-  | { kind: 'custom'; label: string; repoUrl: string; phase: 'running' | 'done' | 'failed'; message?: string };
+/** The latest row action, whose outcome is shown (each kind's progress lives in its task). */
+type LastAction = { kind: 'reindex' } | { kind: 'custom'; label: string; repoUrl: string };
 
 const text = (v: string | ((job: IngestionJob) => string), job: IngestionJob) => (typeof v === 'function' ? v(job) : v);
 
@@ -124,10 +124,21 @@ export class PharosJobHistory extends PharosElement {
 
   /** The row whose confirmation is open, and for which action (`reindex` or an index into `jobActions`). */
   @state() private confirming: { key: string; action: 'reindex' | number } | null = null;
-  @state() private outcome: ActionOutcome | null = null;
+  @state() private lastAction: LastAction | null = null;
 
   private readonly history = new ResourceController(this, jobHistoryResource, () => jobLimit(this.limit));
-  private readonly reindex = new IngestSubmitController(this, 'reindex');
+  private readonly reindex = new IngestSubmitter(this, 'reindex');
+  /** A deployment's row action; the history refreshes afterwards, whatever the outcome. */
+  private readonly customAction = new Task(this, {
+    autoRun: false,
+    task: async ([action, job]: [JobAction, IngestionJob]) => {
+      try {
+        await action.run(job, { source: this.source });
+      } finally {
+        void refreshJobHistories(this.source);
+      }
+    },
+  });
   /** What to focus once the next render is in the DOM. */
   private focusAfterUpdate: (() => HTMLElement | null | undefined) | null = null;
 
@@ -171,26 +182,20 @@ export class PharosJobHistory extends PharosElement {
   private async go(job: IngestionJob, action: 'reindex' | number) {
     if (this.confirming) this.refocus(this.confirming.key, action);
     this.confirming = null;
+    if (this.busy) return;
     if (action === 'reindex') {
-      this.outcome = { kind: 'reindex', repoUrl: job.repoUrl };
+      this.lastAction = { kind: 'reindex' };
       await this.reindex.submit(job.repoUrl);
       return;
     }
     const def = this.jobActions[action];
     if (!def) return;
-    const label = text(def.label, job);
-    this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'running' };
-    try {
-      await def.run(job, { source: this.source });
-      this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'done' };
-    } catch (error) {
-      this.outcome = { kind: 'custom', label, repoUrl: job.repoUrl, phase: 'failed', message: toPharosError(error).message };
-    }
-    void refreshJobHistories(this.source);
+    this.lastAction = { kind: 'custom', label: text(def.label, job), repoUrl: job.repoUrl };
+    await this.customAction.run([def, job]);
   }
 
   private get busy(): boolean {
-    return this.reindex.busy || (this.outcome?.kind === 'custom' && this.outcome.phase === 'running');
+    return this.reindex.busy || this.customAction.status === TaskStatus.PENDING;
   }
 
   private onAction(job: IngestionJob, action: 'reindex' | number) {
@@ -329,37 +334,36 @@ export class PharosJobHistory extends PharosElement {
   }
 
   private renderOutcome(ctx: ViewContext) {
-    const outcome = this.outcome;
-    if (!outcome) return nothing;
+    const last = this.lastAction;
+    if (!last) return nothing;
     const { lang } = ctx;
-    if (outcome.kind === 'custom') {
-      if (outcome.phase === 'running') return html`<p class="meta">${outcome.label}: ${outcome.repoUrl}…</p>`;
-      if (outcome.phase === 'done') return html`<p class="notice" data-outcome="done"><strong>${outcome.label}</strong>: done for ${outcome.repoUrl}.</p>`;
-      return html`<div class="notice" data-tone="danger" data-outcome="failed" role="alert">
-        <p><strong>${outcome.label} failed for ${outcome.repoUrl}.</strong> ${outcome.message}</p>
-      </div>`;
+    if (last.kind === 'custom') {
+      return this.customAction.render({
+        pending: () => html`<p class="meta">${last.label}: ${last.repoUrl}…</p>`,
+        complete: () => html`<p class="notice" data-outcome="done"><strong>${last.label}</strong>: done for ${last.repoUrl}.</p>`,
+        error: (error) => html`<div class="notice" data-tone="danger" data-outcome="failed" role="alert">
+          <p><strong>${last.label} failed for ${last.repoUrl}.</strong> ${toPharosError(error).message}</p>
+        </div>`,
+      });
     }
-    const sub = this.reindex.state;
-    switch (sub.phase) {
-      case 'sending':
-        return html`<p class="meta" data-outcome="sending">Queuing ${sub.repoUrl} again…</p>`;
-      case 'queued':
-        return html`<p class="notice" data-outcome="queued">
-          <strong>Re-index queued.</strong> ${sub.repoUrl}: job ${sub.result.jobId}, position
-          ${formatNumber(lang, sub.result.queuePosition, 0)} of ${formatNumber(lang, sub.result.maxQueueSize, 0)}, at ${formatTime(lang, sub.at)}.
-        </p>`;
-      case 'invalid':
-        return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
-          <p><strong>Cannot re-index ${sub.repoUrl}.</strong> ${sub.reason}</p>
-        </div>`;
-      case 'failed': {
-        const f = describeIngestFailure(sub.error, lang, sub.at);
+    return this.reindex.task.render({
+      pending: () => html`<p class="meta" data-outcome="sending">Queuing ${this.reindex.repoUrl} again…</p>`,
+      complete: ({ repoUrl, result, at }) => html`<p class="notice" data-outcome="queued">
+        <strong>Re-index queued.</strong> ${repoUrl}: job ${result.jobId}, position
+        ${formatNumber(lang, result.queuePosition, 0)} of ${formatNumber(lang, result.maxQueueSize, 0)}, at ${formatTime(lang, at)}.
+      </p>`,
+      error: (error) => {
+        const { repoUrl, at, error: cause, message } = error as IngestSubmitError;
+        if (!cause) {
+          return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
+            <p><strong>Cannot re-index ${repoUrl}.</strong> ${message}</p>
+          </div>`;
+        }
+        const f = describeIngestFailure(cause, lang, at);
         return html`<div class="notice" data-tone="danger" data-outcome="failed" data-case=${f.case} role="alert">
-          <p><strong>Re-index of ${sub.repoUrl}: ${f.title}</strong> ${f.message}</p>
+          <p><strong>Re-index of ${repoUrl}: ${f.title}</strong> ${f.message}</p>
         </div>`;
-      }
-      default:
-        return nothing;
-    }
+      },
+    });
   }
 }

@@ -6,6 +6,7 @@ import { IndexedDbHistory } from '../../history/persistence.js';
 import { sourceContext } from '../../store/context.js';
 import { PharosSource } from '../../store/source.js';
 import { isTimeRange, type TimeRange } from '../../store/time-range.js';
+import { VERSION } from '../../version.js';
 
 /**
  * Connects the Pharos elements inside it to one backend: they share its polling, time
@@ -23,6 +24,9 @@ import { isTimeRange, type TimeRange } from '../../store/time-range.js';
  * </pharos-source>
  */
 export class PharosSourceElement extends LitElement {
+  /** The library version that defines this class; compared when the tag is registered twice. */
+  static readonly version: string = VERSION;
+
   static override styles = css`
     :host {
       display: contents;

@@ -1,4 +1,5 @@
 import { ContextRoot } from '@lit/context';
+import { defineElement } from '../../internal/define.js';
 import { PharosSourceElement } from './source.component.js';
 
 export { PharosSourceElement };
@@ -12,7 +13,7 @@ if (!page[rootKey] && typeof document !== 'undefined') {
   page[rootKey].attach(document.documentElement);
 }
 
-if (!customElements.get('pharos-source')) customElements.define('pharos-source', PharosSourceElement);
+defineElement('pharos-source', PharosSourceElement);
 
 declare global {
   interface HTMLElementTagNameMap {

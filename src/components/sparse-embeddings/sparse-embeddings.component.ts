@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isAbortError, toPharosError } from '../../api/errors.js';
@@ -19,11 +20,13 @@ interface SparseRequest {
   batchSize: number | undefined;
 }
 
-type View =
-  | { phase: 'edit' }
-  | { phase: 'confirm'; request: SparseRequest }
-  | { phase: 'running'; request: SparseRequest; startedAt: number; estimate: SparseEstimate | null }
-  | { phase: 'finished'; run: SparseRun };
+/** A run as started: what the progress view shows while the task is pending. */
+interface SparseLaunch {
+  request: SparseRequest;
+  baseUrl: string;
+  startedAt: number;
+  estimate: SparseEstimate | null;
+}
 
 /**
  * Generates sparse embeddings (`POST /api/search/admin/sparse-embeddings/generate`, token
@@ -73,14 +76,24 @@ export class PharosSparseEmbeddings extends PharosElement {
   /** Heading text. */
   @property() heading = 'Sparse embeddings';
 
-  @state() private view: View = { phase: 'edit' };
+  /** The request awaiting confirmation, or null while the form shows. */
+  @state() private confirming: SparseRequest | null = null;
   @state() private batchError: string | null = null;
   @state() private record: SparseRunRecord = { last: null, lastCompleted: null };
 
   @query('#ids') private idsField?: HTMLTextAreaElement;
   @query('#batch') private batchField?: HTMLInputElement;
 
-  private abort: AbortController | null = null;
+  /**
+   * The generation: one POST, pending until the backend answers or the user stops waiting
+   * (`abort()`), complete with the run as remembered (any outcome, the abandoned one too).
+   */
+  private readonly generation = new Task(this, {
+    autoRun: false,
+    task: ([launch]: [SparseLaunch], { signal }) => this.generate(launch, signal),
+    onComplete: () => (this.focusAfterUpdate = '[part=review]'),
+  });
+  private launch: SparseLaunch | null = null;
   private recordFor: string | null = null;
   private focusAfterUpdate: string | null = null;
   // What the user typed, kept across the confirmation and the run (the form re-renders).
@@ -99,12 +112,12 @@ export class PharosSparseEmbeddings extends PharosElement {
 
   /** True while waiting for the backend's answer. */
   get running(): boolean {
-    return this.view.phase === 'running';
+    return this.generation.status === TaskStatus.PENDING;
   }
 
   /** Stops waiting for the answer. The server keeps working; the run is remembered as abandoned. */
   stopWaiting(): void {
-    this.abort?.abort();
+    this.generation.abort();
   }
 
   override disconnectedCallback(): void {
@@ -153,34 +166,33 @@ export class PharosSparseEmbeddings extends PharosElement {
     if (this.running) return;
     const request = this.readForm();
     if (!request) return;
-    this.view = { phase: 'confirm', request };
+    this.confirming = request;
     this.focusAfterUpdate = '[part=start]';
   }
 
   private back() {
-    this.view = { phase: 'edit' };
+    this.confirming = null;
     this.focusAfterUpdate = '[part=review]';
   }
 
   /** Sends the confirmed request and waits for the answer (or for the user to stop waiting). */
-  private async start(request: SparseRequest) {
+  private start(request: SparseRequest) {
     if (this.running) return;
     const source = this.source;
-    const baseUrl = source.baseUrl;
-    const abort = new AbortController();
-    this.abort = abort;
-    const startedAt = source.clock.now();
-    this.view = { phase: 'running', request, startedAt, estimate: estimateRun(this.record, request.resourceIds.length) };
+    this.confirming = null;
+    this.launch = { request, baseUrl: source.baseUrl, startedAt: source.clock.now(), estimate: estimateRun(this.record, request.resourceIds.length) };
     this.focusAfterUpdate = '[part=stop]';
+    void this.generation.run([this.launch]);
+  }
+
+  /** The task: POSTs, waits, and turns whatever happens into a remembered run. */
+  private async generate({ request, baseUrl, startedAt }: SparseLaunch, signal: AbortSignal): Promise<SparseRun> {
+    const source = this.source;
     const base = { requestedIds: request.resourceIds.length, jobId: null, resourcesProcessed: null, estimatedDurationMinutes: null, message: null };
     let run: SparseRun;
     let answer: SparseGenerateResult | null = null;
     try {
-      answer = await generateSparseEmbeddings(
-        source.config,
-        { resourceIds: request.resourceIds, batchSize: request.batchSize },
-        { signal: abort.signal },
-      );
+      answer = await generateSparseEmbeddings(source.config, { resourceIds: request.resourceIds, batchSize: request.batchSize }, { signal });
       const at = source.clock.now();
       run = {
         ...base,
@@ -194,20 +206,16 @@ export class PharosSparseEmbeddings extends PharosElement {
       };
     } catch (error) {
       const at = source.clock.now();
-      if (abort.signal.aborted || isAbortError(error)) {
+      if (signal.aborted || isAbortError(error)) {
         run = { ...base, at, durationMs: at - startedAt, outcome: 'abandoned' };
       } else {
         const e = toPharosError(error);
         run = { ...base, at, durationMs: at - startedAt, outcome: 'error', message: `${ERROR_TITLES[e.kind]} ${e.message}` };
       }
-    } finally {
-      if (this.abort === abort) this.abort = null;
     }
     this.record = saveRun(baseUrl, run);
-    if (!this.isConnected) return;
-    this.view = { phase: 'finished', run };
-    this.focusAfterUpdate = '[part=review]';
-    if (answer) {
+    // Nobody is left to hear it once the element is gone (it stopped waiting then).
+    if (answer && this.isConnected) {
       this.emit(
         new PharosSparseGeneratedEvent({
           status: answer.status,
@@ -219,17 +227,21 @@ export class PharosSparseEmbeddings extends PharosElement {
         }),
       );
     }
+    return run;
   }
 
   override render() {
     const lang = langOf(this);
-    const view = this.view;
-    const running = view.phase === 'running';
+    const confirming = this.confirming;
+    // The run that just ended shows with the form, not over a new confirmation.
+    const generation = confirming ? null : this.generation;
     return html`<section part="base" aria-labelledby="title">
       <div part="header"><h2 id="title">${this.heading}</h2></div>
-      ${view.phase === 'confirm' ? this.renderConfirm(view.request, lang) : this.renderForm(running)}
-      <div role="status" class="visually-hidden">${running ? 'Generating sparse embeddings…' : view.phase === 'finished' ? this.statusWord(view.run) : ''}</div>
-      ${running ? this.renderProgress(view, lang) : nothing} ${view.phase === 'finished' ? this.renderResult(view.run, lang) : nothing}
+      ${confirming ? this.renderConfirm(confirming, lang) : this.renderForm(this.running)}
+      <div role="status" class="visually-hidden">
+        ${generation?.render({ pending: () => 'Generating sparse embeddings…', complete: (run) => this.statusWord(run) })}
+      </div>
+      ${generation?.render({ pending: () => this.renderProgress(this.launch!, lang), complete: (run) => this.renderResult(run, lang) })}
       ${this.renderLastRun(lang)}
     </section>`;
   }
@@ -278,10 +290,10 @@ export class PharosSparseEmbeddings extends PharosElement {
     </div>`;
   }
 
-  private renderProgress(view: Extract<View, { phase: 'running' }>, lang: string) {
+  private renderProgress(launch: SparseLaunch, lang: string) {
     // Reading `now` only while running: the tick re-renders this element only then.
-    const elapsedMs = Math.max(0, this.source.now.get() - view.startedAt);
-    const estimate = view.estimate;
+    const elapsedMs = Math.max(0, this.source.now.get() - launch.startedAt);
+    const estimate = launch.estimate;
     let remaining;
     if (!estimate) remaining = 'No estimate yet: the first completed run sets one.';
     else if (elapsedMs < estimate.totalMs)

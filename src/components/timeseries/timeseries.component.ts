@@ -2,6 +2,7 @@ import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { cssProps } from '../../internal/css-props.js';
 import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { themeStyles } from '../../internal/theme.js';
@@ -707,7 +708,7 @@ export class PharosTimeseries extends PharosElement {
           ${this.series.map((s, i) => {
             const value = cursor !== null ? this.valueAt(i, cursor) : this.latestOf(i);
             return html`<li part="legend-item">
-              <span class="swatch" style="background:${this.chartTheme?.series[i] ?? 'currentColor'}"></span>
+              <span class="swatch" ${cssProps({ '--_swatch': this.chartTheme?.series[i] })}></span>
               <span class="legend-label">${s.label}</span>
               <span class="legend-value">${formatWithUnit(lang, value, this.unitOf(i))}</span>
             </li>`;
@@ -752,11 +753,15 @@ export class PharosTimeseries extends PharosElement {
     const plotWidth = u.bbox.width / uPlot.pxRatio;
     const x = plotLeft + (u.cursor.left ?? 0);
     const flip = x > plotLeft + plotWidth / 2;
-    const style = `top:${u.bbox.top / uPlot.pxRatio + 4}px;${flip ? `right:${(this.frame?.clientWidth ?? 0) - x + 12}px` : `left:${x + 12}px`}`;
-    return html`<div part="tooltip" style=${style} aria-hidden="true">
+    const position = {
+      top: `${u.bbox.top / uPlot.pxRatio + 4}px`,
+      right: flip ? `${(this.frame?.clientWidth ?? 0) - x + 12}px` : null,
+      left: flip ? null : `${x + 12}px`,
+    };
+    return html`<div part="tooltip" ${cssProps(position)} aria-hidden="true">
       <div class="time">${formatTime(lang, xs[idx]!)}</div>
       ${this.series.map(
-        (s, i) => html`<div><span class="swatch" style="background:${this.chartTheme?.series[i] ?? 'currentColor'}"></span> ${s.label}: ${formatWithUnit(lang, this.valueAt(i, idx), this.unitOf(i))}</div>`,
+        (s, i) => html`<div><span class="swatch" ${cssProps({ '--_swatch': this.chartTheme?.series[i] })}></span> ${s.label}: ${formatWithUnit(lang, this.valueAt(i, idx), this.unitOf(i))}</div>`,
       )}
     </div>`;
   }
@@ -780,7 +785,7 @@ export class PharosTimeseries extends PharosElement {
       </tr>`);
     }
     const total = end - start;
-    return html`<div class="table-wrap" style="max-height:${Math.max(this.height, 240)}px" tabindex="0" role="region" aria-label=${`${this.label || 'Chart'} data`}>
+    return html`<div class="table-wrap" ${cssProps({ 'max-height': `${Math.max(this.height, 240)}px` })} tabindex="0" role="region" aria-label=${`${this.label || 'Chart'} data`}>
       <table part="table">
         <caption>
           ${this.label || 'Data'}${total > TABLE_ROW_LIMIT

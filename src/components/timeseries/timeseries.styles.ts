@@ -48,6 +48,7 @@ export const timeseriesStyles = css`
     width: 12px;
     height: 3px;
     border-radius: 2px;
+    background: var(--_swatch, currentColor);
     align-self: center;
   }
   .legend-value {

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { IngestionHealth, WorkerHealth, WorkerState } from '../../api/ingestion.js';
 import type { HealthReport } from '../../api/monitoring.js';
+import { cssProps } from '../../internal/css-props.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
@@ -198,9 +199,9 @@ export class PharosWorkerHeartbeat extends PharosElement {
         ? nothing
         : html`<ul class="legend meta" aria-hidden="true">
             ${(['online', 'degraded', 'offline', 'no-answer'] as const).map(
-              (s) => html`<li data-state=${s}><span class="swatch" style="height:${POLL_HEIGHT[s] / 2}px"></span>${POLL_LABEL[s]}</li>`,
+              (s) => html`<li data-state=${s}><span class="swatch" ${cssProps({ height: `${POLL_HEIGHT[s] / 2}px` })}></span>${POLL_LABEL[s]}</li>`,
             )}
-            <li><span class="swatch" style="height:10px;width:2px;background:var(--_text)"></span>heartbeat</li>
+            <li><span class="swatch beat"></span>heartbeat</li>
           </ul>`}
     </figure>`;
   }

@@ -163,6 +163,11 @@ export const workerHeartbeatStyles = css`
     margin-right: 4px;
     vertical-align: baseline;
   }
+  .swatch.beat {
+    height: 10px;
+    width: 2px;
+    background: var(--_text);
+  }
 
   [part='cloud'] {
     display: flex;

@@ -1,0 +1,117 @@
+// The elements from source on a page served with a strict Content-Security-Policy header
+// (scripts/csp-header-middleware.mjs): the page is a same-origin iframe, so the test can read
+// its DOM, while the policy is the real one the browser enforces. A style attribute in any
+// template is blocked there: it shows up as a `securitypolicyviolation` and as a wrong drawn
+// width, which is what this file checks.
+import { expect, waitUntil } from '@open-wc/testing';
+import { drawnShare } from '../support/drawn.js';
+import { startSim } from '../support/sim.js';
+import type { PharosSourceElement } from '../../src/components/source/source.js';
+import type { CspPage } from './page.js';
+
+const TIMEOUT = { timeout: 15_000 };
+
+interface OpenPage {
+  win: Window & typeof globalThis & { cspPage: CspPage };
+  doc: Document;
+  violations: SecurityPolicyViolationEvent[];
+}
+
+const frames: HTMLIFrameElement[] = [];
+afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+
+/** Opens the strict-CSP page in an iframe (sized with attributes: this page has no CSP, but no need). */
+async function openCspPage(width = 1440, height = 2000): Promise<OpenPage> {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('width', String(width));
+  frame.setAttribute('height', String(height));
+  frames.push(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/test/csp/page.html';
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as OpenPage['win'];
+  await waitUntil(() => win.cspPage && win.customElements.get('pharos-ops-dashboard'), 'the library loads under the policy', TIMEOUT);
+  return { win, doc: frame.contentDocument!, violations: win.cspPage.violations };
+}
+
+const describeViolations = (vs: SecurityPolicyViolationEvent[]) =>
+  vs.map((v) => `${v.effectiveDirective} ${v.sourceFile}:${v.lineNumber} ${v.sample}`).join('\n');
+
+/** Every element below `root`, through open shadow roots. */
+function* deepElements(root: ParentNode): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
+  }
+}
+
+const deepFind = (root: ParentNode, tag: string) => [...deepElements(root)].find((e) => e.localName === tag) as HTMLElement | undefined;
+const shadow = (el: Element | undefined) => el?.shadowRoot ?? null;
+
+describe('under a strict Content-Security-Policy (style-src and script-src self)', () => {
+  it('the policy is in force: a style attribute is reported and has no effect', async () => {
+    const { win, doc, violations } = await openCspPage(400, 200);
+    const csp = (await fetch('/test/csp/page.html')).headers.get('content-security-policy');
+    expect(csp).to.contain("style-src 'self'");
+    doc.body.setAttribute('style', 'color: rgb(255, 0, 0)');
+    await waitUntil(() => violations.length === 1, 'a violation is reported');
+    expect(violations[0]!.effectiveDirective).to.equal('style-src-attr');
+    expect(win.getComputedStyle(doc.body).color).not.to.equal('rgb(255, 0, 0)');
+  });
+
+  it('the whole dashboard renders live data with zero violations, and the gauge and bars are drawn to scale', async function () {
+    this.timeout(60_000);
+    const sim = await startSim('production-like');
+    const { win, doc, violations } = await openCspPage();
+    doc.body.innerHTML = `<pharos-source base-url="${sim.baseUrl}"><pharos-ops-dashboard lang="en"></pharos-ops-dashboard></pharos-source>`;
+    const sourceEl = doc.querySelector('pharos-source') as PharosSourceElement;
+    const dashboard = doc.querySelector('pharos-ops-dashboard')!;
+    await waitUntil(() => {
+      const resources = sourceEl.source?.activeResources() ?? [];
+      return resources.length > 10 && resources.every((r) => r.fetchedAt.get() !== null);
+    }, 'every resource answered once', TIMEOUT);
+
+    // Every tag the dashboard renders is defined and shows its content.
+    const tags = new Set([...deepElements(dashboard.shadowRoot!)].map((e) => e.localName).filter((t) => t.startsWith('pharos-')));
+    expect(tags.size).to.be.greaterThan(15);
+    for (const tag of tags) expect(win.customElements.get(tag), tag).to.exist;
+
+    // Live data from the simulator.
+    const health = deepFind(dashboard.shadowRoot!, 'pharos-health');
+    await waitUntil(() => shadow(health)?.querySelectorAll('[part=component]').length === 5, 'health components', TIMEOUT);
+
+    // The pool gauge is drawn at the usage it states (the figures the simulator sent).
+    const database = deepFind(dashboard.shadowRoot!, 'pharos-database');
+    await waitUntil(() => shadow(database)?.querySelector('[part=gauge]'), 'the pool gauge', TIMEOUT);
+    const gauge = shadow(database)!.querySelector<HTMLElement>('[part=gauge]')!;
+    const [, inUse, capacity] = gauge.getAttribute('aria-valuetext')!.match(/in use: (\d+) of (\d+) connections/)!.map(Number);
+    expect(capacity).to.be.greaterThan(0);
+    expect(drawnShare(gauge.querySelector('.gauge-fill')!), 'gauge fill').to.be.closeTo(inUse! / capacity!, 0.01);
+
+    // Every event-type bar is drawn at its count's share of the largest.
+    const bus = deepFind(dashboard.shadowRoot!, 'pharos-event-bus');
+    await waitUntil(() => (shadow(bus)?.querySelectorAll('[part=type]').length ?? 0) > 1, 'event types', TIMEOUT);
+    const types = [...shadow(bus)!.querySelectorAll<HTMLElement>('[part=type]')];
+    const counts = types.map((t) => Number(t.querySelector('.count')!.textContent!.split('(')[0]!.replace(/\D/g, '')));
+    expect(counts[counts.length - 1]).to.be.lessThan(counts[0]!);
+    types.forEach((t, i) => expect(drawnShare(t.querySelector('.bar > span')!), t.dataset.type).to.be.closeTo(counts[i]! / counts[0]!, 0.01));
+
+    // A chart's table view and keyboard tooltip take their geometry through the CSSOM too.
+    const chart = deepFind(shadow(database)!, 'pharos-timeseries')!;
+    const chartRoot = chart.shadowRoot!;
+    const plot = chartRoot.querySelector<HTMLElement>('[part=plot]')!;
+    await waitUntil(() => chartRoot.querySelector('canvas') && !plot.getAttribute('aria-label')!.includes('no data'), 'the chart draws a sample', TIMEOUT);
+    plot.focus();
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await waitUntil(() => chartRoot.querySelector('[part=tooltip]'), 'the keyboard tooltip', TIMEOUT);
+    expect(win.getComputedStyle(chartRoot.querySelector('[part=tooltip]')!).left).not.to.equal('auto');
+    const swatch = chartRoot.querySelector('[part=legend] .swatch')!;
+    expect(win.getComputedStyle(swatch).backgroundColor).to.equal((chart as HTMLElement & { chartTheme?: { series: string[] } }).chartTheme!.series[0]);
+    chartRoot.querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+    await waitUntil(() => chartRoot.querySelector('.table-wrap'), 'the table view', TIMEOUT);
+    expect(win.getComputedStyle(chartRoot.querySelector('.table-wrap')!).maxHeight).to.equal('240px');
+
+    expect(violations, describeViolations(violations)).to.have.length(0);
+  });
+});
