@@ -11,6 +11,7 @@ import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
 import { packedPackageMiddleware } from './scripts/packed-package.mjs';
+import { react18BundlePlugin } from './scripts/react-18-bundle.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -60,6 +61,8 @@ export default {
   middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/'), packedPackageMiddleware(rootDir)],
   plugins: [
     cssInlinePlugin(rootDir),
+    // The React 18 test app, bundled with React 18 in place of the project's React 19.
+    react18BundlePlugin(rootDir),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
     prometheusPlugin({ rootDir }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

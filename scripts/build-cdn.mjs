@@ -6,27 +6,10 @@
 //   cdn/components/<name>.js   one tag and the elements it renders
 //   cdn/chunks/*.js            shared code
 import { readdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+import { cssInline } from './esbuild-css-inline.mjs';
 
-const require = createRequire(import.meta.url);
 const names = readdirSync('src/components');
-
-/** @type {esbuild.Plugin} `import css from 'x.css?inline'` → the minified stylesheet as a string, as Vite does. */
-const cssInline = {
-  name: 'css-inline',
-  setup(build) {
-    build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
-      path: require.resolve(args.path.replace(/\?inline$/, ''), { paths: [args.resolveDir] }),
-      namespace: 'css-inline',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'css-inline' }, async (args) => {
-      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
-      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
-    });
-  },
-};
 
 rmSync('cdn', { recursive: true, force: true });
 const result = await esbuild.build({
