@@ -35,6 +35,12 @@ import { PharosTimeseries as PharosTimeseriesElement } from '../components/times
 import { PharosTrend as PharosTrendElement } from '../components/trend/trend.js';
 import { PharosWorkerHeartbeat as PharosWorkerHeartbeatElement } from '../components/worker-heartbeat/worker-heartbeat.js';
 import { PharosWorkers as PharosWorkersElement } from '../components/workers/workers.js';
+import type { PharosAlertEvent } from '../events/alert-fired.js';
+import type { PharosAlertAcknowledgeEvent } from '../events/alert-acknowledge.js';
+import type { PharosIngestSubmittedEvent } from '../events/ingest-submitted.js';
+import type { PharosRefreshEvent } from '../events/refresh.js';
+import type { PharosSparseGeneratedEvent } from '../events/sparse-generated.js';
+import type { PharosTimeRangeChangeEvent } from '../events/time-range-change.js';
 
 /** `<pharos-alerts>`: Active alerts, their history and alert preferences. */
 export const PharosAlerts = createComponent({
@@ -43,8 +49,8 @@ export const PharosAlerts = createComponent({
   react: React,
   displayName: 'PharosAlerts',
   events: {
-    onPharosAlert: 'pharos-alert' as EventName<GlobalEventHandlersEventMap['pharos-alert']>,
-    onPharosAlertAcknowledge: 'pharos-alert-acknowledge' as EventName<GlobalEventHandlersEventMap['pharos-alert-acknowledge']>,
+    onPharosAlert: 'pharos-alert' as EventName<PharosAlertEvent>,
+    onPharosAlertAcknowledge: 'pharos-alert-acknowledge' as EventName<PharosAlertAcknowledgeEvent>,
   },
 });
 
@@ -64,8 +70,8 @@ export const PharosDashboardHeader = createComponent({
   react: React,
   displayName: 'PharosDashboardHeader',
   events: {
-    onPharosRefresh: 'pharos-refresh' as EventName<GlobalEventHandlersEventMap['pharos-refresh']>,
-    onPharosTimeRangeChange: 'pharos-time-range-change' as EventName<GlobalEventHandlersEventMap['pharos-time-range-change']>,
+    onPharosRefresh: 'pharos-refresh' as EventName<PharosRefreshEvent>,
+    onPharosTimeRangeChange: 'pharos-time-range-change' as EventName<PharosTimeRangeChangeEvent>,
   },
 });
 
@@ -121,7 +127,7 @@ export const PharosIngestTrigger = createComponent({
   react: React,
   displayName: 'PharosIngestTrigger',
   events: {
-    onPharosIngestSubmitted: 'pharos-ingest-submitted' as EventName<GlobalEventHandlersEventMap['pharos-ingest-submitted']>,
+    onPharosIngestSubmitted: 'pharos-ingest-submitted' as EventName<PharosIngestSubmittedEvent>,
   },
 });
 
@@ -132,7 +138,7 @@ export const PharosJobHistory = createComponent({
   react: React,
   displayName: 'PharosJobHistory',
   events: {
-    onPharosIngestSubmitted: 'pharos-ingest-submitted' as EventName<GlobalEventHandlersEventMap['pharos-ingest-submitted']>,
+    onPharosIngestSubmitted: 'pharos-ingest-submitted' as EventName<PharosIngestSubmittedEvent>,
   },
 });
 
@@ -215,7 +221,7 @@ export const PharosSparseEmbeddings = createComponent({
   react: React,
   displayName: 'PharosSparseEmbeddings',
   events: {
-    onPharosSparseGenerated: 'pharos-sparse-generated' as EventName<GlobalEventHandlersEventMap['pharos-sparse-generated']>,
+    onPharosSparseGenerated: 'pharos-sparse-generated' as EventName<PharosSparseGeneratedEvent>,
   },
 });
 

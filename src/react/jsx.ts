@@ -29,6 +29,12 @@ import type { PharosTimeseries as PharosTimeseriesElement } from '../components/
 import type { PharosTrend as PharosTrendElement } from '../components/trend/trend.js';
 import type { PharosWorkerHeartbeat as PharosWorkerHeartbeatElement } from '../components/worker-heartbeat/worker-heartbeat.js';
 import type { PharosWorkers as PharosWorkersElement } from '../components/workers/workers.js';
+import type { PharosAlertEvent } from '../events/alert-fired.js';
+import type { PharosAlertAcknowledgeEvent } from '../events/alert-acknowledge.js';
+import type { PharosIngestSubmittedEvent } from '../events/ingest-submitted.js';
+import type { PharosRefreshEvent } from '../events/refresh.js';
+import type { PharosSparseGeneratedEvent } from '../events/sparse-generated.js';
+import type { PharosTimeRangeChangeEvent } from '../events/time-range-change.js';
 
 /** What every Pharos tag accepts in JSX: HTML attributes, `class`, a ref, and its own properties. */
 type PharosTagProps<E extends HTMLElement, P extends keyof E, Events = object> =
@@ -40,16 +46,16 @@ type PharosTagProps<E extends HTMLElement, P extends keyof E, Events = object> =
 
 /** Each Pharos tag with its props. */
 export interface PharosIntrinsicElements {
-  'pharos-alerts': PharosTagProps<PharosAlertsElement, 'baseUrl' | 'compact' | 'heading' | 'open' | 'tab' | 'theme' | 'token', { 'onpharos-alert'?: (event: GlobalEventHandlersEventMap['pharos-alert']) => void; 'onpharos-alert-acknowledge'?: (event: GlobalEventHandlersEventMap['pharos-alert-acknowledge']) => void; }>;
+  'pharos-alerts': PharosTagProps<PharosAlertsElement, 'baseUrl' | 'compact' | 'heading' | 'open' | 'tab' | 'theme' | 'token', { 'onpharos-alert'?: (event: PharosAlertEvent) => void; 'onpharos-alert-acknowledge'?: (event: PharosAlertAcknowledgeEvent) => void; }>;
   'pharos-cache': PharosTagProps<PharosCacheElement, 'baseUrl' | 'chartHeight' | 'heading' | 'theme' | 'token'>;
-  'pharos-dashboard-header': PharosTagProps<PharosDashboardHeaderElement, 'baseUrl' | 'heading' | 'level' | 'theme' | 'token', { 'onpharos-refresh'?: (event: GlobalEventHandlersEventMap['pharos-refresh']) => void; 'onpharos-time-range-change'?: (event: GlobalEventHandlersEventMap['pharos-time-range-change']) => void; }>;
+  'pharos-dashboard-header': PharosTagProps<PharosDashboardHeaderElement, 'baseUrl' | 'heading' | 'level' | 'theme' | 'token', { 'onpharos-refresh'?: (event: PharosRefreshEvent) => void; 'onpharos-time-range-change'?: (event: PharosTimeRangeChangeEvent) => void; }>;
   'pharos-database': PharosTagProps<PharosDatabaseElement, 'baseUrl' | 'chartHeight' | 'heading' | 'theme' | 'token'>;
   'pharos-engagement': PharosTagProps<PharosEngagementElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-event-bus': PharosTagProps<PharosEventBusElement, 'baseUrl' | 'chartHeight' | 'heading' | 'historyLimit' | 'theme' | 'token'>;
   'pharos-health': PharosTagProps<PharosHealthElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-ingest-queue': PharosTagProps<PharosIngestQueueElement, 'baseUrl' | 'heading' | 'limit' | 'theme' | 'token'>;
-  'pharos-ingest-trigger': PharosTagProps<PharosIngestTriggerElement, 'baseUrl' | 'heading' | 'theme' | 'token' | 'value', { 'onpharos-ingest-submitted'?: (event: GlobalEventHandlersEventMap['pharos-ingest-submitted']) => void; }>;
-  'pharos-job-history': PharosTagProps<PharosJobHistoryElement, 'baseUrl' | 'heading' | 'jobActions' | 'limit' | 'noReindex' | 'statusFilter' | 'theme' | 'token', { 'onpharos-ingest-submitted'?: (event: GlobalEventHandlersEventMap['pharos-ingest-submitted']) => void; }>;
+  'pharos-ingest-trigger': PharosTagProps<PharosIngestTriggerElement, 'baseUrl' | 'heading' | 'theme' | 'token' | 'value', { 'onpharos-ingest-submitted'?: (event: PharosIngestSubmittedEvent) => void; }>;
+  'pharos-job-history': PharosTagProps<PharosJobHistoryElement, 'baseUrl' | 'heading' | 'jobActions' | 'limit' | 'noReindex' | 'statusFilter' | 'theme' | 'token', { 'onpharos-ingest-submitted'?: (event: PharosIngestSubmittedEvent) => void; }>;
   'pharos-metric-card': PharosTagProps<PharosMetricCardElement, 'anomaly' | 'anomalyOptions' | 'anomalyText' | 'baseUrl' | 'change' | 'changeFormat' | 'detectAnomalies' | 'digits' | 'format' | 'good' | 'history' | 'label' | 'loading' | 'noTrend' | 'range' | 'stale' | 'theme' | 'times' | 'token' | 'unit' | 'updatedAt' | 'value'>;
   'pharos-ml-models': PharosTagProps<PharosMlModelsElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-module-grid': PharosTagProps<PharosModuleGridElement, 'baseUrl' | 'filter' | 'heading' | 'modules' | 'probe' | 'sort' | 'theme' | 'token'>;
@@ -58,7 +64,7 @@ export interface PharosIntrinsicElements {
   'pharos-performance-summary': PharosTagProps<PharosPerformanceSummaryElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-recommendations': PharosTagProps<PharosRecommendationsElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-source': PharosTagProps<PharosSourceElement, 'baseUrl' | 'interval' | 'noAutoRefresh' | 'persistHistory' | 'pollWhenHidden' | 'prometheusUrl' | 'source' | 'theme' | 'timeRange' | 'timeout' | 'token' | 'tokenProvider'>;
-  'pharos-sparse-embeddings': PharosTagProps<PharosSparseEmbeddingsElement, 'baseUrl' | 'heading' | 'theme' | 'token', { 'onpharos-sparse-generated'?: (event: GlobalEventHandlersEventMap['pharos-sparse-generated']) => void; }>;
+  'pharos-sparse-embeddings': PharosTagProps<PharosSparseEmbeddingsElement, 'baseUrl' | 'heading' | 'theme' | 'token', { 'onpharos-sparse-generated'?: (event: PharosSparseGeneratedEvent) => void; }>;
   'pharos-status-badge': PharosTagProps<PharosStatusBadgeElement, 'baseUrl' | 'label' | 'status' | 'theme' | 'token'>;
   'pharos-timeseries': PharosTagProps<PharosTimeseriesElement, 'baseUrl' | 'data' | 'height' | 'label' | 'marks' | 'range' | 'series' | 'syncKey' | 'tableView' | 'theme' | 'thresholds' | 'token' | 'unit'>;
   'pharos-trend': PharosTagProps<PharosTrendElement, 'baseUrl' | 'change' | 'direction' | 'format' | 'good' | 'theme' | 'token' | 'unit'>;
