@@ -1,24 +1,27 @@
-// @web/test-runner: every test runs in real headless Chromium, against the Pharos simulator
-// mounted on the same origin as the test pages (real HTTP, no fetch mocks).
-import { chromeLauncher } from '@web/test-runner-chrome';
+// @web/test-runner: every test runs in real browsers (Chromium, Firefox, WebKit; BROWSERS picks
+// them, scripts/test.mjs runs one after the other), against the Pharos simulator mounted on the
+// same origin as the test pages (real HTTP, no fetch mocks).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChrome, chromeArgs } from './scripts/chrome-path.mjs';
+import { launchers } from './scripts/browsers.mjs';
 import { cspHeaderMiddleware } from './scripts/csp-header-middleware.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
+import { viewportPlugin } from './scripts/viewport-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
 import { packedPackageMiddleware } from './scripts/packed-package.mjs';
 import { react18BundlePlugin } from './scripts/react-18-bundle.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
+/** `npm run coverage` fails below this share of lines covered. */
+const MIN_LINE_COVERAGE = 90;
 
-/** Writes the totals for scripts/test.mjs, which prints them as the closing line. */
+/** Writes the totals (and line coverage, when measured) for scripts/test.mjs, which prints them. */
 function totalsReporter() {
   return {
-    onTestRunFinished({ sessions }) {
+    onTestRunFinished({ sessions, testCoverage }) {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
@@ -36,7 +39,8 @@ function totalsReporter() {
         else if (!session.passed) failed++;
       }
       if (process.env.PHAROS_TOTALS_FILE) {
-        writeFileSync(process.env.PHAROS_TOTALS_FILE, JSON.stringify({ passed, failed, skipped }));
+        const lines = testCoverage && { ...testCoverage.summary.lines, required: MIN_LINE_COVERAGE };
+        writeFileSync(process.env.PHAROS_TOTALS_FILE, JSON.stringify({ passed, failed, skipped, lines }));
       }
     },
   };
@@ -51,11 +55,16 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
-    }),
-  ],
+  browsers: launchers(),
+  // `npm run coverage` (Chromium): line coverage of the library, failing below 90 %.
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['**/*.test.ts', '**/node_modules/**'],
+    threshold: { statements: 0, branches: 0, functions: 0, lines: MIN_LINE_COVERAGE },
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['lcov'],
+  },
   // Pages under test/csp/ get a strict Content-Security-Policy header (test/csp/csp.test.ts);
   // /packed/ serves the built, packed package and its strict-CSP host page (test/dist/).
   middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/'), packedPackageMiddleware(rootDir)],
@@ -63,6 +72,7 @@ export default {
     cssInlinePlugin(rootDir),
     // The React 18 test app, bundled with React 18 in place of the project's React 19.
     react18BundlePlugin(rootDir),
+    viewportPlugin(),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
     prometheusPlugin({ rootDir }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

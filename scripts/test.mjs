@@ -1,27 +1,65 @@
-// Runs the browser test suite and closes with "N passed, N failed" alone on the last line,
-// which CI reads. Fails early, in one line, when no Chromium/Chrome can be found.
+// Runs the browser test suite in each engine named in BROWSERS (default: chromium, firefox,
+// webkit), one after the other, and closes with "N passed, N failed, N skipped" over all of
+// them alone on the last line, which CI reads. Fails early, in one line, when an engine is
+// not installed. Other arguments go to @web/test-runner (e.g. --files, --coverage).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChrome } from './chrome-path.mjs';
+import { ENGINES, selectedEngines } from './browsers.mjs';
 
-if (!findChrome()) {
-  console.error('No Chromium or Chrome found: install chromium (apt-get install chromium) or set CHROME_PATH.');
+const args = process.argv.slice(2);
+let engines;
+try {
+  // Coverage is measured in Chromium (V8's coverage); the other engines have none to give.
+  engines = selectedEngines(process.env.BROWSERS || (args.includes('--coverage') ? 'chromium' : undefined));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+for (const name of engines) {
+  if (!ENGINES[name].found()) {
+    console.error(`${name} is not installed: ${ENGINES[name].install}; or leave it out with BROWSERS=${engines.filter((e) => e !== name).join(',') || 'chromium'}.`);
+    process.exit(1);
+  }
+}
 
-const totalsFile = join(mkdtempSync(join(tmpdir(), 'pharos-test-')), 'totals.json');
-const child = spawn(
-  process.execPath,
-  ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, PHAROS_TOTALS_FILE: totalsFile } },
-);
-child.on('exit', (code) => {
-  const totals = existsSync(totalsFile)
-    ? JSON.parse(readFileSync(totalsFile, 'utf8'))
-    : { passed: 0, failed: 1, skipped: 0 };
-  const failed = code !== 0 && totals.failed === 0 ? 1 : totals.failed;
-  console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
-  process.exit(code ?? 1);
-});
+/** @typedef {{ passed: number, failed: number, skipped: number, code: number, seconds: number, lines?: { covered: number, total: number, pct: number, required: number } }} Result */
+
+/** Runs the suite in one engine. @param {string} name @returns {Promise<Result>} */
+function run(name) {
+  const totalsFile = join(mkdtempSync(join(tmpdir(), 'pharos-test-')), 'totals.json');
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, BROWSERS: name, PHAROS_TOTALS_FILE: totalsFile },
+    });
+    // Passed on, so an interrupted run stops the runner (and the browsers it started).
+    const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.on('exit', (code) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      const totals = existsSync(totalsFile)
+        ? JSON.parse(readFileSync(totalsFile, 'utf8'))
+        : { passed: 0, failed: 1, skipped: 0 };
+      // A run that failed without a failing test (a crash, a coverage threshold) still fails.
+      if (code !== 0 && totals.failed === 0) totals.failed = 1;
+      resolve({ ...totals, code: code ?? 1, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/** @type {Result[]} */
+const results = [];
+for (const name of engines) {
+  const result = await run(name);
+  results.push(result);
+  console.log(`${name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds.toFixed(0)} s`);
+  if (result.lines) {
+    console.log(`${name}: line coverage ${result.lines.pct} % (${result.lines.covered} of ${result.lines.total} lines; ${result.lines.required} % required)`);
+  }
+}
+const sum = (/** @type {'passed' | 'failed' | 'skipped'} */ key) => results.reduce((n, r) => n + r[key], 0);
+console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

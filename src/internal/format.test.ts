@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PharosMetricCard } from '../components/metric-card/metric-card.component.js';
 import '../components/metric-card/metric-card.js';
+import uPlot from './uplot.js';
 import { FALLBACK_LOCALE, formatAgo, formatDateTime, formatNumber, formatSeconds, langOf, toLocale, usableLocale } from './format.js';
 import { sortRows } from './sortable-table.js';
 import { formatWindow } from './time-window.js';
@@ -74,6 +75,12 @@ describe('locale resolution', () => {
 });
 
 describe('an element on a host page with an unusable language', () => {
+  it('loads uPlot (whose module code formats in navigator.language) and leaves navigator as it was', () => {
+    // In WebKitGTK with LANG=C this import is what used to throw; here it must leave no trace.
+    expect(uPlot.fmtNum(1234.5)).to.be.a('string');
+    expect(Object.hasOwn(navigator, 'language')).to.equal(false);
+  });
+
   it('registers and renders with lang="C" on the element and "C" from the browser', async () => {
     await withBrowserLanguages(['C'], async () => {
       const el = await fixture<PharosMetricCard>(html`<pharos-metric-card lang="C" label="Events" value="1234.5" unit="per min"></pharos-metric-card>`);

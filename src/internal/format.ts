@@ -40,7 +40,12 @@ export function langOf(element: Element): string {
     const locale = node instanceof Element ? usableLocale(node.getAttribute('lang')) : null;
     if (locale) return locale;
   }
-  for (const tag of [document.documentElement.getAttribute('lang'), ...(navigator.languages ?? []), navigator.language]) {
+  return usableLocale(document.documentElement.getAttribute('lang')) ?? browserLocale();
+}
+
+/** The first of the browser's languages that `Intl` can use, else {@link FALLBACK_LOCALE}. */
+export function browserLocale(): string {
+  for (const tag of [...(navigator.languages ?? []), navigator.language]) {
     const locale = usableLocale(tag);
     if (locale) return locale;
   }

@@ -102,9 +102,9 @@ export function renderPanel(options: PanelOptions, content: unknown): TemplateRe
   </section>`;
 }
 
-/** Placeholder lines while the first answer is pending; sized so nothing jumps when data arrives. */
+/** Placeholder lines while the first answer is pending (an indeterminate progressbar, so its label is read); sized so nothing jumps when data arrives. */
 export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
-  return html`<div part="skeleton" aria-busy="true" aria-label=${label}>
+  return html`<div part="skeleton" role="progressbar" aria-busy="true" aria-label=${label}>
     ${Array.from({ length: lines }, () => html`<div class="skeleton"></div>`)}
   </div>`;
 }

@@ -25,6 +25,17 @@ export const themeStyles = css`
     font-size: var(--pharos-font-size, 14px);
     line-height: 1.4;
     color: var(--_text);
+    /* Text settings a page gives its own text (on body, say) stop here: a page-wide nowrap,
+       letter-spacing, capitals or centring would reflow the figures and tables. */
+    font-style: normal;
+    font-weight: 400;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
   }
   :host([theme='light']) {
     --pharos-color-scheme: light;

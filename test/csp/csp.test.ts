@@ -5,51 +5,41 @@
 // width, which is what this file checks.
 import { expect, waitUntil } from '@open-wc/testing';
 import { drawnShare } from '../support/drawn.js';
+import { closeFramePages, deepElements, deepFind, openFramePage } from '../support/frame-page.js';
 import { startSim } from '../support/sim.js';
 import type { PharosSourceElement } from '../../src/components/source/source.js';
 import type { CspPage } from './page.js';
 
 const TIMEOUT = { timeout: 15_000 };
 
-interface OpenPage {
-  win: Window & typeof globalThis & { cspPage: CspPage };
-  doc: Document;
-  violations: SecurityPolicyViolationEvent[];
-}
+type CspWindow = Window & { cspPage: CspPage };
 
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+afterEach(closeFramePages);
 
-/** Opens the strict-CSP page in an iframe (sized with attributes: this page has no CSP, but no need). */
-async function openCspPage(width = 1440, height = 2000): Promise<OpenPage> {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('width', String(width));
-  frame.setAttribute('height', String(height));
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = '/test/csp/page.html';
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as OpenPage['win'];
-  await waitUntil(() => win.cspPage && win.customElements.get('pharos-ops-dashboard'), 'the library loads under the policy', TIMEOUT);
-  return { win, doc: frame.contentDocument!, violations: win.cspPage.violations };
+/** Opens the strict-CSP page and waits for the library to load there. */
+async function openCspPage(width = 1440, height = 2000) {
+  const { win, doc } = await openFramePage<CspWindow>('/test/csp/page.html', (w) => w.cspPage && w.customElements.get('pharos-ops-dashboard'), { width, height });
+  return { win, doc, violations: win.cspPage.violations };
 }
 
 const describeViolations = (vs: SecurityPolicyViolationEvent[]) =>
   vs.map((v) => `${v.effectiveDirective} ${v.sourceFile}:${v.lineNumber} ${v.sample}`).join('\n');
 
-/** Every element below `root`, through open shadow roots. */
-function* deepElements(root: ParentNode): Generator<Element> {
-  for (const el of root.querySelectorAll('*')) {
-    yield el;
-    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
-  }
-}
-
-const deepFind = (root: ParentNode, tag: string) => [...deepElements(root)].find((e) => e.localName === tag) as HTMLElement | undefined;
 const shadow = (el: Element | undefined) => el?.shadowRoot ?? null;
 
 describe('under a strict Content-Security-Policy (style-src and script-src self)', () => {
+  it('no module in src sets a style attribute (templates, styleMap, setAttribute), rendered here or not', async () => {
+    // Every source module, as the manifest lists them; the runner serves each one as the browser runs it.
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { path: string }[] };
+    expect(manifest.modules.length).to.be.greaterThan(50);
+    const offenders: string[] = [];
+    for (const { path } of manifest.modules) {
+      const code = await (await fetch(`/${path}`)).text();
+      for (const m of code.matchAll(/\sstyle=|styleMap|setAttribute\(\s*['"]style['"]/g)) offenders.push(`${path}: ${code.slice(m.index, m.index + 40)}`);
+    }
+    expect(offenders, offenders.join('\n')).to.deep.equal([]);
+  });
+
   it('the policy is in force: a style attribute is reported and has no effect', async () => {
     const { win, doc, violations } = await openCspPage(400, 200);
     const csp = (await fetch('/test/csp/page.html')).headers.get('content-security-policy');

@@ -217,7 +217,7 @@ export const alertsStyles = css`
     z-index: 10;
     top: calc(100% + 4px);
     right: 0;
-    width: var(--pharos-alerts-panel-width, min(28rem, 90vw));
+    width: var(--pharos-alerts-panel-width, min(32em, 90vw));
     max-height: 60vh;
     overflow: auto;
     padding: 8px;

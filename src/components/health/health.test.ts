@@ -19,10 +19,13 @@ const badgeOf = (row: Element) => row.querySelector('pharos-status-badge')!;
 describe('<pharos-health>', () => {
   it('shows a skeleton before the first answer, without layout-changing emptiness', async () => {
     const sim = await startSim('healthy');
-    await sim.fault({ path: '/api/monitoring/health', latencyMs: 800, times: 1 });
+    await sim.fault({ path: '/api/monitoring/health', latencyMs: 3000, times: 1 });
     const el = await mount(sim.baseUrl);
     expect(el.shadowRoot!.querySelector('[part=skeleton]')).to.exist;
     expect(text(el)).to.contain('Loading');
+    // The placeholder is labelled for screen readers ("Loading system health").
+    expect(el.shadowRoot!.querySelector('[part=skeleton]')!.getAttribute('role')).to.equal('progressbar');
+    await expect(el).to.be.accessible();
     await waitUntil(() => componentRows(el).length > 0, 'loads', TIMEOUT);
     expect(el.shadowRoot!.querySelector('[part=skeleton]')).to.not.exist;
   });

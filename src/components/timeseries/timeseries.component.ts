@@ -1,6 +1,6 @@
 import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import uPlot from 'uplot';
+import uPlot from '../../internal/uplot.js';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { cssProps } from '../../internal/css-props.js';
 import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../internal/format.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { withReducedMotion } from '../../../test/support/media.js';
 import type { PharosSourceElement } from '../source/source.js';
 import './worker-heartbeat.js';
 import type { PharosWorkerHeartbeat } from './worker-heartbeat.component.js';
@@ -147,14 +147,12 @@ describe('pharos-worker-heartbeat', () => {
     await el.refresh();
     await el.updateComplete;
     expect(animation().animationDuration).to.equal('3.6s');
-    try {
-      await emulateMedia({ reducedMotion: 'reduce' });
+    await withReducedMotion(el, () => {
       expect(animation().animationName).to.equal('none');
       // The state is still in words.
       expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Edge worker degraded');
-    } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
-    }
+    });
+    expect(animation().animationName).to.equal('pharos-hb-beat');
     await sim.fault({ path: WORKER_PATH, kind: 'status', status: 200, body: OFFLINE_BODY });
     await el.refresh();
     await el.updateComplete;
