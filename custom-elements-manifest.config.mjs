@@ -1,7 +1,8 @@
 // `npm run analyze` → custom-elements.json, read from the JSDoc of src/ only.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
+  // src/react/ is generated from the manifest; src/cdn/ holds no elements.
+  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts', 'src/react/**', 'src/cdn/**'],
   litelement: true,
   // package.json already names the manifest; don't let the analyzer rewrite it.
   packagejson: false,

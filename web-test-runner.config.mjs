@@ -11,6 +11,8 @@ import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
 import { viewportPlugin } from './scripts/viewport-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
+import { packedPackageMiddleware } from './scripts/packed-package.mjs';
+import { react18BundlePlugin } from './scripts/react-18-bundle.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 /** `npm run coverage` fails below this share of lines covered. */
@@ -63,10 +65,13 @@ export default {
     reportDir: 'coverage',
     reporters: ['lcov'],
   },
-  // Pages under test/csp/ get a strict Content-Security-Policy header (test/csp/csp.test.ts).
-  middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/')],
+  // Pages under test/csp/ get a strict Content-Security-Policy header (test/csp/csp.test.ts);
+  // /packed/ serves the built, packed package and its strict-CSP host page (test/dist/).
+  middleware: [simulatorMiddleware(), cspHeaderMiddleware('/test/csp/'), packedPackageMiddleware(rootDir)],
   plugins: [
     cssInlinePlugin(rootDir),
+    // The React 18 test app, bundled with React 18 in place of the project's React 19.
+    react18BundlePlugin(rootDir),
     viewportPlugin(),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
     prometheusPlugin({ rootDir }),

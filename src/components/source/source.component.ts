@@ -94,7 +94,12 @@ export class PharosSourceElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
-    const reconnect = this.hasUpdated && PharosSourceElement.connectionProps.some((p) => changed.has(p as keyof PharosSourceElement));
+    // Compared with what the source was made from, not only after the first update: a
+    // framework (React 18 through @lit/react, or plain JS) may set properties after the
+    // element connected but before it first rendered.
+    const reconnect =
+      PharosSourceElement.connectionProps.some((p) => changed.has(p as keyof PharosSourceElement)) &&
+      this.connectionValues().some((value, i) => value !== this.sourceMadeFrom[i]);
     if (reconnect) {
       const previous = this.source;
       this.source = this.createSource();
@@ -104,7 +109,15 @@ export class PharosSourceElement extends LitElement {
     }
   }
 
+  /** The connection properties' values the current source was made from. */
+  private sourceMadeFrom: unknown[] = [];
+
+  private connectionValues(): unknown[] {
+    return PharosSourceElement.connectionProps.map((p) => this[p as keyof PharosSourceElement]);
+  }
+
   private createSource(): PharosSource {
+    this.sourceMadeFrom = this.connectionValues();
     return new PharosSource({
       baseUrl: this.baseUrl ?? '',
       token: this.tokenProvider ?? this.token,

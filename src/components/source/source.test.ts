@@ -30,6 +30,22 @@ describe('<pharos-source>', () => {
     host.remove();
   });
 
+  it('uses properties set after connecting but before the first render (as React 18 wrappers do)', async () => {
+    const sim = await startSim('healthy');
+    const source = document.createElement('pharos-source');
+    source.append(document.createElement('pharos-health'));
+    document.body.append(source);
+    const provider = () => 'a-token';
+    source.baseUrl = sim.baseUrl;
+    source.tokenProvider = provider;
+    await source.updateComplete;
+    const health = source.querySelector('pharos-health')!;
+    await waitUntil(() => health.source === source.source, 'the child follows', { timeout: 5000 });
+    expect(source.source!.baseUrl).to.equal(sim.baseUrl);
+    expect(source.source!.config.token).to.equal(provider);
+    source.remove();
+  });
+
   it('replaces the source when the base URL changes, and children follow', async () => {
     const [one, two] = [await startSim('healthy'), await startSim('production-like')];
     const source = await fixture<PharosSourceElement>(html`<pharos-source base-url=${one.baseUrl}><pharos-health></pharos-health></pharos-source>`);

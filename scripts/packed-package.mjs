@@ -1,0 +1,84 @@
+// Test-runner middleware for the distribution tests: serves the package exactly as npm
+// would install it (built, `npm pack`ed, extracted) under /packed/pkg/, and a host page
+// /packed/page.html with a strict Content-Security-Policy header. The pack runs once, on
+// the first request, so test runs that do not need it pay nothing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The policy of a locked-down intranet or wiki: nothing inline, nothing from elsewhere. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+/** @type {Record<string, string>} */
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.txt': 'text/plain', '.css': 'text/css' };
+
+// Loaded first by the host page (a classic script, allowed by script-src 'self'), so it
+// sees every violation the library could cause.
+const PROBE = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile + ':' + e.lineNumber });
+});`;
+
+/**
+ * @param {string} rootDir the package to pack
+ * @returns {(ctx: any, next: () => Promise<unknown>) => Promise<unknown>}
+ */
+export function packedPackageMiddleware(rootDir) {
+  /** @type {Promise<string> | undefined} */
+  let packed;
+  const pack = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pharos-packed-'));
+    // `npm pack` runs `prepack`, the full build, as `npm publish` would.
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
+    const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+    await run('tar', ['-xzf', join(dir, filename), '-C', dir]);
+    return join(dir, 'package');
+  };
+
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/packed/')) return next();
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.path === '/packed/ready') {
+      packed ??= pack();
+      await packed;
+      ctx.body = 'ok';
+      return;
+    }
+    if (ctx.path === '/packed/csp-probe.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = PROBE;
+      return;
+    }
+    if (ctx.path === '/packed/page.html') {
+      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>
+      const script = ctx.query.script === 'pharos-ops' ? 'pharos-ops' : 'autoloader';
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strict CSP host</title>
+<script src="/packed/csp-probe.js"></script>
+<script type="module" src="/packed/pkg/cdn/${script}.js"></script>
+</head><body>${String(ctx.query.html ?? '')}</body></html>`;
+      return;
+    }
+    if (ctx.path.startsWith('/packed/pkg/')) {
+      packed ??= pack();
+      const root = await packed;
+      const file = normalize(join(root, decodeURIComponent(ctx.path.slice('/packed/pkg/'.length))));
+      if (!file.startsWith(root)) return next();
+      try {
+        ctx.body = await readFile(file);
+        ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';
+      } catch {
+        ctx.status = 404;
+      }
+      return;
+    }
+    return next();
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The no-build files as a wiki page gets them: the package is built and `npm pack`ed by the
+ * test server (scripts/packed-package.mjs), and each host page is a plain HTML page served
+ * with a strict Content-Security-Policy header, loading cdn/autoloader.js or
+ * cdn/pharos-ops.js by URL: no Vite, no import map, no test-runner module resolution.
+ * Pages run in an iframe, their own realm with their own custom element registry.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { startSim } from '../support/sim.js';
+
+interface HostWindow extends Window {
+  __cspViolations: { directive: string; blocked: string; sample: string; source: string }[];
+}
+
+const TIMEOUT = { timeout: 15_000 };
+const frames: HTMLIFrameElement[] = [];
+
+/** Opens a strict-CSP host page with `html` in its body and one library script. */
+async function openHost(script: 'autoloader' | 'pharos-ops', html: string): Promise<HostWindow> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 1280px; height: 900px; border: 0';
+  frames.push(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = `/packed/page.html?script=${script}&html=${encodeURIComponent(html)}`;
+  document.body.append(frame);
+  await loaded;
+  return frame.contentWindow as HostWindow;
+}
+
+const shadowText = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const pharosTagsDefined = (win: Window, tags: string[]) => tags.filter((tag) => win.customElements.get(tag));
+
+describe('cdn/ from the packed package, under a strict CSP', function () {
+  before(async function () {
+    this.timeout(180_000); // the first request builds and packs the package
+    const response = await fetch('/packed/ready');
+    expect(response.ok, 'package built and packed').to.be.true;
+  });
+
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('serves the host page with the strict policy', async () => {
+    const response = await fetch('/packed/page.html?script=autoloader');
+    expect(response.headers.get('content-security-policy')).to.equal("default-src 'self'; script-src 'self'; style-src 'self'");
+  });
+
+  it('autoloader: defines only the tags in the page, then those added later, with live data and no violations', async () => {
+    const sim = await startSim('healthy');
+    const win = await openHost('autoloader', `<pharos-source base-url="${sim.baseUrl}"><pharos-health></pharos-health></pharos-source>`);
+    const doc = win.document;
+    const health = doc.querySelector('pharos-health')!;
+    await waitUntil(() => win.customElements.get('pharos-health'), 'pharos-health defined', TIMEOUT);
+    await waitUntil(() => health.shadowRoot?.querySelectorAll('[part~="component"]').length === 5, 'live health data', TIMEOUT);
+    expect(shadowText(health)).to.contain('Healthy');
+
+    // What the page has, and the building blocks pharos-health renders; nothing else.
+    const all = ['pharos-source', 'pharos-health', 'pharos-status-badge', 'pharos-database', 'pharos-metric-card', 'pharos-timeseries', 'pharos-ops-dashboard', 'pharos-alerts', 'pharos-ingest-trigger'];
+    expect(pharosTagsDefined(win, all)).to.deep.equal(['pharos-source', 'pharos-health', 'pharos-status-badge']);
+    const chunks = win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/cdn/'));
+    expect(chunks.some((n) => n.endsWith('/cdn/components/timeseries.js')), 'no chart chunk').to.be.false;
+
+    // Added later, deep inside the page: found by the MutationObserver.
+    const wrapper = doc.createElement('section');
+    wrapper.innerHTML = `<div><pharos-database base-url="${sim.baseUrl}"></pharos-database></div>`;
+    doc.body.append(wrapper);
+    const database = wrapper.querySelector('pharos-database')!;
+    await waitUntil(() => win.customElements.get('pharos-database'), 'pharos-database defined when added', TIMEOUT);
+    await waitUntil(() => database.shadowRoot?.querySelector('[part=gauge]'), 'database data', TIMEOUT);
+    expect(win.customElements.get('pharos-timeseries'), 'its chart came with it').to.exist;
+    expect(win.customElements.get('pharos-ops-dashboard')).to.be.undefined;
+
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
+
+  it('pharos-ops.js: defines every tag; the pool gauge is drawn at the usage it reports; no violations', async () => {
+    const sim = await startSim('healthy');
+    const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-database></pharos-database><pharos-health></pharos-health></pharos-source>`);
+    await waitUntil(() => win.customElements.get('pharos-database'), 'defined', TIMEOUT);
+    for (const tag of ['pharos-source', 'pharos-ops-dashboard', 'pharos-alerts', 'pharos-ingest-trigger', 'pharos-sparse-embeddings', 'pharos-timeseries']) {
+      expect(win.customElements.get(tag), tag).to.exist;
+    }
+    const database = win.document.querySelector('pharos-database')!;
+    await waitUntil(() => database.shadowRoot?.querySelector('[part=gauge] .gauge-fill'), 'live pool data', TIMEOUT);
+    const gauge = database.shadowRoot!.querySelector<HTMLElement>('[part=gauge]')!;
+    const usage = Number(gauge.getAttribute('aria-valuenow')) / 100;
+    expect(usage).to.be.greaterThan(0).and.lessThan(1);
+    const track = gauge.querySelector('.gauge-track')!.getBoundingClientRect();
+    const fill = gauge.querySelector('.gauge-fill')!.getBoundingClientRect();
+    expect(fill.width / track.width).to.be.closeTo(usage, 0.02);
+    await waitUntil(() => shadowText(win.document.querySelector('pharos-health')).includes('Healthy'), 'health too', TIMEOUT);
+
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
+});
