@@ -23,10 +23,12 @@ const INCIDENT_DELAY = /** @type {const} */ ([800, 1500]);
 /**
  * @typedef {object} SimulatorConfig
  * @property {number} sparseDurationMs how long sparse-embedding generation takes to answer
+ * @property {boolean} timingAllowOrigin send `Timing-Allow-Origin` to allowed origins, so their
+ *   Resource Timing entries carry the request's phases (the real backend does not send it)
  */
 
 /** @type {Readonly<SimulatorConfig>} */
-export const DEFAULT_CONFIG = Object.freeze({ sparseDurationMs: 6000 });
+export const DEFAULT_CONFIG = Object.freeze({ sparseDurationMs: 6000, timingAllowOrigin: false });
 
 /**
  * @typedef {object} SimulatorOptions
@@ -143,6 +145,7 @@ export class Simulator {
       if (!res.writableFinished) controller.abort();
     });
     const cors = corsHeaders(req.headers.origin, this.allowedOrigins);
+    if (this.config.timingAllowOrigin && cors['access-control-allow-origin']) cors['timing-allow-origin'] = cors['access-control-allow-origin'];
     this.respond(req, method, rawPath, query, controller.signal)
       .catch((error) => {
         // What the backend's middleware does with an unhandled exception: a bare 500.
@@ -171,7 +174,8 @@ export class Simulator {
     }
     if (method !== 'OPTIONS') this.countRequest(path);
     const fault = this.faults.take(method, path);
-    if (fault?.latencyMs) await sleep(fault.latencyMs, signal);
+    const delay = this.faults.delay(method, path) + (fault?.latencyMs ?? 0);
+    if (delay > 0) await sleep(delay, signal);
     if (this.traits.outage) return gatewayError();
     const injected = fault && faultResponse(fault);
     if (injected) return injected;

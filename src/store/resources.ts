@@ -4,9 +4,10 @@
  */
 import * as api from '../api/index.js';
 import { isNotApplicable } from '../api/envelope.js';
-import type { ResourceDefinition } from './resource.js';
+import { shareDefinition, type ResourceDefinition } from './resource.js';
 
-const define = <T, P = void>(definition: ResourceDefinition<T, P>) => definition;
+// Every backend endpoint is polled once per browser when pages share (see cross-tab.ts).
+const define = <T, P = void>(definition: ResourceDefinition<T, P>) => shareDefinition(definition);
 const statusScore = { healthy: 2, degraded: 1, unhealthy: 0 } as Record<string, number>;
 
 /** `/api/monitoring/health`. History: overall score (2 healthy, 1 degraded, 0 unhealthy). */

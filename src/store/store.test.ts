@@ -23,7 +23,8 @@ function scripted() {
 function setup(options: Partial<ConstructorParameters<typeof PharosSource>[0]> = {}) {
   const clock = new ManualClock();
   const visibility = new ManualVisibility();
-  const source = new PharosSource({ baseUrl: '', clock, visibility, random: () => 0.5, ...options });
+  // Alone and on exact intervals: sharing and spreading have their own tests.
+  const source = new PharosSource({ baseUrl: '', clock, visibility, random: () => 0.5, share: false, spreadPolls: false, ...options });
   return { clock, visibility, source };
 }
 
