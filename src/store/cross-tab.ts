@@ -296,11 +296,17 @@ export class CrossTabShare {
         if (this.role === 'leader') this.post({ t: 'snapshot', from: this.id, to: message.from, auto: this.source.autoRefresh, resources: this.snapshot() });
         return;
       case 'interest':
+      {
         if (this.role !== 'leader') return;
+        const known = this.peers.get(message.from)?.keys ?? new Set<string>();
         this.peers.set(message.from, { wants: message.wants, keys: new Set(message.resources.map((r) => r.key)), seenAt: now });
-        for (const ref of message.resources) this.ensure(ref);
+        const added = message.resources.filter((ref) => !known.has(ref.key) && this.ensure(ref)).map((ref) => ref.key);
+        // What the page newly shows and this one has already: send it now, no request needed.
+        const states = this.snapshot(new Set(added));
+        if (states.length > 0) this.post({ t: 'snapshot', from: this.id, to: message.from, auto: this.source.autoRefresh, resources: states });
         this.peersChanged();
         return;
+      }
       case 'refresh':
         if (this.role !== 'leader') return;
         for (const key of message.keys) {
@@ -332,10 +338,14 @@ export class CrossTabShare {
         this.forPeers.delete(key);
       }
     }
-    for (const resource of this.source.allResources()) {
-      if (wanted.has(resource.key) && !this.forPeers.has(resource.key)) this.forPeers.set(resource.key, resource.subscribe());
-    }
     this.source.resumeAll();
+    for (const resource of this.source.allResources()) {
+      if (wanted.has(resource.key) && !this.forPeers.has(resource.key)) {
+        this.forPeers.set(resource.key, resource.subscribe());
+        // Another page waits for it: fetch now rather than on the next timer.
+        resource.start();
+      }
+    }
   }
 
   /** True when another page of the group is visible or asks to poll while hidden. */
@@ -399,11 +409,12 @@ export class CrossTabShare {
     return { ...answer, failures: resource.failures.get(), error: answer.error === null ? null : toErrorData(answer.error) };
   }
 
-  private snapshot(): ResourceState[] {
+  /** The current state and history of the resources this page has data for (only `keys`, when given). */
+  private snapshot(keys?: Set<string>): ResourceState[] {
     const states: ResourceState[] = [];
     for (const r of this.source.allResources()) {
       const fetchedAt = r.fetchedAt.get();
-      if (!r.definition.shared || fetchedAt === null) continue;
+      if (!r.definition.shared || fetchedAt === null || (keys && !keys.has(r.key))) continue;
       const error = r.error.get();
       const answer: ResourceAnswer<unknown> =
         error === null

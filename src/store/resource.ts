@@ -349,7 +349,8 @@ export class Resource<T = unknown, P = unknown> {
   applyShared(answer: ResourceAnswer<T>, row: readonly [number, Sample]): void {
     if (this.disposed) return;
     const last = this.fetchedAt.get();
-    if (last !== null && answer.fetchedAt < last) return;
+    // An answer this page already shows (a snapshot after a broadcast, two leaders for a moment).
+    if (last !== null && answer.fetchedAt <= last) return;
     this.apply(answer, row, true);
     if (answer.error === null) this.failures.set(0);
     else this.failures.set(answer.failures ?? this.failures.get());
