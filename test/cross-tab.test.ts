@@ -63,7 +63,7 @@ describe('one poller per browser (pages in iframes)', () => {
 
   /** Moves every page's time forward in one-second steps, letting messages and requests through. */
   async function run(ms: number): Promise<void> {
-    for (let t = 0; t < ms; t += 1000) {
+    for (let t = 0; t === 0 || t < ms; t += 1000) {
       await clock.advance(Math.min(1000, ms - t));
       await pause(15);
       await idle();
@@ -189,5 +189,59 @@ describe('one poller per browser (pages in iframes)', () => {
     const times = chunks.filter((c) => c.resource === 'monitoring/health').flatMap((c) => [...c.times]);
     expect(times.length, 'each polled row saved once').to.equal(polled);
     expect(new Set(times).size).to.equal(times.length);
+  });
+
+  it('refresh and auto-refresh work from a follower', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    await waitUntil(() => health(b).value.get() !== undefined);
+    await resetCounts();
+    const before = health(b).fetchedAt.get();
+    await clock.advance(5_000);
+    await b.source.refresh();
+    expect((await requests())[HEALTH], 'the leader fetched it').to.equal(1);
+    expect(health(b).fetchedAt.get()).to.be.greaterThan(before!);
+
+    b.source.setAutoRefresh(false);
+    await waitUntil(() => !a.source.autoRefresh, 'the leader turns auto-refresh off too');
+    await run(3 * INTERVAL);
+    expect((await requests())[HEALTH]).to.equal(1);
+    b.source.setAutoRefresh(true);
+    await waitUntil(() => a.source.autoRefresh);
+    await run(INTERVAL);
+    expect((await requests())[HEALTH]).to.equal(3); // overdue at once, then the next slot
+  });
+
+  it('a follower takes over from a frozen leader within one interval', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    await run(INTERVAL);
+    // Frozen: the page holds its lock but neither beats nor answers.
+    const frozen = a.source.sharing as unknown as { stopBeat(): void; channel: BroadcastChannel; beat(): void };
+    frozen.stopBeat();
+    frozen.beat = () => {};
+    frozen.channel.onmessage = null;
+    a.source.setAutoRefresh(false);
+    await run(INTERVAL);
+    expect(b.source.sharing!.role).to.equal('leader');
+    const { times } = health(b).history.window();
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).to.be.at.most(INTERVAL + 1000);
+    await waitUntil(() => a.source.sharing!.role === 'follower', 'the frozen page learns it lost the lock');
+  });
+
+  it('polls alone with share off', async () => {
+    const a = await open({ share: false });
+    const b = await open({ share: false });
+    expect(a.source.sharing).to.equal(null);
+    a.watch('health');
+    b.watch('health');
+    await run(0);
+    expect((await requests())[HEALTH]).to.equal(2);
   });
 });
