@@ -177,3 +177,16 @@ export function requestSlot(url: string, signal?: AbortSignal): Promise<() => vo
   if (!slots) slotsByOrigin.set(origin, (slots = new Slots(MAX_CONCURRENT_PER_ORIGIN)));
   return slots.acquire(signal);
 }
+
+/**
+ * Says in words how a set of latency figures was measured, for a note beside them:
+ * `counts` holds how many figures each method produced.
+ */
+export function timingNote(counts: Partial<Record<TimingMethod, number>>): string {
+  const network = (counts.server ?? 0) + (counts.network ?? 0);
+  const page = counts.page ?? 0;
+  if (network + page === 0) return '';
+  if (page === 0) return 'network timing (the browser’s Resource Timing)';
+  if (network === 0) return 'page-observed (includes this page’s own delays)';
+  return `network timing for ${network} of ${network + page} requests, the rest page-observed`;
+}
