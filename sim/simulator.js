@@ -17,6 +17,16 @@ import { World } from './world.js';
 
 const router = createRouter([...rootRoutes, ...monitoringRoutes, ...ingestionRoutes, ...searchRoutes]);
 const CONTROL_PREFIX = '/__sim';
+/** Server-side durations kept for `GET /__sim/requests` (the latest). */
+const MAX_SERVER_TIMES = 5000;
+
+/**
+ * Requests answered since the last reset (control calls and preflights left out).
+ * @typedef {object} RequestCounts
+ * @property {number} total
+ * @property {Record<string, number>} byPath
+ * @property {number[]} serverMs each request's time in the simulator, arrival to answer written, in ms (the true latency a client should report)
+ */
 /** How much slower every API answer is during an incident, in ms. */
 const INCIDENT_DELAY = /** @type {const} */ ([800, 1500]);
 
@@ -56,8 +66,8 @@ export class Simulator {
     this.offsetMs = 0;
     /** @type {SimulatorConfig} */
     this.config = { ...this.initialConfig };
-    /** @type {{ total: number, byPath: Record<string, number> }} */
-    this.requests = { total: 0, byPath: {} };
+    /** @type {RequestCounts} */
+    this.requests = { total: 0, byPath: {}, serverMs: [] };
     this.world = this.createWorld();
   }
 
@@ -87,7 +97,7 @@ export class Simulator {
   }
 
   resetRequestCounts() {
-    this.requests = { total: 0, byPath: {} };
+    this.requests = { total: 0, byPath: {}, serverMs: [] };
   }
 
   /**
@@ -144,6 +154,8 @@ export class Simulator {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
+    const began = performance.now();
+    const counted = method !== 'OPTIONS' && !(rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`));
     const cors = corsHeaders(req.headers.origin, this.allowedOrigins);
     if (this.config.timingAllowOrigin && cors['access-control-allow-origin']) cors['timing-allow-origin'] = cors['access-control-allow-origin'];
     this.respond(req, method, rawPath, query, controller.signal)
@@ -154,6 +166,7 @@ export class Simulator {
       })
       .then((response) => {
         if (!controller.signal.aborted && !res.headersSent) send(res, response, method, response.cors === false ? {} : cors);
+        if (counted) this.recordServerTime(performance.now() - began);
       });
   }
 
@@ -210,6 +223,13 @@ export class Simulator {
   countRequest(path) {
     this.requests.total++;
     this.requests.byPath[path] = (this.requests.byPath[path] ?? 0) + 1;
+  }
+
+  /** @param {number} ms how long a counted request took here, from arrival to its answer being written */
+  recordServerTime(ms) {
+    const times = this.requests.serverMs;
+    times.push(Math.round(ms * 100) / 100);
+    if (times.length > MAX_SERVER_TIMES) times.splice(0, times.length - MAX_SERVER_TIMES);
   }
 
   createWorld() {
