@@ -26,6 +26,7 @@ const MAX_SERVER_TIMES = 5000;
  * @property {number} total
  * @property {Record<string, number>} byPath
  * @property {number[]} serverMs each request's time in the simulator, arrival to answer written, in ms (the true latency a client should report)
+ * @property {Record<string, number>} lastServerMs the latest such time per path
  */
 /** How much slower every API answer is during an incident, in ms. */
 const INCIDENT_DELAY = /** @type {const} */ ([800, 1500]);
@@ -67,7 +68,7 @@ export class Simulator {
     /** @type {SimulatorConfig} */
     this.config = { ...this.initialConfig };
     /** @type {RequestCounts} */
-    this.requests = { total: 0, byPath: {}, serverMs: [] };
+    this.requests = { total: 0, byPath: {}, serverMs: [], lastServerMs: {} };
     this.world = this.createWorld();
   }
 
@@ -97,7 +98,7 @@ export class Simulator {
   }
 
   resetRequestCounts() {
-    this.requests = { total: 0, byPath: {}, serverMs: [] };
+    this.requests = { total: 0, byPath: {}, serverMs: [], lastServerMs: {} };
   }
 
   /**
@@ -166,7 +167,7 @@ export class Simulator {
       })
       .then((response) => {
         if (!controller.signal.aborted && !res.headersSent) send(res, response, method, response.cors === false ? {} : cors);
-        if (counted) this.recordServerTime(performance.now() - began);
+        if (counted) this.recordServerTime(rawPath, performance.now() - began);
       });
   }
 
@@ -225,10 +226,15 @@ export class Simulator {
     this.requests.byPath[path] = (this.requests.byPath[path] ?? 0) + 1;
   }
 
-  /** @param {number} ms how long a counted request took here, from arrival to its answer being written */
-  recordServerTime(ms) {
+  /**
+   * @param {string} path
+   * @param {number} ms how long a counted request took here, from arrival to its answer being written
+   */
+  recordServerTime(path, ms) {
     const times = this.requests.serverMs;
-    times.push(Math.round(ms * 100) / 100);
+    const rounded = Math.round(ms * 100) / 100;
+    this.requests.lastServerMs[path] = rounded;
+    times.push(rounded);
     if (times.length > MAX_SERVER_TIMES) times.splice(0, times.length - MAX_SERVER_TIMES);
   }
 

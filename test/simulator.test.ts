@@ -481,14 +481,15 @@ describe('simulator: control API', () => {
     await fetch(`${sim.baseUrl}/api/monitoring/health`);
     await fetch(`${sim.baseUrl}/api/monitoring/events/history?limit=5`);
     await fetch(`${sim.baseUrl}/api/monitoring/nope`);
-    const { serverMs, ...counts } = await sim.requests();
+    const { serverMs, lastServerMs, ...counts } = await sim.requests();
     expect(counts).to.deep.equal({
       total: 4,
       byPath: { '/api/monitoring/health': 2, '/api/monitoring/events/history': 1, '/api/monitoring/nope': 1 },
     });
     expect(serverMs).to.have.length(4);
+    expect(Object.keys(lastServerMs)).to.have.members(Object.keys(counts.byPath));
     await sim.reset();
-    expect(await sim.requests()).to.deep.equal({ total: 0, byPath: {}, serverMs: [] });
+    expect(await sim.requests()).to.deep.equal({ total: 0, byPath: {}, serverMs: [], lastServerMs: {} });
   });
 
   it('a latency fault on "/" delays every endpoint, adds to other faults, and hides none', async () => {
