@@ -76,7 +76,7 @@ describe('one poller per browser (pages in iframes)', () => {
 
   const resetCounts = () => fetch(`${sim.baseUrl}/__sim/requests`, { method: 'DELETE' });
 
-  it('two pages share one poll, and a hidden leader keeps polling for a visible follower', async () => {
+  it('two pages share one poll; a leader that is hidden hands over to the visible page', async () => {
     const a = await open();
     a.watch('health');
     await run(0);
@@ -87,6 +87,7 @@ describe('one poller per browser (pages in iframes)', () => {
 
     await resetCounts();
     a.visibility.set(false); // the leader is hidden; the follower is visible
+    await waitUntil(() => b.source.sharing!.role === 'leader' && a.source.sharing!.role === 'follower', 'the visible page leads');
     await run(3 * INTERVAL);
     const counts = await requests();
     expect(counts[HEALTH], 'health: once per interval for both pages').to.equal(3);
@@ -150,7 +151,7 @@ describe('one poller per browser (pages in iframes)', () => {
     a.watch('health');
     b.watch('health');
     c.watch('health');
-    await run(INTERVAL);
+    await run(INTERVAL + 2000); // the first polls, then each on its slot within the interval after
     await waitUntil(() => health(c).value.get() !== undefined, 'the page with the same token shows the shared poll');
     expect((await requests())[HEALTH], 'two groups, two polls each').to.equal(4);
     expect(heard.length).to.be.greaterThan(0);
@@ -211,7 +212,7 @@ describe('one poller per browser (pages in iframes)', () => {
     expect((await requests())[HEALTH]).to.equal(1);
     b.source.setAutoRefresh(true);
     await waitUntil(() => a.source.autoRefresh);
-    await run(INTERVAL);
+    await run(INTERVAL + 2000);
     expect((await requests())[HEALTH]).to.equal(3); // overdue at once, then the next slot
   });
 

@@ -8,6 +8,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PharosSourceElement } from '../src/index.js';
 import '../src/index.js';
+import { getHealth } from '../src/api/monitoring.js';
+import { MAX_CONCURRENT_PER_ORIGIN, type RequestTiming } from '../src/api/timing.js';
 import { quantile } from '../src/history/percentiles.js';
 import { PharosSource } from '../src/store/source.js';
 import { ManualClock, ManualVisibility } from './support/manual-clock.js';
@@ -87,5 +89,28 @@ describe('latency that is the backend’s', () => {
     }
     expect(shadow(grid, '[part=timing]')?.textContent).to.contain('network timing');
     console.log(`[latency] modules ${shown.join(', ')}`);
+  });
+
+  it('sends at most 6 requests at a time to one backend, and times each from the network layer', async () => {
+    const sim = await startSim('healthy');
+    await sim.fault({ path: '/', latencyMs: DELAY_MS });
+    let inFlight = 0;
+    let most = 0;
+    // The real fetch, instrumented to count what is in flight.
+    const counting: typeof fetch = (...args) => {
+      most = Math.max(most, ++inFlight);
+      return fetch(...args).finally(() => inFlight--);
+    };
+    const timings: RequestTiming[] = [];
+    const config = { baseUrl: sim.baseUrl, fetch: counting, onTiming: (t: RequestTiming) => timings.push(t) };
+    await Promise.all(Array.from({ length: 18 }, () => getHealth(config)));
+    expect(most).to.equal(MAX_CONCURRENT_PER_ORIGIN);
+    expect(timings).to.have.length(18);
+    for (const t of timings) expect(t.method).to.equal('server');
+    // Three rounds of six: a continuation-based figure would include the wait for a slot
+    // (the last round about 240 ms); the network layer's does not.
+    const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
+    expect(quantile(sorted, 0.5)).to.be.below(DELAY_MS * 1.5);
+    expect(quantile(sorted, 0.9)).to.be.below(DELAY_MS * 2.5);
   });
 });

@@ -104,7 +104,7 @@ export function renderPanel(options: PanelOptions, content: unknown): TemplateRe
 
 /** Placeholder lines while the first answer is pending; sized so nothing jumps when data arrives. */
 export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
-  return html`<div part="skeleton" aria-busy="true" aria-label=${label}>
+  return html`<div part="skeleton" role="status" aria-busy="true" aria-label=${label}>
     ${Array.from({ length: lines }, (_, i) => html`<div class="skeleton" style="width:${90 - i * 15}%;margin:6px 0"></div>`)}
   </div>`;
 }

@@ -55,7 +55,7 @@ type Message =
   | { t: 'snapshot'; from: string; to: string; auto: boolean; resources: ResourceState[] }
   | { t: 'result'; from: string; state: ResourceState }
   | { t: 'interest'; from: string; wants: boolean; resources: ResourceRef[] }
-  | { t: 'refresh'; from: string; keys: string[] }
+  | { t: 'refresh'; from: string; resources: ResourceRef[] }
   | { t: 'auto'; from: string; on: boolean }
   | { t: 'beat'; from: string; auto: boolean }
   | { t: 'leader'; from: string }
@@ -309,10 +309,8 @@ export class CrossTabShare {
       }
       case 'refresh':
         if (this.role !== 'leader') return;
-        for (const key of message.keys) {
-          const resource = this.source.allResources().find((r) => r.key === key);
-          void resource?.refresh();
-        }
+        // Created if need be: the refresh may come before the page's interest.
+        for (const ref of message.resources) void this.ensure(ref)?.refresh();
         return;
       case 'bye':
         if (this.peers.delete(message.from)) this.peersChanged();
@@ -355,6 +353,16 @@ export class CrossTabShare {
     return false;
   }
 
+  /**
+   * This page was hidden or shown. A hidden leader hands the lock on while another page is
+   * visible: browsers throttle a hidden page's timers (to once a minute after a while).
+   */
+  visibilityChanged(): void {
+    if (this.role === 'leader' && !this.source.wantsPolling() && this.peersWantPolling() && this.channel) {
+      this.lost(this.channel.name, new DOMException('hidden', 'AbortError'));
+    } else this.interestChanged();
+  }
+
   /** The resources this page shows (or polling wish) changed: tell the leader, once per task. */
   interestChanged(): void {
     if (this.role !== 'follower' || this.interestQueued) return;
@@ -382,7 +390,7 @@ export class CrossTabShare {
       if (!list) this.waitingRefresh.set(resource.key, (list = []));
       const timer = clock.setTimeout(done, (this.source.config.timeoutMs ?? 10_000) + this.beatMs);
       list.push(done);
-      this.post({ t: 'refresh', from: this.id, keys: [resource.key] });
+      this.post({ t: 'refresh', from: this.id, resources: [this.ref(resource)] });
       function done() {
         clock.clearTimeout(timer);
         resolve();

@@ -131,7 +131,7 @@ export class PharosSource {
     this.stopVisibility = visibility.subscribe((visible) => {
       this.visible.set(visible);
       this.resumeAll();
-      this.sharing?.interestChanged();
+      this.sharing?.visibilityChanged();
     });
     this.spreadPolls = options.spreadPolls ?? true;
     this.persistence = options.persistence ?? null;
