@@ -57,7 +57,7 @@ type Message =
   | { t: 'interest'; from: string; wants: boolean; resources: ResourceRef[] }
   | { t: 'refresh'; from: string; resources: ResourceRef[] }
   | { t: 'auto'; from: string; on: boolean }
-  | { t: 'beat'; from: string; auto: boolean }
+  | { t: 'beat'; from: string }
   | { t: 'leader'; from: string }
   | { t: 'bye'; from: string };
 
@@ -224,7 +224,7 @@ export class CrossTabShare {
     if (this.disposed) return;
     const now = this.source.clock.now();
     if (this.role === 'leader') {
-      this.post({ t: 'beat', from: this.id, auto: this.source.autoRefresh });
+      this.post({ t: 'beat', from: this.id });
       let changed = false;
       for (const [id, peer] of this.peers) {
         if (now - peer.seenAt > this.beatMs * MISSED_BEATS) {
@@ -270,8 +270,9 @@ export class CrossTabShare {
       case 'leader':
         if (this.role === 'follower') {
           this.leaderSeenAt = now;
-          if (message.t === 'beat') this.source.applyAutoRefresh(message.auto);
-          else this.sendInterest();
+          // Auto-refresh travels in `auto` messages and snapshots only: a beat sent before a
+          // switch in this page arrived there would switch it back.
+          if (message.t === 'leader') this.sendInterest();
         } else if (this.role === 'leader' && message.t === 'leader') {
           // Two leaders (the other stole the lock while this page was frozen): let it lead.
           if (this.channel) this.lost(this.channel.name, new DOMException('stolen', 'AbortError'));
@@ -451,7 +452,7 @@ export class CrossTabShare {
       resource.history.appendMany(rows);
       const answer = toAnswer(state.answer);
       if (answer.error === null && state.answer.value === undefined) return;
-      resource.applyShared(answer, newest ?? [state.answer.fetchedAt, {}]);
+      resource.applyShared(answer, newest ?? null);
       // Keep the last good value through a failing snapshot.
       if (answer.error !== null && state.answer.value !== undefined) resource.value.set(state.answer.value);
     } else if (state.row) {

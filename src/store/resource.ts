@@ -323,7 +323,7 @@ export class Resource<T = unknown, P = unknown> {
   }
 
   /** Sets the signals for one answer, appends its history row, and lets other pages know. */
-  private apply(answer: ResourceAnswer<T>, row: readonly [number, Sample], replicated = false): void {
+  private apply(answer: ResourceAnswer<T>, row: readonly [number, Sample] | null, replicated = false): void {
     if (answer.error === null) {
       this.value.set(answer.value);
       this.error.set(null);
@@ -338,15 +338,16 @@ export class Resource<T = unknown, P = unknown> {
     this.latencyMs.set(answer.latencyMs);
     this.latencyMethod.set(answer.latencyMethod);
     this.fetchedAt.set(answer.fetchedAt);
-    this.history.append(row[0], row[1], replicated);
-    if (!replicated && this.definition.shared) this.source.sharing?.publish(this, answer, row);
+    if (row) this.history.append(row[0], row[1], replicated);
+    if (!replicated && row && this.definition.shared) this.source.sharing?.publish(this, answer, row);
   }
 
   /**
    * Shows an answer the leading page broadcast: the same signals and history row as if
    * this page had fetched it (the row is marked replicated, so it is not saved twice).
+   * `row` is null when this page already holds it (restored from saved history).
    */
-  applyShared(answer: ResourceAnswer<T>, row: readonly [number, Sample]): void {
+  applyShared(answer: ResourceAnswer<T>, row: readonly [number, Sample] | null): void {
     if (this.disposed) return;
     const last = this.fetchedAt.get();
     // An answer this page already shows (a snapshot after a broadcast, two leaders for a moment).
