@@ -5,7 +5,9 @@
  * every page's timers (scheduling is deterministic); requests are real and counted by the
  * simulator.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { PharosSourceElement } from '../src/components/source/source.component.js';
+import '../src/components/source/source.js';
 import { ManualClock, ManualVisibility } from './support/manual-clock.js';
 import { openPage, type FramePage } from './support/frames.js';
 import { startSim, type SimHandle } from './support/sim.js';
@@ -244,5 +246,12 @@ describe('one poller per browser (pages in iframes)', () => {
     b.watch('health');
     await run(0);
     expect((await requests())[HEALTH]).to.equal(2);
+  });
+
+  it('<pharos-source no-share> polls alone; without it the source shares', async () => {
+    const alone = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl} no-share></pharos-source>`);
+    const shared = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl}></pharos-source>`);
+    expect(alone.source!.sharing).to.equal(null);
+    expect(shared.source!.sharing).to.not.equal(null);
   });
 });
