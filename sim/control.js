@@ -63,12 +63,16 @@ export async function handleControl(sim, method, action, readBody) {
       return json(sim.state());
     }
     default: {
-      const { sparseDurationMs, ...rest } = body;
+      const { sparseDurationMs, timingAllowOrigin, ...rest } = body;
       if (Object.keys(rest).length > 0) return badRequest(`unknown config keys: ${Object.keys(rest).join(', ')}`);
       if (sparseDurationMs !== undefined && !(typeof sparseDurationMs === 'number' && sparseDurationMs >= 0)) {
         return badRequest('"sparseDurationMs" must be a number >= 0');
       }
-      sim.configure({ ...(sparseDurationMs !== undefined && { sparseDurationMs }) });
+      if (timingAllowOrigin !== undefined && typeof timingAllowOrigin !== 'boolean') return badRequest('"timingAllowOrigin" must be true or false');
+      sim.configure({
+        ...(sparseDurationMs !== undefined && { sparseDurationMs }),
+        ...(timingAllowOrigin !== undefined && { timingAllowOrigin }),
+      });
       return json(sim.state());
     }
   }

@@ -80,14 +80,41 @@ export class FaultList {
    * @returns {Fault | undefined}
    */
   take(method, path) {
-    const fault = this.faults.find(
-      (f) => path.startsWith(f.path) && (f.method === undefined ? method !== 'OPTIONS' : f.method === method),
-    );
-    if (!fault) return undefined;
-    fault.hits++;
-    if (fault.times !== undefined && fault.hits >= fault.times) this.faults = this.faults.filter((f) => f !== fault);
+    const fault = this.faults.find((f) => f.kind !== undefined && matches(f, method, path));
+    if (fault) this.use(fault);
     return fault;
   }
+
+  /**
+   * The server-side delay for a request: the sum of every matching latency-only fault
+   * (`{ path: '/', latencyMs: 80 }` slows every endpoint by 80 ms), each counted as used.
+   * Latency-only faults add up and never hide a fault that replaces the answer.
+   * @param {string} method
+   * @param {string} path
+   */
+  delay(method, path) {
+    let ms = 0;
+    for (const fault of this.faults.filter((f) => f.kind === undefined && matches(f, method, path))) {
+      ms += fault.latencyMs ?? 0;
+      this.use(fault);
+    }
+    return ms;
+  }
+
+  /** @param {Fault} fault */
+  use(fault) {
+    fault.hits++;
+    if (fault.times !== undefined && fault.hits >= fault.times) this.faults = this.faults.filter((f) => f !== fault);
+  }
+}
+
+/**
+ * @param {Fault} fault
+ * @param {string} method
+ * @param {string} path
+ */
+function matches(fault, method, path) {
+  return path.startsWith(fault.path) && (fault.method === undefined ? method !== 'OPTIONS' : fault.method === method);
 }
 
 /**

@@ -17,16 +17,29 @@ import { World } from './world.js';
 
 const router = createRouter([...rootRoutes, ...monitoringRoutes, ...ingestionRoutes, ...searchRoutes]);
 const CONTROL_PREFIX = '/__sim';
+/** Server-side durations kept for `GET /__sim/requests` (the latest). */
+const MAX_SERVER_TIMES = 5000;
+
+/**
+ * Requests answered since the last reset (control calls and preflights left out).
+ * @typedef {object} RequestCounts
+ * @property {number} total
+ * @property {Record<string, number>} byPath
+ * @property {number[]} serverMs each request's time in the simulator, arrival to answer written, in ms (the true latency a client should report)
+ * @property {Record<string, number>} lastServerMs the latest such time per path
+ */
 /** How much slower every API answer is during an incident, in ms. */
 const INCIDENT_DELAY = /** @type {const} */ ([800, 1500]);
 
 /**
  * @typedef {object} SimulatorConfig
  * @property {number} sparseDurationMs how long sparse-embedding generation takes to answer
+ * @property {boolean} timingAllowOrigin send `Timing-Allow-Origin` to allowed origins, so their
+ *   Resource Timing entries carry the request's phases (the real backend does not send it)
  */
 
 /** @type {Readonly<SimulatorConfig>} */
-export const DEFAULT_CONFIG = Object.freeze({ sparseDurationMs: 6000 });
+export const DEFAULT_CONFIG = Object.freeze({ sparseDurationMs: 6000, timingAllowOrigin: false });
 
 /**
  * @typedef {object} SimulatorOptions
@@ -54,8 +67,8 @@ export class Simulator {
     this.offsetMs = 0;
     /** @type {SimulatorConfig} */
     this.config = { ...this.initialConfig };
-    /** @type {{ total: number, byPath: Record<string, number> }} */
-    this.requests = { total: 0, byPath: {} };
+    /** @type {RequestCounts} */
+    this.requests = { total: 0, byPath: {}, serverMs: [], lastServerMs: {} };
     this.world = this.createWorld();
   }
 
@@ -85,7 +98,7 @@ export class Simulator {
   }
 
   resetRequestCounts() {
-    this.requests = { total: 0, byPath: {} };
+    this.requests = { total: 0, byPath: {}, serverMs: [], lastServerMs: {} };
   }
 
   /**
@@ -142,7 +155,10 @@ export class Simulator {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
+    const began = performance.now();
+    const counted = method !== 'OPTIONS' && !(rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`));
     const cors = corsHeaders(req.headers.origin, this.allowedOrigins);
+    if (this.config.timingAllowOrigin && cors['access-control-allow-origin']) cors['timing-allow-origin'] = cors['access-control-allow-origin'];
     this.respond(req, method, rawPath, query, controller.signal)
       .catch((error) => {
         // What the backend's middleware does with an unhandled exception: a bare 500.
@@ -151,6 +167,7 @@ export class Simulator {
       })
       .then((response) => {
         if (!controller.signal.aborted && !res.headersSent) send(res, response, method, response.cors === false ? {} : cors);
+        if (counted) this.recordServerTime(rawPath, performance.now() - began);
       });
   }
 
@@ -171,7 +188,8 @@ export class Simulator {
     }
     if (method !== 'OPTIONS') this.countRequest(path);
     const fault = this.faults.take(method, path);
-    if (fault?.latencyMs) await sleep(fault.latencyMs, signal);
+    const delay = this.faults.delay(method, path) + (fault?.latencyMs ?? 0);
+    if (delay > 0) await sleep(delay, signal);
     if (this.traits.outage) return gatewayError();
     const injected = fault && faultResponse(fault);
     if (injected) return injected;
@@ -206,6 +224,18 @@ export class Simulator {
   countRequest(path) {
     this.requests.total++;
     this.requests.byPath[path] = (this.requests.byPath[path] ?? 0) + 1;
+  }
+
+  /**
+   * @param {string} path
+   * @param {number} ms how long a counted request took here, from arrival to its answer being written
+   */
+  recordServerTime(path, ms) {
+    const times = this.requests.serverMs;
+    const rounded = Math.round(ms * 100) / 100;
+    this.requests.lastServerMs[path] = rounded;
+    times.push(rounded);
+    if (times.length > MAX_SERVER_TIMES) times.splice(0, times.length - MAX_SERVER_TIMES);
   }
 
   createWorld() {

@@ -483,12 +483,50 @@ describe('simulator: control API', () => {
     await fetch(`${sim.baseUrl}/api/monitoring/health`);
     await fetch(`${sim.baseUrl}/api/monitoring/events/history?limit=5`);
     await fetch(`${sim.baseUrl}/api/monitoring/nope`);
-    expect(await sim.requests()).to.deep.equal({
+    const { serverMs, lastServerMs, ...counts } = await sim.requests();
+    expect(counts).to.deep.equal({
       total: 4,
       byPath: { '/api/monitoring/health': 2, '/api/monitoring/events/history': 1, '/api/monitoring/nope': 1 },
     });
+    expect(serverMs).to.have.length(4);
+    expect(Object.keys(lastServerMs)).to.have.members(Object.keys(counts.byPath));
     await sim.reset();
-    expect(await sim.requests()).to.deep.equal({ total: 0, byPath: {} });
+    expect(await sim.requests()).to.deep.equal({ total: 0, byPath: {}, serverMs: [], lastServerMs: {} });
+  });
+
+  it('a latency fault on "/" delays every endpoint, adds to other faults, and hides none', async () => {
+    const sim = await startSim('healthy');
+    await sim.fault({ path: '/', latencyMs: 80 });
+    await sim.fault({ path: '/api/monitoring/cache', kind: 'html-502' });
+    expect((await fetch(`${sim.baseUrl}/api/monitoring/health`)).status).to.equal(200);
+    expect((await fetch(`${sim.baseUrl}/api/monitoring/cache/stats`)).status).to.equal(502);
+    const { serverMs } = await sim.requests();
+    expect(serverMs).to.have.length(2);
+    for (const ms of serverMs) expect(ms).to.be.at.least(80);
+    const faults = (await (await fetch(`${sim.baseUrl}/__sim/faults`)).json()).faults;
+    expect(faults.map((f: { hits: number }) => f.hits)).to.deep.equal([2, 1]);
+  });
+
+  it('sends Timing-Allow-Origin when configured, so a cross-origin page sees the request phases', async function () {
+    if (location.hostname !== 'localhost') this.skip();
+    // The same server under another name: a cross-origin backend (an allowed CORS origin).
+    const sim = await startSim('healthy', location.origin.replace('localhost', '127.0.0.1'));
+    const phasesVisible = async () => {
+      performance.clearResourceTimings(); // the buffer (250 entries) is full after the tests above
+      const url = `${sim.baseUrl}/api/monitoring/health?probe=${Math.random()}`;
+      await (await fetch(url)).text();
+      let entry: PerformanceResourceTiming | undefined;
+      for (let i = 0; i < 50 && !entry; i++) {
+        entry = performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined;
+        if (!entry) await new Promise((r) => setTimeout(r, 10));
+      }
+      return entry!.requestStart > 0;
+    };
+    expect(await phasesVisible()).to.equal(false);
+    await sim.config({ timingAllowOrigin: true });
+    expect(await phasesVisible()).to.equal(true);
+    const bad = await fetch(`${sim.baseUrl}/__sim/config`, { method: 'POST', body: JSON.stringify({ timingAllowOrigin: 'yes' }) });
+    expect(bad.status).to.equal(400);
   });
 
   it('reports and resets state; instances are isolated', async () => {
@@ -499,7 +537,7 @@ describe('simulator: control API', () => {
     const state = await (await fetch(`${sim.baseUrl}/__sim/state`)).json();
     expect(state).to.include({ scenario: 'incident', offsetMs: 1234 });
     expect(state.faults).to.have.length(1);
-    expect(state.config).to.deep.equal({ sparseDurationMs: 6000 });
+    expect(state.config).to.deep.equal({ sparseDurationMs: 6000, timingAllowOrigin: false });
     const otherState = await (await fetch(`${other.baseUrl}/__sim/state`)).json();
     expect(otherState).to.include({ scenario: 'healthy', offsetMs: 0 });
     expect(otherState.faults).to.be.empty;

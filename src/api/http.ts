@@ -1,6 +1,7 @@
 import { anySignal } from './abort.js';
 import { ErrorKind, PharosError, type EdgeWorkerOffline } from './errors.js';
 import { object, ShapeError, type Json } from './read.js';
+import { requestSlot, startTiming, type RequestTiming } from './timing.js';
 
 /** Returns the bearer token to send, or nothing for public endpoints. May be async (refresh flows). */
 export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
@@ -18,6 +19,11 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** The fetch implementation, for tests or instrumented fetches. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Called with each answered request's duration, measured by the network layer where the
+   * browser allows it (see {@link RequestTiming}). Not called when no answer came.
+   */
+  onTiming?: (timing: RequestTiming) => void;
 }
 
 /** Per-call options. */
@@ -78,18 +84,26 @@ export async function requestJson(config: ClientConfig, spec: CallSpec, options:
   if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
 
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const url = endpointUrl(config.baseUrl, spec.path, spec.query);
   let answer: { response: Response; text: string };
+  let timing: ReturnType<typeof startTiming>;
+  // The timeout runs from when the request may start, not while it waits for a slot.
+  const release = await requestSlot(url, options.signal);
   try {
+    timing = startTiming(url);
     answer = await fetchText(
       config.fetch ?? globalThis.fetch,
-      endpointUrl(config.baseUrl, spec.path, spec.query),
+      url,
       { method: spec.method ?? 'GET', headers, body: spec.json === undefined ? undefined : JSON.stringify(spec.json) },
       options.signal,
       timeoutMs,
     );
   } catch (error) {
     throw error instanceof NoAnswerError ? noAnswer(error, config, endpoint, timeoutMs) : error;
+  } finally {
+    release();
   }
+  if (config.onTiming) config.onTiming(await timing.finish());
   const { response, text } = answer;
   const parsed = parseJson(text);
   const ok = response.ok || (spec.bodyStatuses ?? []).includes(response.status);

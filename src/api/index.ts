@@ -4,6 +4,7 @@
  */
 export * from './errors.js';
 export { requestJson, endpointUrl, detailText, DEFAULT_TIMEOUT_MS } from './http.js';
+export { MAX_CONCURRENT_PER_ORIGIN, timingNote, type RequestTiming, type TimingMethod } from './timing.js';
 export type { ClientConfig, TokenSource, TokenProvider, RequestOptions, CallSpec, JsonResponse } from './http.js';
 export { isNotApplicable, type NotApplicable } from './envelope.js';
 export { parseUtc } from './time.js';

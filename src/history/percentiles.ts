@@ -1,11 +1,13 @@
 /**
  * In-browser derivation of request statistics from the store's history: every resource
  * row carries the latency of the request this browser made (`latency_ms`) and whether it
- * failed (`failed`), so per time bucket we get client-observed latency percentiles, the
+ * failed (`failed`), so per time bucket we get latency percentiles of this browser's
+ * requests (network timing where the browser records it, see `TIMING_SERIES`), the
  * request rate and the error rate. No backend involvement; honest about being client-side.
  */
 import type { HistoryBuffer } from '../store/history.js';
-import { FAILED_SERIES, LATENCY_SERIES } from '../store/resource.js';
+import { timingMethodOf, type TimingMethod } from '../api/timing.js';
+import { FAILED_SERIES, LATENCY_SERIES, TIMING_SERIES } from '../store/resource.js';
 
 /** Quantile `q` (0..1) of ascending `sorted` values, linearly interpolated (like NumPy's default). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -58,6 +60,8 @@ export interface RequestStats {
   total: number;
   /** Failed requests in the window. */
   failed: number;
+  /** How the latencies in the window were measured: figures per method. */
+  methods: Record<TimingMethod, number>;
 }
 
 /**
@@ -74,10 +78,12 @@ export function requestStats(histories: readonly HistoryBuffer[], from: number, 
   const failures = new Float64Array(n);
   let total = 0;
   let failed = 0;
+  const methods: Record<TimingMethod, number> = { server: 0, network: 0, page: 0 };
   for (const history of histories) {
-    const { times, columns } = history.window(from, to, [LATENCY_SERIES, FAILED_SERIES]);
+    const { times, columns } = history.window(from, to, [LATENCY_SERIES, FAILED_SERIES, TIMING_SERIES]);
     const latency = columns[LATENCY_SERIES]!;
     const fail = columns[FAILED_SERIES]!;
+    const method = columns[TIMING_SERIES]!;
     for (let i = 0; i < times.length; i++) {
       const b = Math.floor(times[i]! / bucketMs) - first;
       if (b < 0 || b >= n) continue;
@@ -88,6 +94,8 @@ export function requestStats(histories: readonly HistoryBuffer[], from: number, 
         failed++;
       } else if (!Number.isNaN(latency[i]!)) {
         latencies[b]!.push(latency[i]!);
+        // Rows saved before methods were recorded were measured by the page.
+        methods[timingMethodOf(method[i]) ?? 'page']++;
       }
     }
   }
@@ -109,7 +117,7 @@ export function requestStats(histories: readonly HistoryBuffer[], from: number, 
     rate[b] = count[b]! > 0 && seconds > 0 ? count[b]! / seconds : NaN;
     errorPercent[b] = count[b]! > 0 ? (failures[b]! / count[b]!) * 100 : NaN;
   }
-  return { times, p50, p95, p99, rate, errorPercent, count, bucketMs, total, failed };
+  return { times, p50, p95, p99, rate, errorPercent, count, bucketMs, total, failed, methods };
 }
 
 /** The earliest row time across histories (when this browser started observing), or null. */

@@ -220,6 +220,8 @@ export class IndexedDbHistory implements HistoryPersistence {
 
   private onEvent(resource: Resource<any, any>, event: HistoryEvent): void {
     if (this.closed || this.restoring) return;
+    // Another page polled this row and saves it: writing it here too would duplicate it.
+    if (event.type === 'append' && event.replicated) return;
     if (event.type === 'clear') {
       this.pending.delete(resource.key);
       this.saved.delete(resource.key);

@@ -12,7 +12,10 @@ export interface HistoryWindow {
 export type Sample = Record<string, number | null | undefined>;
 
 /** What {@link HistoryBuffer.listen} reports: a row appended by a poll, or the buffer cleared. */
-export type HistoryEvent = { type: 'append'; time: number; sample: Sample } | { type: 'clear' };
+export type HistoryEvent =
+  /** `replicated`: the row came from the page that polls for this one (see `cross-tab.ts`) and is saved there. */
+  | { type: 'append'; time: number; sample: Sample; replicated: boolean }
+  | { type: 'clear' };
 
 /**
  * A bounded ring of numeric samples, stored columnar in typed arrays (the layout uPlot
@@ -65,11 +68,14 @@ export class HistoryBuffer {
     return col;
   }
 
-  /** Appends one row. Rows must come in time order; an older row is ignored. */
-  append(time: number, sample: Sample): void {
+  /**
+   * Appends one row. Rows must come in time order; an older row is ignored. `replicated`
+   * marks a row another page polled (and saves), for listeners such as persistence.
+   */
+  append(time: number, sample: Sample, replicated = false): void {
     const written = this.write(time, sample);
     this.version.set(this.version.get() + 1);
-    if (written) for (const listener of this.listeners) listener({ type: 'append', time, sample });
+    if (written) for (const listener of this.listeners) listener({ type: 'append', time, sample, replicated });
   }
 
   /**

@@ -12,3 +12,4 @@ export * from './resources.js';
 export * from './registry.js';
 export * from './context.js';
 export * from './controllers.js';
+export * from './cross-tab.js';

@@ -1,6 +1,7 @@
 import { Signal } from 'signal-polyfill';
 import { isAbortError, toPharosError, type PharosError } from '../api/errors.js';
 import type { ClientConfig } from '../api/http.js';
+import { TIMING_METHOD_CODE, type RequestTiming, type TimingMethod } from '../api/timing.js';
 import { HistoryBuffer, type Sample } from './history.js';
 import type { PharosSource } from './source.js';
 
@@ -18,7 +19,40 @@ export interface ResourceDefinition<T, P = void> {
   sample?(value: T, params: P): Sample;
   /** Poll interval for this endpoint, overriding the source's. */
   readonly intervalMs?: number;
+  /**
+   * Polled once per browser when pages share (see `cross-tab.ts`): the leading page polls it
+   * for every page that shows it. Such a definition must be registered with
+   * {@link shareDefinition}, so a leading page that does not show it can still poll it.
+   */
+  readonly shared?: boolean;
 }
+
+const sharedDefinitions = new Map<string, ResourceDefinition<any, any>>();
+
+/**
+ * Marks a definition as pollable for other pages and registers it by name. Definitions
+ * whose params are JSON and whose values are structured-cloneable only.
+ */
+export function shareDefinition<T, P>(definition: ResourceDefinition<T, P>): ResourceDefinition<T, P> {
+  const shared = { ...definition, shared: true };
+  sharedDefinitions.set(definition.name, shared);
+  return shared;
+}
+
+/** The shared definition registered under `name`, if any. */
+export function sharedDefinition(name: string): ResourceDefinition<any, any> | undefined {
+  return sharedDefinitions.get(name);
+}
+
+/** A number in [0, 1) fixed by `text` (FNV-1a), to place a resource's polls in the interval. */
+export function stableFraction(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+
+/** Polls of one resource never come closer than this after an off-slot refresh. */
+const MIN_SLOT_GAP_MS = 1_000;
 
 /** Lifecycle of a resource: `loading` only before the first answer; later polls keep `ok`/`error`. */
 export type ResourceStatus = 'idle' | 'loading' | 'ok' | 'error';
@@ -33,8 +67,13 @@ export function backoffDelay(failures: number, random: number, retryAfterMs = 0)
   return Math.max(Math.round(jittered), retryAfterMs);
 }
 
-/** Name of the history series holding each request's client-observed latency. */
+/**
+ * Name of the history series holding each request's latency: the network layer's figure
+ * when the browser records one (see `TimingMethod`); {@link TIMING_SERIES} says which.
+ */
 export const LATENCY_SERIES = 'latency_ms';
+/** History series with the `TIMING_METHOD_CODE` of each row's latency (2 server, 1 network, 0 page). */
+export const TIMING_SERIES = 'latency_method';
 /** History series that is 1 for a failed attempt and 0 for a success (sum = failures in a window). */
 export const FAILED_SERIES = 'failed';
 
@@ -55,8 +94,10 @@ export class Resource<T = unknown, P = unknown> {
   readonly fetchedAt = new Signal.State<number | null>(null);
   /** When the latest success finished. */
   readonly lastSuccessAt = new Signal.State<number | null>(null);
-  /** Duration of the latest completed request in ms, as this browser saw it. */
+  /** Duration of the latest completed request in ms (see {@link Resource.latencyMethod}). */
   readonly latencyMs = new Signal.State<number | null>(null);
+  /** How {@link Resource.latencyMs} was measured, or null before the first answer. */
+  readonly latencyMethod = new Signal.State<TimingMethod | null>(null);
   /** When the next poll is due, or null when none is scheduled (paused, off, no subscribers). */
   readonly nextRefreshAt = new Signal.State<number | null>(null);
   /** Consecutive failures since the last success. */
@@ -65,6 +106,9 @@ export class Resource<T = unknown, P = unknown> {
   readonly stale = new Signal.Computed(() => this.value.get() !== undefined && this.error.get() !== null);
   /** Numeric history of this endpoint, plus each request's latency. */
   readonly history: HistoryBuffer;
+
+  /** Where in each interval this resource polls, as a fraction (stable per key, so polls spread out). */
+  readonly phase: number;
 
   private subscribers = 0;
   private timer: unknown = undefined;
@@ -83,6 +127,17 @@ export class Resource<T = unknown, P = unknown> {
     readonly key: string,
   ) {
     this.history = new HistoryBuffer(source.historyCapacity(this.intervalMs));
+    this.phase = stableFraction(key);
+  }
+
+  /** True when another page polls this resource and this one renders its broadcasts. */
+  get following(): boolean {
+    return this.definition.shared === true && this.source.sharing?.role === 'follower';
+  }
+
+  /** True while the source is still finding out whether another page polls for it. */
+  private get waiting(): boolean {
+    return this.definition.shared === true && this.source.sharing?.role === 'pending';
   }
 
   /** This resource's poll interval. */
@@ -101,23 +156,34 @@ export class Resource<T = unknown, P = unknown> {
    */
   subscribe(): () => void {
     this.subscribers++;
-    if (this.subscribers === 1) this.resume();
+    if (this.subscribers === 1) {
+      this.resume();
+      this.source.sharing?.interestChanged();
+    }
     let done = false;
     return () => {
       if (done) return;
       done = true;
       this.subscribers--;
-      if (this.subscribers === 0) this.cancelTimer();
+      if (this.subscribers === 0) {
+        this.cancelTimer();
+        this.source.sharing?.interestChanged();
+      }
     };
   }
 
-  /** Fetches now, sharing a request already in flight. Resolves when it settles. */
+  /**
+   * Fetches now, sharing a request already in flight. Resolves when it settles. In a page
+   * that follows, the leading page fetches and this resolves when its answer arrives.
+   */
   refresh(): Promise<void> {
     if (this.inflight) return this.inflight;
     this.cancelTimer();
+    const sharing = this.source.sharing;
+    const work = this.following && sharing ? () => this.viaLeader(sharing.requestRefresh(this)) : () => this.run();
     this.inflight = (async () => {
       try {
-        await this.run();
+        await work();
       } finally {
         this.inflight = null;
       }
@@ -126,23 +192,62 @@ export class Resource<T = unknown, P = unknown> {
     return this.inflight;
   }
 
+  private async viaLeader(answered: Promise<void>): Promise<void> {
+    this.fetching.set(true);
+    try {
+      await answered;
+    } finally {
+      this.fetching.set(false);
+    }
+  }
+
   /**
    * (Re)schedules according to the source's state: nothing when paused or unwatched,
-   * at once when the data is older than the interval, else when it comes due.
+   * at once when the data is older than the interval, else at this resource's next slot.
+   * A page that follows only shows when the leader's next poll is due.
    */
   resume(): void {
-    if (this.disposed || this.subscribers === 0 || this.inflight) return;
-    if (!this.source.shouldPoll()) {
-      // Still load once so a newly shown element is never empty, even with auto-refresh off.
-      if (this.lastSuccessAt.get() === null && this.fetchedAt.get() === null) this.schedule(0);
-      else this.cancelTimer();
+    if (this.disposed || this.subscribers === 0 || this.inflight || this.waiting) return;
+    const due = this.dueAt();
+    if (this.following) {
+      this.cancelTimer();
+      this.nextRefreshAt.set(due);
       return;
     }
+    if (due === null) this.cancelTimer();
+    else this.schedule(Math.max(0, due - this.source.clock.now()));
+  }
+
+  /** Starts at once when due now (the first poll after the source found its role), else schedules. */
+  start(): void {
+    if (this.disposed || this.subscribers === 0 || this.inflight || this.waiting || this.following) return this.resume();
+    const due = this.dueAt();
+    if (due !== null && due <= this.source.clock.now()) void this.refresh();
+    else this.resume();
+  }
+
+  /**
+   * When the next poll is due, or null when none should run. Polls land on slots
+   * `phase × interval + k × interval` (wall-clock time, the same in every page), so the
+   * resources of a source spread over the interval instead of firing together, and a page
+   * taking over from another polls when the other would have. The first poll is at once.
+   */
+  private dueAt(): number | null {
     const last = this.fetchedAt.get();
-    const failures = this.failures.get();
-    const due =
-      last === null ? 0 : failures > 0 ? this.retryDelay() - (this.source.clock.now() - last) : this.intervalMs - (this.source.clock.now() - last);
-    this.schedule(Math.max(0, due));
+    const now = this.source.clock.now();
+    if (!this.source.shouldPoll()) {
+      // Still load once so a newly shown element is never empty, even with auto-refresh off.
+      return this.lastSuccessAt.get() === null && last === null ? now : null;
+    }
+    if (last === null) return now;
+    if (this.failures.get() > 0) return last + this.retryDelay();
+    const interval = this.intervalMs;
+    if (!this.source.spreadPolls) return last + interval;
+    const offset = this.phase * interval;
+    // The latest slot at most one interval after the last answer.
+    let slot = last + interval - ((((last + interval - offset) % interval) + interval) % interval);
+    if (slot - last < Math.min(MIN_SLOT_GAP_MS, interval / 2)) slot += interval;
+    return slot;
   }
 
   /** Stops timers and aborts an in-flight request for good. */
@@ -179,39 +284,89 @@ export class Resource<T = unknown, P = unknown> {
     this.fetching.set(true);
     const abort = new AbortController();
     this.abort = abort;
+    const timings: RequestTiming[] = [];
+    const config: ClientConfig = { ...this.source.config, onTiming: (t) => timings.push(t) };
+    // The network layer's figure when every request of the fetch has one; else what the page saw.
+    const latency = (now: number): RequestTiming =>
+      timings.length === 0
+        ? { ms: now - started, method: 'page' }
+        : {
+            ms: timings.reduce((sum, t) => sum + t.ms, 0),
+            method: timings.reduce<TimingMethod>((worst, t) => (TIMING_METHOD_CODE[t.method] < TIMING_METHOD_CODE[worst] ? t.method : worst), 'server'),
+          };
     try {
-      const value = await this.definition.fetch(this.source.config, this.params, abort.signal);
+      const value = await this.definition.fetch(config, this.params, abort.signal);
       if (this.disposed) return;
       const now = clock.now();
-      const latency = now - started;
-      this.value.set(value);
-      this.error.set(null);
-      this.failures.set(0);
-      this.status.set('ok');
-      this.latencyMs.set(latency);
-      this.fetchedAt.set(now);
-      this.lastSuccessAt.set(now);
+      const timing = latency(now);
       let sample: Sample = {};
       try {
         sample = this.definition.sample?.(value, this.params) ?? {};
       } catch (error) {
         console.warn(`[pharos] could not sample ${this.key} for history`, error);
       }
-      this.history.append(now, { ...sample, [LATENCY_SERIES]: latency, [FAILED_SERIES]: 0 });
+      this.apply(
+        { value, error: null, fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method },
+        [now, { ...sample, [LATENCY_SERIES]: timing.ms, [TIMING_SERIES]: TIMING_METHOD_CODE[timing.method], [FAILED_SERIES]: 0 }],
+      );
     } catch (error) {
       if (this.disposed || isAbortError(error)) return;
       const now = clock.now();
-      this.error.set(toPharosError(error));
-      this.failures.set(this.failures.get() + 1);
-      this.status.set('error');
-      this.fetchedAt.set(now);
-      this.latencyMs.set(now - started);
+      const timing = latency(now);
       // A failure row: every value series is a gap here, so charts break the line instead
       // of bridging an outage, and `failed` counts the failures in any window.
-      this.history.append(now, { [FAILED_SERIES]: 1 });
+      this.apply({ error: toPharosError(error), fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method }, [now, { [FAILED_SERIES]: 1 }]);
     } finally {
       if (this.abort === abort) this.abort = null;
       this.fetching.set(false);
     }
   }
+
+  /** Sets the signals for one answer, appends its history row, and lets other pages know. */
+  private apply(answer: ResourceAnswer<T>, row: readonly [number, Sample] | null, replicated = false): void {
+    if (answer.error === null) {
+      this.value.set(answer.value);
+      this.error.set(null);
+      this.failures.set(0);
+      this.status.set('ok');
+      this.lastSuccessAt.set(answer.fetchedAt);
+    } else {
+      this.error.set(answer.error);
+      this.failures.set(this.failures.get() + 1);
+      this.status.set('error');
+    }
+    this.latencyMs.set(answer.latencyMs);
+    this.latencyMethod.set(answer.latencyMethod);
+    this.fetchedAt.set(answer.fetchedAt);
+    if (row) this.history.append(row[0], row[1], replicated);
+    if (!replicated && row && this.definition.shared) this.source.sharing?.publish(this, answer, row);
+  }
+
+  /**
+   * Shows an answer the leading page broadcast: the same signals and history row as if
+   * this page had fetched it (the row is marked replicated, so it is not saved twice).
+   * `row` is null when this page already holds it (restored from saved history).
+   */
+  applyShared(answer: ResourceAnswer<T>, row: readonly [number, Sample] | null): void {
+    if (this.disposed) return;
+    const last = this.fetchedAt.get();
+    // An answer this page already shows (a snapshot after a broadcast, two leaders for a moment).
+    if (last !== null && answer.fetchedAt <= last) return;
+    this.apply(answer, row, true);
+    if (answer.error === null) this.failures.set(0);
+    else this.failures.set(answer.failures ?? this.failures.get());
+    this.resume();
+  }
 }
+
+/** One answer of a resource, as applied here and broadcast to other pages. */
+export type ResourceAnswer<T> = {
+  /** When the answer arrived (ms since the epoch). */
+  fetchedAt: number;
+  /** The request's duration. */
+  latencyMs: number;
+  /** How `latencyMs` was measured. */
+  latencyMethod: TimingMethod;
+  /** Consecutive failures at the leading page, for its followers' display. */
+  failures?: number;
+} & ({ value: T; error: null } | { value?: undefined; error: PharosError });

@@ -4,10 +4,12 @@
  */
 import * as api from '../api/index.js';
 import { isNotApplicable } from '../api/envelope.js';
-import type { ResourceDefinition } from './resource.js';
+import { shareDefinition, type ResourceDefinition } from './resource.js';
 
-// Marked pure so bundlers drop the definitions (and their parsers) a page does not use.
-const define = /* @__NO_SIDE_EFFECTS__ */ <T, P = void>(definition: ResourceDefinition<T, P>) => definition;
+// Every endpoint is polled once per browser when pages share (see cross-tab.ts). Marked pure
+// so bundlers drop the definitions (and their parsers) a page does not use; a definition a page
+// never imports is one its leader cannot poll for others, so followers poll those themselves.
+const define = /* @__NO_SIDE_EFFECTS__ */ <T, P = void>(definition: ResourceDefinition<T, P>) => shareDefinition(definition);
 const statusScore = { healthy: 2, degraded: 1, unhealthy: 0 } as Record<string, number>;
 
 /** `/api/monitoring/health`. History: overall score (2 healthy, 1 degraded, 0 unhealthy). */

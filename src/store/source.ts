@@ -1,6 +1,7 @@
 import { Signal } from 'signal-polyfill';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig, type TokenSource } from '../api/http.js';
 import { systemClock, type Clock } from './clock.js';
+import { canShare, CrossTabShare } from './cross-tab.js';
 import { Resource, type ResourceDefinition } from './resource.js';
 import { isTimeRange, type TimeRange } from './time-range.js';
 import { documentVisibility, type Visibility } from './visibility.js';
@@ -33,6 +34,17 @@ export interface SourceOptions {
   random?: () => number;
   /** Keeps history across page loads (e.g. `new IndexedDbHistory()`). Default: none. */
   persistence?: HistoryPersistence;
+  /**
+   * Share one poller with the other pages of this browser that show the same backend with
+   * the same token and interval (see `cross-tab.ts`). Default true; ignored where the
+   * browser cannot (no Web Locks or BroadcastChannel, not a secure context).
+   */
+  share?: boolean;
+  /**
+   * Spread polls over the interval, each resource at its own stable offset. Default true;
+   * false polls exactly one interval after each answer.
+   */
+  spreadPolls?: boolean;
 }
 
 /**
@@ -86,6 +98,10 @@ export class PharosSource {
   readonly now: Signal.State<number>;
   /** Where history is saved across page loads, if anywhere. */
   readonly persistence: HistoryPersistence | null;
+  /** The sharing with other pages of this browser, or null when this page polls alone. */
+  readonly sharing: CrossTabShare | null;
+  /** Whether polls are spread over the interval (see {@link SourceOptions.spreadPolls}). */
+  readonly spreadPolls: boolean;
 
   private readonly auto: Signal.State<boolean>;
   private readonly visible: Signal.State<boolean>;
@@ -115,8 +131,11 @@ export class PharosSource {
     this.stopVisibility = visibility.subscribe((visible) => {
       this.visible.set(visible);
       this.resumeAll();
+      this.sharing?.visibilityChanged();
     });
+    this.spreadPolls = options.spreadPolls ?? true;
     this.persistence = options.persistence ?? null;
+    this.sharing = (options.share ?? true) && canShare() ? new CrossTabShare(this, options.token) : null;
     this.persistence?.open(this);
   }
 
@@ -130,8 +149,18 @@ export class PharosSource {
     return this.auto.get();
   }
 
-  /** Turns auto-refresh on (catching up on anything overdue) or off (timers stop). */
+  /**
+   * Turns auto-refresh on (catching up on anything overdue) or off (timers stop), in every
+   * page that shares this source's poller.
+   */
   setAutoRefresh(on: boolean): void {
+    if (this.auto.get() === on) return;
+    this.applyAutoRefresh(on);
+    this.sharing?.announceAutoRefresh(on);
+  }
+
+  /** Sets auto-refresh as another page of the group switched it (no broadcast). @internal */
+  applyAutoRefresh(on: boolean): void {
     if (this.auto.get() === on) return;
     this.auto.set(on);
     this.resumeAll();
@@ -142,9 +171,14 @@ export class PharosSource {
     this.timeRange.set(range);
   }
 
-  /** True when timers should run now. */
+  /** True when timers should run now: auto-refresh on and this page or another of its group watched. */
   shouldPoll(): boolean {
-    return this.auto.get() && (this.visible.get() || this.pollWhenHidden);
+    return this.auto.get() && (this.wantsPolling() || (this.sharing?.peersWantPolling() ?? false));
+  }
+
+  /** True when this page wants polling: visible, or asked to poll while hidden. */
+  wantsPolling(): boolean {
+    return this.visible.get() || this.pollWhenHidden;
   }
 
   /** History rows to keep for a given interval: 7 days' worth, bounded. */
@@ -231,14 +265,21 @@ export class PharosSource {
     this.tickTimer = this.clock.setTimeout(() => this.tick(), 1000 - (now % 1000));
   }
 
-  private resumeAll(): void {
+  /** Reschedules every resource after a change of state (visibility, auto-refresh, peers). @internal */
+  resumeAll(): void {
     for (const r of this.resources.values()) r.resume();
+  }
+
+  /** The page's role in its sharing group changed: start what is due, stop what another page now polls. @internal */
+  roleChanged(): void {
+    for (const r of this.resources.values()) r.start();
   }
 
   /** Stops every timer and request; the source cannot be used afterwards. */
   dispose(): void {
     this.stopVisibility();
     for (const r of this.resources.values()) r.dispose();
+    this.sharing?.dispose();
     if (this.tickTimer !== undefined) this.clock.clearTimeout(this.tickTimer);
     this.tickers = 0;
     this.persistence?.close();

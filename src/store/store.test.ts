@@ -23,7 +23,8 @@ function scripted() {
 function setup(options: Partial<ConstructorParameters<typeof PharosSource>[0]> = {}) {
   const clock = new ManualClock();
   const visibility = new ManualVisibility();
-  const source = new PharosSource({ baseUrl: '', clock, visibility, random: () => 0.5, ...options });
+  // Alone and on exact intervals: sharing and spreading have their own tests.
+  const source = new PharosSource({ baseUrl: '', clock, visibility, random: () => 0.5, share: false, spreadPolls: false, ...options });
   return { clock, visibility, source };
 }
 
@@ -31,6 +32,30 @@ const INTERVAL = 30_000;
 const outage = new PharosError(ErrorKind.network, 'Request blocked or unreachable: test.');
 
 describe('PharosSource polling', () => {
+  it('spreads polls over the interval, each resource on its own stable slot, the first at once', async () => {
+    const { clock, source } = setup({ spreadPolls: true });
+    const calls: Record<string, number[]> = { alpha: [], beta: [], gamma: [] };
+    const stops = Object.keys(calls).map((name) =>
+      source.resource({ name, fetch: async () => void calls[name]!.push(clock.now()) } as ResourceDefinition<void>).subscribe(),
+    );
+    const start = clock.now();
+    await clock.advance(0);
+    for (const times of Object.values(calls)) expect(times).to.deep.equal([start]);
+    await clock.advance(INTERVAL * 3);
+    const offsets = new Set<number>();
+    for (const [name, times] of Object.entries(calls)) {
+      expect(times, name).to.have.length(4);
+      const phase = source.resource({ name } as ResourceDefinition<void>).phase;
+      for (const t of times.slice(1)) expect(((t - phase * INTERVAL) % INTERVAL + INTERVAL) % INTERVAL, `${name} on its slot`).to.be.closeTo(0, 1e-6);
+      expect(times[2]! - times[1]!).to.equal(INTERVAL);
+      offsets.add(times[1]! % INTERVAL);
+    }
+    expect(offsets.size, 'different resources, different slots').to.equal(3);
+    // No request, so no network timing: the figure is labelled page-observed.
+    expect(source.resource({ name: 'alpha' } as ResourceDefinition<void>).latencyMethod.get()).to.equal('page');
+    stops.forEach((s) => s());
+  });
+
   it('makes one request per interval however many subscribe', async () => {
     const { clock, source } = setup();
     const { state, definition } = scripted();

@@ -29,8 +29,8 @@ export interface SimHandle {
   /** Moves the simulator's clock forward (jobs progress, heartbeats age). */
   advance(ms: number): Promise<void>;
   config(config: Record<string, unknown>): Promise<void>;
-  /** Requests served since the last reset, total and by path. */
-  requests(): Promise<{ total: number; byPath: Record<string, number> }>;
+  /** Requests served since the last reset, total and by path, each one's time in the simulator (ms) and the latest per path. */
+  requests(): Promise<{ total: number; byPath: Record<string, number>; serverMs: number[]; lastServerMs: Record<string, number> }>;
   reset(): Promise<void>;
 }
 

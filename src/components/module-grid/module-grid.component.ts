@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { PharosError } from '../../api/errors.js';
 import type { HealthReport, ModuleHealth } from '../../api/monitoring.js';
+import { timingNote, type TimingMethod } from '../../api/timing.js';
 import { computeTrend, detectAnomaly, type AnomalyResult, type Trend } from '../../internal/anomaly.js';
 import { formatMs, formatNumber, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
 import { Memo } from '../../internal/memo.js';
@@ -95,6 +96,8 @@ function asText(lang: string, value: unknown): string {
  *
  * Status comes from `/api/monitoring/health` when the backend reports modules there, else
  * from `/api/monitoring/health/module/{name}` (one shared, polled resource per module).
+ * A probe's response time is its request's network timing, the same figures the
+ * performance panel's percentiles use; a note under the cards says how they were measured.
  *
  * @tag pharos-module-grid
  * @summary Health of every backend module.
@@ -111,6 +114,7 @@ function asText(lang: string, value: unknown): string {
  * @csspart filter-option-selected - The selected filter option.
  * @csspart sort - The sort select.
  * @csspart grid - The list of cards.
+ * @csspart timing - The note saying how response times were measured (network timing or page-observed).
  * @csspart card - One module card (a button opening its details); a card needing attention also has part `card-alert`.
  * @csspart name - A module's name.
  * @csspart alert - A card's alert mark (down or unusually slow).
@@ -272,6 +276,17 @@ export class PharosModuleGrid extends PharosElement {
     }
   }
 
+  /** How the probes' response times were measured (the same figures as the performance panel). */
+  private renderTimingNote(probes: readonly Resource<ModuleHealth, string>[]) {
+    const counts: Partial<Record<TimingMethod, number>> = {};
+    for (const p of probes) {
+      const method = p.latencyMethod.get();
+      if (method && p.lastSuccessAt.get() !== null) counts[method] = (counts[method] ?? 0) + 1;
+    }
+    const note = timingNote(counts);
+    return note ? html`<p class="meta" part="timing">Response: ${note}.</p>` : nothing;
+  }
+
   private onDialogClose = () => {
     this.selected = null;
     // Give the focus back to the card that opened the dialog.
@@ -326,8 +341,9 @@ export class PharosModuleGrid extends PharosElement {
             </div>
             ${shown.length
               ? html`<ul part="grid" aria-label="Modules">
-                  ${shown.map((v) => html`<li>${this.renderCard(v, lang)}</li>`)}
-                </ul>`
+                    ${shown.map((v) => html`<li>${this.renderCard(v, lang)}</li>`)}
+                  </ul>
+                  ${this.renderTimingNote(probes)}`
               : html`<p part="empty">No ${this.filter} modules.</p>`}`}
       ${this.renderDialog(views, lang)}
     </section>`;

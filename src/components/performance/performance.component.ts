@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Signal } from 'signal-polyfill';
+import { timingNote } from '../../api/timing.js';
 import { requestStats, bucketWidth, observedSince, type RequestStats } from '../../history/percentiles.js';
 import type { PerformanceQueries, PrometheusPerformance } from '../../history/prometheus.js';
 import { isExternalResource, OptionalResourceController, prometheusPerformanceResource } from '../../history/prometheus-resource.js';
@@ -57,6 +58,9 @@ interface BrowserHistory {
  * - **In the browser** (default): what this page's store has recorded. Latency percentiles,
  *   request rate and error rate are those of the requests this browser made to the backend
  *   (client-observed), bucketed in time; labelled as such, with how much history there is.
+ *   Each latency is the browser's network timing of the request (Resource Timing), not
+ *   the time until this page's code ran; the note says so, or says "page-observed" where
+ *   the browser recorded no timing.
  * - **Prometheus-compatible** (Prometheus, Thanos, Mimir, VictoriaMetrics) when the source
  *   (or this element) has a `prometheus-url`: `query_range` over the backend's own metrics
  *   (`neo_alexandria_request_duration_seconds`, `neo_alexandria_requests_total`), so the
@@ -74,6 +78,7 @@ interface BrowserHistory {
  * @csspart base - The card.
  * @csspart header - Title row.
  * @csspart origin - Where the figures come from and how much history there is.
+ * @csspart timing - How the latencies were measured (network timing or page-observed), inside `origin`.
  * @csspart clear - The "Clear history" button.
  * @csspart charts - The grid of charts.
  * @csspart chart - One chart with its title.
@@ -275,7 +280,10 @@ export class PharosPerformance extends PharosElement {
     const span = (h.range[1] - Math.max(h.since, h.range[0])) / 1000;
     const rangeSeconds = (h.range[1] - h.range[0]) / 1000;
     const partial = h.since > h.range[0] ? ` of the selected ${formatSeconds(lang, rangeSeconds)}` : '';
-    return html`<strong>Client-observed, since ${formatTime(lang, h.since)}</strong>: requests this browser made to the backend
+    const timing = timingNote(h.stats.methods);
+    return html`<strong>Client-observed, since ${formatTime(lang, h.since)}</strong>${timing
+        ? html` <span part="timing">(${timing})</span>`
+        : nothing}: requests this browser made to the backend
       (${formatSeconds(lang, Math.max(0, span))} of history${partial}, ${formatNumber(lang, h.stats.total, 0)}
       requests${h.stats.failed ? html`, ${formatNumber(lang, h.stats.failed, 0)} failed` : nothing}), in
       ${formatSeconds(lang, h.stats.bucketMs / 1000)} buckets. Not the backend's own traffic: set a Prometheus URL for that.`;

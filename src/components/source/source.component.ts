@@ -72,6 +72,13 @@ export class PharosSourceElement extends LitElement {
    */
   @property({ type: Boolean, attribute: 'persist-history' }) persistHistory = false;
 
+  /**
+   * Poll alone: do not share one poller with the other tabs and windows of this browser
+   * that show the same backend with the same token (sharing is on by default where the
+   * browser supports it).
+   */
+  @property({ type: Boolean, attribute: 'no-share' }) noShare = false;
+
   /** `light` or `dark` for every element inside; unset follows the page. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -79,7 +86,7 @@ export class PharosSourceElement extends LitElement {
   @provide({ context: sourceContext })
   source?: PharosSource;
 
-  private static readonly connectionProps = ['baseUrl', 'token', 'tokenProvider', 'interval', 'pollWhenHidden', 'timeout', 'prometheusUrl', 'persistHistory'];
+  private static readonly connectionProps = ['baseUrl', 'token', 'tokenProvider', 'interval', 'pollWhenHidden', 'timeout', 'prometheusUrl', 'persistHistory', 'noShare'];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,6 +135,7 @@ export class PharosSourceElement extends LitElement {
       timeRange: this.timeRange,
       prometheusUrl: this.prometheusUrl,
       persistence: this.persistHistory ? new IndexedDbHistory() : undefined,
+      share: !this.noShare,
     });
   }
 

@@ -1,0 +1,257 @@
+/**
+ * One poller per browser, over real HTTP against the simulator. Each "page" is a
+ * same-origin iframe: a separate document with its own store, sharing BroadcastChannel and
+ * Web Locks with the others, as tabs of one browser profile do. One injected clock drives
+ * every page's timers (scheduling is deterministic); requests are real and counted by the
+ * simulator.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { PharosSourceElement } from '../src/components/source/source.component.js';
+import '../src/components/source/source.js';
+import { ManualClock, ManualVisibility } from './support/manual-clock.js';
+import { openPage, type FramePage } from './support/frames.js';
+import { startSim, type SimHandle } from './support/sim.js';
+import type { PharosSource } from '../src/store/source.js';
+import type { SourceOptions } from '../src/store/source.js';
+
+const INTERVAL = 30_000;
+const HEALTH = '/api/monitoring/health';
+const DATABASE = '/api/monitoring/database';
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Page extends FramePage {
+  source: PharosSource;
+  visibility: ManualVisibility;
+  watch(...names: ('health' | 'database')[]): void;
+}
+
+describe('one poller per browser (pages in iframes)', () => {
+  let sim: SimHandle;
+  let clock: ManualClock;
+  let pages: Page[];
+
+  beforeEach(async () => {
+    sim = await startSim('healthy');
+    clock = new ManualClock(Date.now());
+    pages = [];
+  });
+
+  afterEach(() => {
+    for (const page of pages) {
+      page.source.dispose();
+      page.close();
+    }
+  });
+
+  async function open(options: Partial<SourceOptions> = {}): Promise<Page> {
+    const frame = await openPage();
+    const visibility = new ManualVisibility();
+    const source = new frame.pharos.PharosSource({ baseUrl: sim.baseUrl, intervalMs: INTERVAL, clock, visibility, random: () => 0.5, ...options });
+    const page: Page = {
+      ...frame,
+      source,
+      visibility,
+      watch: (...names) => {
+        for (const name of names) (name === 'health' ? source.resource(frame.pharos.healthResource) : source.resource(frame.pharos.databaseResource)).subscribe();
+      },
+    };
+    pages.push(page);
+    await waitUntil(() => source.sharing?.role !== 'pending', 'the page finds its role');
+    return page;
+  }
+
+  const health = (page: Page) => page.source.resource(page.pharos.healthResource);
+  const idle = () => waitUntil(() => pages.every((p) => !p.source.fetching.get()), 'requests settle', { timeout: 10_000 });
+
+  /** Moves every page's time forward in one-second steps, letting messages and requests through. */
+  async function run(ms: number): Promise<void> {
+    for (let t = 0; t === 0 || t < ms; t += 1000) {
+      await clock.advance(Math.min(1000, ms - t));
+      await pause(15);
+      await idle();
+    }
+  }
+
+  async function requests(): Promise<Record<string, number>> {
+    return (await sim.requests()).byPath;
+  }
+
+  const resetCounts = () => fetch(`${sim.baseUrl}/__sim/requests`, { method: 'DELETE' });
+
+  it('two pages share one poll; a leader that is hidden hands over to the visible page', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health', 'database');
+    expect([a.source.sharing!.role, b.source.sharing!.role]).to.deep.equal(['leader', 'follower']);
+    await waitUntil(() => health(b).value.get() !== undefined && b.source.resource(b.pharos.databaseResource).value.get() !== undefined, 'the follower shows both');
+
+    await resetCounts();
+    a.visibility.set(false); // the leader is hidden; the follower is visible
+    await waitUntil(() => b.source.sharing!.role === 'leader' && a.source.sharing!.role === 'follower', 'the visible page leads');
+    await run(3 * INTERVAL);
+    const counts = await requests();
+    expect(counts[HEALTH], 'health: once per interval for both pages').to.equal(3);
+    expect(counts[DATABASE], 'database: polled by the leader, shown by the follower').to.equal(3);
+    expect(health(b).history.length).to.equal(health(a).history.length);
+    expect(health(b).latencyMethod.get()).to.equal('server');
+  });
+
+  it('closing the leader hands over without a gap in the history', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    b.visibility.set(false); // a hidden follower still keeps every row
+    await run(2 * INTERVAL);
+    const before = health(b).history.length;
+    expect(before).to.equal(health(a).history.length);
+    b.visibility.set(true); // alone, a hidden page would not poll
+
+    a.close(); // the leader's document goes away, as a closed tab's does
+    pages = pages.filter((p) => p !== a);
+    await waitUntil(() => b.source.sharing!.role === 'leader', 'the follower takes over');
+    await run(2 * INTERVAL);
+
+    const { times } = health(b).history.window();
+    expect(times.length).to.equal(before + 2);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `gap before row ${i}`).to.be.at.most(INTERVAL + 1000);
+    expect((await requests())[HEALTH], 'one request per row: no double polls at the handover').to.equal(times.length);
+  });
+
+  it('a page opened later shows current data and history without a request of its own', async () => {
+    const a = await open();
+    a.watch('health', 'database');
+    await run(2 * INTERVAL);
+    await resetCounts();
+
+    const b = await open();
+    b.watch('health', 'database');
+    await waitUntil(() => health(b).value.get() !== undefined, 'the late page shows health');
+    await waitUntil(() => b.source.resource(b.pharos.databaseResource).value.get() !== undefined, 'and the database');
+    expect(health(b).value.get()).to.deep.equal(health(a).value.get());
+    expect(health(b).history.length).to.equal(health(a).history.length);
+    await pause(50);
+    expect((await sim.requests()).total).to.equal(0);
+  });
+
+  it('pages with different tokens do not share, and no token is broadcast', async () => {
+    const heard: unknown[] = [];
+    const a = await open({ token: 'alpha-secret-token' });
+    const b = await open({ token: () => 'beta-secret-token' });
+    const c = await open({ token: 'alpha-secret-token' });
+    for (const page of [a, b, c]) {
+      const name = (page.source.sharing as unknown as { channel: BroadcastChannel }).channel.name;
+      expect(name).not.to.include('secret');
+      const listener = new BroadcastChannel(name);
+      listener.onmessage = (e) => heard.push(e.data);
+      setTimeout(() => listener.close(), 5_000);
+    }
+    expect([a, b, c].map((p) => p.source.sharing!.role)).to.deep.equal(['leader', 'leader', 'follower']);
+    a.watch('health');
+    b.watch('health');
+    c.watch('health');
+    await run(INTERVAL + 2000); // the first polls, then each on its slot within the interval after
+    await waitUntil(() => health(c).value.get() !== undefined, 'the page with the same token shows the shared poll');
+    expect((await requests())[HEALTH], 'two groups, two polls each').to.equal(4);
+    expect(heard.length).to.be.greaterThan(0);
+    expect(JSON.stringify(heard)).not.to.include('secret');
+  });
+
+  it('saves history once, from the leader', async () => {
+    const dbName = `pharos-share-${Math.random().toString(36).slice(2)}`;
+    const persist = (page: FramePage) => new page.pharos.IndexedDbHistory({ dbName, batchRows: 1 });
+    const frameA = await openPage();
+    const frameB = await openPage();
+    const pa = persist(frameA);
+    const pb = persist(frameB);
+    for (const [frame, persistence] of [[frameA, pa], [frameB, pb]] as const) {
+      const visibility = new ManualVisibility();
+      const source = new frame.pharos.PharosSource({ baseUrl: sim.baseUrl, intervalMs: INTERVAL, clock, visibility, persistence });
+      pages.push({ ...frame, source, visibility, watch: () => {} });
+      await waitUntil(() => source.sharing?.role !== 'pending');
+      source.resource(frame.pharos.healthResource).subscribe();
+    }
+    await run(3 * INTERVAL);
+    await Promise.all([pa.flush(), pb.flush()]);
+    const polled = health(pages[0]!).history.length;
+    expect(health(pages[1]!).history.length).to.equal(polled);
+
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const chunks = await new Promise<{ resource: string; times: Float64Array }[]>((resolve) => {
+      const request = db.transaction('chunks').objectStore('chunks').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    const times = chunks.filter((c) => c.resource === 'monitoring/health').flatMap((c) => [...c.times]);
+    expect(times.length, 'each polled row saved once').to.equal(polled);
+    expect(new Set(times).size).to.equal(times.length);
+  });
+
+  it('refresh and auto-refresh work from a follower', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    await waitUntil(() => health(b).value.get() !== undefined);
+    await resetCounts();
+    const before = health(b).fetchedAt.get();
+    await clock.advance(5_000);
+    await b.source.refresh();
+    expect((await requests())[HEALTH], 'the leader fetched it').to.equal(1);
+    expect(health(b).fetchedAt.get()).to.be.greaterThan(before!);
+
+    b.source.setAutoRefresh(false);
+    await waitUntil(() => !a.source.autoRefresh, 'the leader turns auto-refresh off too');
+    await run(3 * INTERVAL);
+    expect((await requests())[HEALTH]).to.equal(1);
+    b.source.setAutoRefresh(true);
+    await waitUntil(() => a.source.autoRefresh);
+    await run(INTERVAL + 2000);
+    expect((await requests())[HEALTH]).to.equal(3); // overdue at once, then the next slot
+  });
+
+  it('a follower takes over from a frozen leader within one interval', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    await run(INTERVAL);
+    // Frozen: the page holds its lock but neither beats nor answers.
+    const frozen = a.source.sharing as unknown as { stopBeat(): void; channel: BroadcastChannel; beat(): void };
+    frozen.stopBeat();
+    frozen.beat = () => {};
+    frozen.channel.onmessage = null;
+    a.source.setAutoRefresh(false);
+    await run(INTERVAL);
+    expect(b.source.sharing!.role).to.equal('leader');
+    const { times } = health(b).history.window();
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).to.be.at.most(INTERVAL + 1000);
+    await waitUntil(() => a.source.sharing!.role === 'follower', 'the frozen page learns it lost the lock');
+  });
+
+  it('polls alone with share off', async () => {
+    const a = await open({ share: false });
+    const b = await open({ share: false });
+    expect(a.source.sharing).to.equal(null);
+    a.watch('health');
+    b.watch('health');
+    await run(0);
+    expect((await requests())[HEALTH]).to.equal(2);
+  });
+
+  it('<pharos-source no-share> polls alone; without it the source shares', async () => {
+    const alone = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl} no-share></pharos-source>`);
+    const shared = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl}></pharos-source>`);
+    expect(alone.source!.sharing).to.equal(null);
+    expect(shared.source!.sharing).to.not.equal(null);
+  });
+});
