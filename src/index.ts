@@ -17,6 +17,7 @@ export {
   type PrometheusConfig, type RangeQuery, type RangeSeries, type PerformanceQueries, type PrometheusPerformance,
 } from './history/prometheus.js';
 export * from './alerts/index.js';
+export * from './analysis/anomaly.js';
 
 // Events.
 export * from './events/refresh.js';
@@ -36,7 +37,7 @@ export { describeTrend, type TrendFormat, type TrendGood } from './components/tr
 export { PharosMetricCard } from './components/metric-card/metric-card.js';
 export { formatMetric, type MetricFormat } from './components/metric-card/metric-card.component.js';
 export { PharosTimeseries } from './components/timeseries/timeseries.js';
-export type { TimeseriesSeries, TimeseriesThreshold, TimeseriesMark } from './components/timeseries/timeseries.js';
+export type { TimeseriesSeries, TimeseriesThreshold, TimeseriesMark, TimeseriesBand } from './components/timeseries/timeseries.js';
 export { PharosDashboardHeader } from './components/dashboard-header/dashboard-header.js';
 export { PharosHealth } from './components/health/health.js';
 export { PharosAlerts } from './components/alerts/alerts.js';

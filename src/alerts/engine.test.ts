@@ -6,7 +6,10 @@ import type { ResourceDefinition } from '../store/resource.js';
 import { DEFAULT_RULES, counterIncrease, newFailedJob, ALERT_TARGETS } from './default-rules.js';
 import { AlertEngine } from './engine.js';
 import { loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
-import { DEFAULT_PREFERENCES, HISTORY_LIMIT, type Alert, type AlertRule, type AlertTarget, type RuleInput } from './types.js';
+import { DEFAULT_PREFERENCES, HISTORY_LIMIT, type Alert, type AlertRule, type AlertTarget, type HistoryEntry, type RuleInput } from './types.js';
+
+/** A history entry that is a resolved alert. */
+const asAlert = (e: HistoryEntry | undefined) => e as Alert;
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 const SEC = 1000;
@@ -145,7 +148,7 @@ describe('alert engine', () => {
     const since = s.engine.active.get()[0]!.since;
     s.number(0.3);
     expect(s.engine.active.get()).to.have.length(0);
-    const [resolved] = s.engine.history.get();
+    const resolved = asAlert(s.engine.history.get()[0]);
     expect(resolved!.state).to.equal('resolved');
     expect(resolved!.ruleId).to.equal('high');
     expect(resolved!.resolvedAt! - resolved!.since).to.equal(s.at - since);
@@ -180,7 +183,7 @@ describe('alert engine', () => {
     expect(s.engine.active.get()[0]!.state, 'stays acknowledged').to.equal('acknowledged');
     expect(fired).to.have.length(1);
     s.status('ok');
-    expect(s.engine.history.get()[0]!.acknowledgedAt).to.equal(ackAt);
+    expect(asAlert(s.engine.history.get()[0]).acknowledgedAt).to.equal(ackAt);
     s.status('down');
     expect(s.engine.active.get()[0]!.state, 'a new occurrence fires afresh').to.equal('firing');
     expect(fired).to.have.length(2);
@@ -195,7 +198,7 @@ describe('alert engine', () => {
     expect(activeIds(s.engine), 'a wobble is no anomaly').to.deep.equal([]);
     s.number(40);
     expect(activeIds(s.engine)).to.deep.equal(['spike']);
-    expect(s.engine.active.get()[0]!.message).to.match(/The value is 40, far above its recent median of 10/);
+    expect(s.engine.active.get()[0]!.message).to.match(/^The value is unusually high: 40, usually 10 \(median of the last 13 samples\); [\d.]+× the usual spread\.$/);
     s.number(10);
     expect(activeIds(s.engine)).to.deep.equal([]);
   });
@@ -235,7 +238,7 @@ describe('alert engine', () => {
     expect(s.engine.active.get()[0]!.message).to.contain('70% limit');
     s.engine.setRulePreference('high', { enabled: false }, s.at);
     expect(activeIds(s.engine)).to.deep.equal([]);
-    expect(s.engine.history.get()[0]!.note).to.equal('Rule turned off');
+    expect(asAlert(s.engine.history.get()[0]).note).to.equal('Rule turned off');
     s.number(0.99);
     s.number(0.99);
     expect(activeIds(s.engine)).to.deep.equal([]);
@@ -311,17 +314,18 @@ describe('default rules', () => {
   });
 });
 
-describe('alert persistence', () => {
-  class MemoryStorage implements AlertStorage {
-    readonly items = new Map<string, string>();
-    getItem(key: string) {
-      return this.items.get(key) ?? null;
-    }
-    setItem(key: string, value: string) {
-      this.items.set(key, value);
-    }
+/** Web Storage in memory. */
+class MemoryStorage implements AlertStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
   }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
 
+describe('alert persistence', () => {
   const alert = (i: number): Alert => ({
     id: `r@${i}`, ruleId: 'r', label: 'R', severity: 'warning', state: 'resolved', since: T0 + i, value: i, message: `m${i}`, acknowledgedAt: null, resolvedAt: T0 + i + 5,
   });
@@ -336,12 +340,12 @@ describe('alert persistence', () => {
     console.warn = originalWarn;
   });
 
-  it('round-trips preferences and history, per base URL, bounded to the newest 200', () => {
+  it('round-trips preferences and history, per base URL, bounded to the newest 1,000', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('http://a.example');
-    const preferences = { rules: { high: { enabled: false, value: 0.7, samples: 3 } }, sound: true, minSeverity: 'warning' as const };
-    const history = Array.from({ length: 250 }, (_, i) => alert(i));
-    saveAlerts(storage, key, { preferences, history, active: [] });
+    const preferences = { rules: { high: { enabled: false, value: 0.7, samples: 3 } }, sound: true, minSeverity: 'warning' as const, notifications: true };
+    const history = Array.from({ length: 1100 }, (_, i) => alert(i));
+    saveAlerts(storage, key, { preferences, history, active: [], silences: [] });
     const loaded = loadAlerts(storage, key);
     expect(loaded.preferences).to.deep.equal(preferences);
     expect(loaded.history).to.have.length(HISTORY_LIMIT);
@@ -353,7 +357,7 @@ describe('alert persistence', () => {
   it('the engine saves on change, and a new engine starts from what was saved', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('');
-    const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()], active: [...first.active.get()] }) });
+    const first = new AlertEngine({ rules: RULES, onChange: () => saveAlerts(storage, key, { preferences: first.preferences.get(), history: [...first.history.get()], active: [...first.active.get()], silences: [] }) });
     const s = new Script(first);
     s.status('down');
     s.status('ok');
@@ -368,12 +372,12 @@ describe('alert persistence', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('x');
     storage.setItem(key, '{not json');
-    expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [], active: [] });
+    expect(loadAlerts(storage, key)).to.deep.equal({ preferences: DEFAULT_PREFERENCES, history: [], active: [], silences: [] });
     expect(warnings.length).to.equal(1);
 
     storage.setItem(key, JSON.stringify({ version: 1, preferences: { sound: 'yes', minSeverity: 'loud', rules: { a: { value: 'x' } } }, history: [alert(1), { id: 3 }, null] }));
     const loaded = loadAlerts(storage, key);
-    expect(loaded.preferences).to.deep.equal({ rules: {}, sound: false, minSeverity: 'info' });
+    expect(loaded.preferences).to.deep.equal({ rules: {}, sound: false, minSeverity: 'info', notifications: false });
     expect(loaded.history).to.deep.equal([alert(1)]);
     expect(warnings.length).to.equal(2);
 
@@ -392,14 +396,14 @@ describe('alert persistence', () => {
       },
     };
     expect(loadAlerts(broken, 'k').history).to.deep.equal([]);
-    saveAlerts(broken, 'k', { preferences: DEFAULT_PREFERENCES, history: [], active: [] });
+    saveAlerts(broken, 'k', { preferences: DEFAULT_PREFERENCES, history: [], active: [], silences: [] });
     expect(warnings.length).to.equal(2);
   });
 
   it('an acknowledged alert survives a reload: kept, silenced, not announced again; resolved when it clears', () => {
     const storage = new MemoryStorage();
     const key = alertStorageKey('http://reload.example');
-    const save = (e: AlertEngine) => saveAlerts(storage, key, { preferences: e.preferences.get(), history: [...e.history.get()], active: [...e.active.get()] });
+    const save = (e: AlertEngine) => saveAlerts(storage, key, { preferences: e.preferences.get(), history: [...e.history.get()], active: [...e.active.get()], silences: [] });
     const first: AlertEngine = new AlertEngine({ rules: RULES, onChange: () => save(first) });
     const s1 = new Script(first);
     s1.status('down');
@@ -430,5 +434,102 @@ describe('alert persistence', () => {
     expect(saved.active).to.have.length(2);
     const engine = new AlertEngine({ rules: RULES, active: saved.active });
     expect(engine.active.get().map((a) => [a.ruleId, a.state])).to.deep.equal([['down', 'firing']]);
+  });
+});
+
+describe('alert engine: acknowledgements, silences, bounded history', () => {
+  it('acknowledges with and without a comment; the comment goes to the history', () => {
+    const s = make();
+    s.status('down');
+    const [first] = s.engine.active.get();
+    s.engine.acknowledge(first!.id, s.at, '  checking the pool ');
+    expect(s.engine.active.get()[0]).to.include({ state: 'acknowledged', comment: 'checking the pool', acknowledgedAt: s.at });
+    s.status('ok');
+    expect(asAlert(s.engine.history.get()[0]).comment).to.equal('checking the pool');
+
+    s.status('down');
+    const [second] = s.engine.active.get();
+    s.engine.acknowledge(second!.id, s.at);
+    expect(s.engine.active.get()[0]!.state).to.equal('acknowledged');
+    expect('comment' in s.engine.active.get()[0]!, 'no empty comment').to.equal(false);
+  });
+
+  it('a silence needs a reason and a future end, mutes its alert, keeps evaluating, and expires into the history', () => {
+    const s = make();
+    s.status('down');
+    const alert = s.engine.active.get()[0]!;
+    expect(s.engine.silence({ scope: 'alert', alertId: alert.id, reason: '  ', until: s.at + 60_000 }, s.at)).to.match(/reason/);
+    expect(s.engine.silence({ scope: 'alert', alertId: alert.id, reason: 'deploying', until: s.at - 1 }, s.at)).to.match(/future/);
+    const silence = s.engine.silence({ scope: 'rule', alertId: alert.id, reason: 'deploying', until: s.at + 15 * 60_000 }, s.at);
+    expect(typeof silence).to.equal('object');
+    expect(s.engine.silenceFor(alert, s.at)).to.equal(silence);
+    expect(s.engine.nextSilenceEnd()).to.equal(s.at + 15 * 60_000);
+    // Evaluation goes on: the message follows the readings, a new occurrence of the rule is silenced too.
+    s.status('ok');
+    s.status('down');
+    const again = s.engine.active.get()[0]!;
+    expect(again.id).to.not.equal(alert.id);
+    expect(s.engine.silenceFor(again, s.at), 'a rule silence covers the next alert').to.exist;
+
+    s.engine.expireSilences(s.at + 15 * 60_000);
+    expect(s.engine.silences.get()).to.deep.equal([]);
+    expect(s.engine.silenceFor(again, s.at + 15 * 60_000)).to.equal(undefined);
+    const record = s.engine.history.get().find((e) => e.kind === 'silence')!;
+    expect(record).to.include({ kind: 'silence', reason: 'deploying', ended: 'expired', startedAt: alert.since, endedAt: s.at - 2 * SEC + 15 * 60_000 + 2 * SEC });
+  });
+
+  it('"until it resolves" and one-alert silences end when their alert resolves', () => {
+    const s = make();
+    s.status('down');
+    const alert = s.engine.active.get()[0]!;
+    s.engine.silence({ scope: 'rule', alertId: alert.id, reason: 'known outage', until: null }, s.at);
+    s.engine.silence({ scope: 'alert', alertId: alert.id, reason: 'mine', until: s.at + 3_600_000 }, s.at);
+    expect(s.engine.silence({ scope: 'rule', alertId: null, ruleId: 'down', reason: 'x', until: null }, s.at)).to.match(/when the silence ends/);
+    s.status('ok');
+    expect(s.engine.silences.get()).to.deep.equal([]);
+    const ended = s.engine.history.get().filter((e) => e.kind === 'silence').map((e) => (e.kind === 'silence' ? e.ended : ''));
+    expect(ended).to.deep.equal(['resolved', 'resolved']);
+  });
+
+  it('keeps at most 1,000 entries and none older than 30 days', () => {
+    const old = (i: number, end: number): Alert => ({ id: `r@${i}`, ruleId: 'down', label: 'Down', severity: 'critical', state: 'resolved', since: end - 1000, value: 'down', message: 'm', acknowledgedAt: null, resolvedAt: end });
+    const now = T0 + 40 * 86_400_000;
+    const history = [old(1, now - 31 * 86_400_000), ...Array.from({ length: 1200 }, (_, i) => old(i + 2, now - i * 1000))];
+    const s = make({ history });
+    s.at = now;
+    s.status('down');
+    s.status('ok');
+    const kept = s.engine.history.get();
+    expect(kept).to.have.length(HISTORY_LIMIT);
+    expect(kept.some((e) => e.id === 'r@1'), 'the 31-day-old entry is gone').to.equal(false);
+    expect(asAlert(kept[0]).ruleId).to.equal('down');
+  });
+
+  it('adopts what another tab saved: preferences, silences, acknowledgements of the same alert, history it lacks', () => {
+    const storage = new MemoryStorage();
+    const key = alertStorageKey('http://tabs.example');
+    const save = (e: AlertEngine) => saveAlerts(storage, key, { preferences: e.preferences.get(), history: [...e.history.get()], active: [...e.active.get()], silences: [...e.silences.get()] });
+    const shared = (ruleId: string) => loadAlerts(storage, key).active.find((a) => a.ruleId === ruleId);
+    const a: AlertEngine = new AlertEngine({ rules: RULES, onChange: () => save(a), shared });
+    const b: AlertEngine = new AlertEngine({ rules: RULES, onChange: () => save(b), shared });
+    const fired: string[] = [];
+    a.onFire((x) => fired.push(`a:${x.id}`));
+    b.onFire((x) => fired.push(`b:${x.id}`));
+    const sa = new Script(a);
+    const sb = new Script(b);
+    sa.status('down');
+    sb.at = sa.at + 400;
+    sb.status('down');
+    const id = a.active.get()[0]!.id;
+    expect(b.active.get()[0]!.id, 'the second tab names the same alert').to.equal(id);
+    expect(fired, 'only the first tab sees it as new').to.deep.equal([`a:${id}`]);
+
+    a.acknowledge(id, sa.at, 'on it');
+    a.setPreferences({ ...a.preferences.get(), sound: true }, sa.at);
+    a.silence({ scope: 'rule', alertId: id, reason: 'deploy', until: sa.at + 60_000 }, sa.at);
+    b.adopt(loadAlerts(storage, key), sb.at);
+    expect(b.active.get()[0]).to.include({ state: 'acknowledged', comment: 'on it' });
+    expect(b.preferences.get().sound).to.equal(true);
+    expect(b.silences.get().map((x) => x.reason)).to.deep.equal(['deploy']);
   });
 });

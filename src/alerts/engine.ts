@@ -5,13 +5,18 @@
  * {@link AlertEngine.update} when a resource has a new attempt.
  */
 import { Signal } from 'signal-polyfill';
-import { detectAnomaly } from '../internal/anomaly.js';
+import { DAY_MS, detectAnomalyAt, explainAnomaly } from '../analysis/anomaly.js';
 import { breaches, effectiveCondition, formatReading, ruleEnabled } from './conditions.js';
 import {
   DEFAULT_PREFERENCES,
+  entryEnd,
   HISTORY_LIMIT,
+  HISTORY_MAX_AGE_MS,
   MAX_SAMPLES,
   type Alert,
+  type HistoryEntry,
+  type Silence,
+  type SilenceRecord,
   type AlertPreferences,
   type AlertRule,
   type AlertTarget,
@@ -31,15 +36,43 @@ export interface AlertEngineOptions {
   rules: readonly AlertRule[];
   /** Saved preferences. */
   preferences?: AlertPreferences;
-  /** Saved history, newest first. */
-  history?: readonly Alert[];
+  /** Saved history (resolved alerts and ended silences), newest first. */
+  history?: readonly HistoryEntry[];
   /** Saved active alerts; those of unknown rules are dropped. They continue, not re-announced. */
   active?: readonly Alert[];
+  /** Saved silences in force. */
+  silences?: readonly Silence[];
+  /**
+   * The alert another view (another tab) already has for a rule, if any: a new alert of that
+   * rule takes its id, start and acknowledgement instead of starting afresh, so every tab
+   * names one alert the same way.
+   */
+  shared?(ruleId: string): Alert | undefined;
   /** Language of messages (numbers through `Intl`). Default `en`. */
   lang?: string;
   /** Called after the active alerts (started, acknowledged, resolved), the history or the preferences changed (to persist them). */
-  onChange?(what: 'active' | 'history' | 'preferences'): void;
+  onChange?(what: ChangeKind): void;
 }
+
+/** What changed, for {@link AlertEngineOptions.onChange}. */
+export type ChangeKind = 'active' | 'history' | 'preferences' | 'silences';
+
+/** What a new silence covers and how long it lasts ({@link AlertEngine.silence}). */
+export interface SilenceRequest {
+  /** `rule`: every alert of the alert's rule; `alert`: this alert only. */
+  scope: 'rule' | 'alert';
+  /** The alert it is made from, or null to silence a rule that is not firing. */
+  alertId: string | null;
+  /** The rule (needed when `alertId` is null). */
+  ruleId?: string;
+  /** Why (required, trimmed). */
+  reason: string;
+  /** When it ends, ms since the epoch; null: when the alert resolves. */
+  until: number | null;
+}
+
+/** How long a silence may last at most. */
+export const MAX_SILENCE_MS = 30 * DAY_MS;
 
 /** A target's identity: its endpoint and parameters. */
 export function targetKey(target: Pick<AlertTarget, 'definition' | 'params'>): string {
@@ -69,8 +102,10 @@ export class AlertEngine {
   readonly rules: readonly AlertRule[];
   /** Firing and acknowledged alerts, oldest first. */
   readonly active = new Signal.State<readonly Alert[]>([]);
-  /** Resolved alerts, newest first, at most {@link HISTORY_LIMIT}. */
-  readonly history: Signal.State<readonly Alert[]>;
+  /** Resolved alerts and ended silences, newest first (by end), at most {@link HISTORY_LIMIT} and {@link HISTORY_MAX_AGE_MS}. */
+  readonly history: Signal.State<readonly HistoryEntry[]>;
+  /** Silences in force, oldest first. */
+  readonly silences: Signal.State<readonly Silence[]>;
   /** The user's preferences. */
   readonly preferences: Signal.State<AlertPreferences>;
   /** When a rule was last evaluated, or null before the first result. */
@@ -78,7 +113,8 @@ export class AlertEngine {
   /** Language of messages. */
   lang: string;
 
-  private readonly onChange?: (what: 'active' | 'history' | 'preferences') => void;
+  private readonly onChange?: (what: ChangeKind) => void;
+  private readonly shared?: (ruleId: string) => Alert | undefined;
   private readonly listeners = new Set<(alert: Alert) => void>();
   /** Recent readings of each threshold rule, newest last. */
   private readonly readings = new Map<string, { at: number; value: number }[]>();
@@ -91,7 +127,9 @@ export class AlertEngine {
   constructor(options: AlertEngineOptions) {
     this.rules = options.rules;
     this.preferences = new Signal.State(options.preferences ?? DEFAULT_PREFERENCES);
-    this.history = new Signal.State((options.history ?? []).slice(0, HISTORY_LIMIT));
+    this.history = new Signal.State(boundHistory(options.history ?? [], -Infinity));
+    this.silences = new Signal.State(options.silences ?? []);
+    this.shared = options.shared;
     const known = new Set(this.rules.map((r) => r.id));
     const restored = (options.active ?? []).filter((a) => known.has(a.ruleId) && a.state !== 'resolved');
     // One active alert per rule, as raise() keeps it.
@@ -150,11 +188,15 @@ export class AlertEngine {
     this.checkedAt.set(input.at);
   }
 
-  /** Marks an active alert acknowledged (still active, but silenced). Returns it, or null. */
-  acknowledge(id: string, at: number): Alert | null {
+  /**
+   * Marks an active alert acknowledged (still active and evaluated, no longer counted as
+   * unacknowledged), with an optional comment ("checking the pool"). Returns it, or null.
+   */
+  acknowledge(id: string, at: number, comment = ''): Alert | null {
     const current = this.active.get().find((a) => a.id === id);
     if (!current || current.state !== 'firing') return current ?? null;
-    const next: Alert = { ...current, state: 'acknowledged', acknowledgedAt: at };
+    const note = comment.trim();
+    const next: Alert = { ...current, state: 'acknowledged', acknowledgedAt: at, ...(note ? { comment: note } : {}) };
     this.active.set(this.active.get().map((a) => (a.id === id ? next : a)));
     this.onChange?.('active');
     return next;
@@ -183,8 +225,98 @@ export class AlertEngine {
     this.onChange?.('history');
   }
 
+  /**
+   * Mutes a rule or one alert: no sound, notification or announcement while it lasts, but
+   * evaluation goes on and the alert stays shown. Returns the silence, or why it cannot be
+   * made (in plain words).
+   */
+  silence(request: SilenceRequest, at: number): Silence | string {
+    const reason = request.reason.trim();
+    if (!reason) return 'Give a reason, so others know why it is muted.';
+    const alert = request.alertId === null ? undefined : this.active.get().find((a) => a.id === request.alertId);
+    if (request.alertId !== null && !alert) return 'That alert is no longer active.';
+    const rule = this.rule(alert?.ruleId ?? request.ruleId ?? '');
+    if (!rule) return 'Unknown rule.';
+    if (request.until === null ? !alert : !Number.isFinite(request.until)) return 'Choose when the silence ends.';
+    if (request.until !== null && request.until <= at) return 'Choose an end in the future.';
+    if (request.until !== null && request.until > at + MAX_SILENCE_MS) return 'A silence can last 30 days at most.';
+    if (request.scope === 'alert' && !alert) return 'Choose the alert to silence.';
+    const silence: Silence = {
+      id: `silence:${rule.id}@${at}.${++this.sequence}`,
+      scope: request.scope,
+      ruleId: rule.id,
+      alertId: alert?.id ?? null,
+      label: rule.label,
+      severity: rule.severity,
+      reason,
+      startedAt: at,
+      until: request.until,
+    };
+    this.silences.set([...this.silences.get(), silence]);
+    this.onChange?.('silences');
+    return silence;
+  }
+
+  /** Ends a silence early. */
+  lift(silenceId: string, at: number): void {
+    this.endSilences((s) => s.id === silenceId, at, 'lifted');
+  }
+
+  /** Ends the silences whose time is up (call it with the clock's time). */
+  expireSilences(at: number): void {
+    this.endSilences((s) => s.until !== null && s.until <= at, at, 'expired');
+  }
+
+  /** The silence muting `alert` at `at`, if any. */
+  silenceFor(alert: Pick<Alert, 'id' | 'ruleId'>, at: number): Silence | undefined {
+    return this.silences
+      .get()
+      .find((s) => (s.until === null || s.until > at) && (s.scope === 'rule' ? s.ruleId === alert.ruleId : s.alertId === alert.id));
+  }
+
+  /** When the next silence ends by itself, or null. */
+  nextSilenceEnd(): number | null {
+    const ends = this.silences.get().flatMap((s) => (s.until === null ? [] : [s.until]));
+    return ends.length ? Math.min(...ends) : null;
+  }
+
+  /**
+   * Takes over what another view (another tab of this browser) saved: preferences,
+   * silences, acknowledgements of the same alerts and history entries this one lacks.
+   * Calls no `onChange`: it is news from elsewhere, not something to save again.
+   */
+  adopt(saved: { preferences: AlertPreferences; history: readonly HistoryEntry[]; active: readonly Alert[]; silences: readonly Silence[] }, at: number): void {
+    if (JSON.stringify(saved.preferences) !== JSON.stringify(this.preferences.get())) {
+      this.preferences.set(saved.preferences);
+      this.recheck(at, false);
+    }
+    if (JSON.stringify(saved.silences) !== JSON.stringify(this.silences.get())) this.silences.set(saved.silences);
+    const acked = new Map(saved.active.filter((a) => a.state === 'acknowledged').map((a) => [a.id, a]));
+    const active = this.active.get();
+    if (active.some((a) => a.state === 'firing' && acked.has(a.id))) {
+      this.active.set(
+        active.map((a) => {
+          const other = a.state === 'firing' ? acked.get(a.id) : undefined;
+          return other ? { ...a, state: 'acknowledged', acknowledgedAt: other.acknowledgedAt, ...(other.comment ? { comment: other.comment } : {}) } : a;
+        }),
+      );
+    }
+    const merged = mergeHistory(this.history.get(), saved.history, at);
+    if (merged.length !== this.history.get().length || merged.some((e, i) => e !== this.history.get()[i])) this.history.set(merged);
+  }
+
+  private endSilences(which: (s: Silence) => boolean, at: number, ended: SilenceRecord['ended']): void {
+    const ending = this.silences.get().filter(which);
+    if (ending.length === 0) return;
+    this.silences.set(this.silences.get().filter((s) => !which(s)));
+    const records: SilenceRecord[] = ending.map((s) => ({ ...s, kind: 'silence', endedAt: Math.max(at, s.startedAt), ended }));
+    this.history.set(boundHistory([...records.reverse(), ...this.history.get()], at));
+    this.onChange?.('silences');
+    this.onChange?.('history');
+  }
+
   /** Re-evaluates what can be re-evaluated without a new sample (after tuning). */
-  private recheck(at: number): void {
+  private recheck(at: number, _local = true): void {
     const preferences = this.preferences.get();
     for (const rule of this.rules) {
       if (!ruleEnabled(rule, preferences)) {
@@ -249,10 +381,11 @@ export class AlertEngine {
   }
 
   private judgeAnomaly(rule: AnomalyRule, condition: AnomalyCondition, input: RuleInput): void {
-    // Enough rows for the baseline even with failed attempts and backoff in between.
-    const from = input.at - input.intervalMs * (condition.window + 1) * 4;
-    const column = input.history.window(from, input.at, [condition.series]).columns[condition.series]!;
-    const verdict = detectAnomaly(column, {
+    // Enough rows for the seasonal baseline (same time of day, up to a week back); the
+    // trailing one takes the newest of them.
+    const from = input.at - 7 * DAY_MS - input.intervalMs * (condition.window + 1) * 4;
+    const { times, columns } = input.history.window(from, input.at, [condition.series]);
+    const verdict = detectAnomalyAt(times, columns[condition.series]!, {
       window: condition.window,
       minSamples: condition.minSamples,
       threshold: condition.value,
@@ -265,8 +398,9 @@ export class AlertEngine {
       return;
     }
     const fmt = (v: number) => formatReading(this.lang, condition.unit, v);
-    const score = Number.isFinite(verdict.score) ? formatReading(this.lang, 'count', Math.abs(verdict.score)) : 'very high';
-    const message = `${rule.subject} is ${fmt(verdict.latest)}, far ${verdict.direction === 'up' ? 'above' : 'below'} its recent median of ${fmt(verdict.median)} (robust z-score ${score}).`;
+    const ratio = (v: number) => formatReading(this.lang, 'count', Math.round(v * 10) / 10);
+    const why = explainAnomaly(verdict, { format: fmt, formatRatio: ratio });
+    const message = `${rule.subject} is unusually ${verdict.direction === 'up' ? 'high' : 'low'}: ${why}.`;
     this.raise(rule, this.activeFor(rule.id)?.since ?? input.at, verdict.latest, message);
   }
 
@@ -304,6 +438,13 @@ export class AlertEngine {
       this.active.set(this.active.get().map((a) => (a === current ? { ...a, value, message } : a)));
       return;
     }
+    // Another tab's alert of the rule is the same alert: same id, start and acknowledgement.
+    const other = this.shared?.(rule.id);
+    if (other && other.state !== 'resolved' && !this.history.get().some((e) => e.id === other.id)) {
+      this.active.set([...this.active.get(), { ...other, label: rule.label, severity: rule.severity, value, message }]);
+      this.onChange?.('active');
+      return;
+    }
     const alert: Alert = {
       id: `${rule.id}@${since}.${++this.sequence}`,
       ruleId: rule.id,
@@ -333,7 +474,25 @@ export class AlertEngine {
     if (!current) return;
     const resolved: Alert = { ...current, state: 'resolved', resolvedAt: Math.max(at, current.since), ...(note ? { note } : {}) };
     this.active.set(this.active.get().filter((a) => a !== current));
-    this.history.set([resolved, ...this.history.get()].slice(0, HISTORY_LIMIT));
+    this.history.set(boundHistory([resolved, ...this.history.get()], at));
     this.onChange?.('history');
+    // Silences of this alert alone, or until it resolves, end with it.
+    this.endSilences((s) => s.alertId === current.id && (s.scope === 'alert' || s.until === null), at, 'resolved');
   }
+}
+
+/** Newest first by end, at most {@link HISTORY_LIMIT} entries, none ended more than {@link HISTORY_MAX_AGE_MS} before `at`. */
+export function boundHistory(entries: readonly HistoryEntry[], at: number): HistoryEntry[] {
+  const oldest = at - HISTORY_MAX_AGE_MS;
+  return entries
+    .filter((e) => entryEnd(e) >= oldest)
+    .sort((a, b) => entryEnd(b) - entryEnd(a))
+    .slice(0, HISTORY_LIMIT);
+}
+
+/** Both histories, each entry once (by id; `mine` wins), bounded. */
+export function mergeHistory(mine: readonly HistoryEntry[], theirs: readonly HistoryEntry[], at: number): HistoryEntry[] {
+  const ids = new Set(mine.map((e) => e.id));
+  const extra = theirs.filter((e) => !ids.has(e.id));
+  return extra.length === 0 ? boundHistory(mine, at) : boundHistory([...mine, ...extra], at);
 }

@@ -8,4 +8,6 @@ export * from './engine.js';
 export * from './persistence.js';
 export * from './default-rules.js';
 export * from './monitor.js';
-export { alertMonitorFor } from '../store/alert-state.js';
+export * from './registry.js';
+export * from './export.js';
+export * from './cross-tab.js';

@@ -1,15 +1,19 @@
 /**
  * Binds an {@link AlertEngine} to a source: subscribes to the resources its rules watch
  * (through the store, so polling is shared with every element showing them) and feeds the
- * engine each new attempt as soon as it lands, in a microtask. No timer of its own.
+ * engine each new attempt as soon as it lands, in a microtask. Its only timer ends
+ * silences on time (on the source's clock). It also keeps the tabs of the browser in step
+ * ({@link CrossTab}): what one saves, the others adopt at once.
  */
 import { Signal } from 'signal-polyfill';
 import type { Resource } from '../store/resource.js';
 import type { PharosSource } from '../store/source.js';
+import { documentVisibility, type Visibility } from '../store/visibility.js';
+import { CrossTab, type CrossTabOptions } from './cross-tab.js';
 import { DEFAULT_RULES } from './default-rules.js';
-import { AlertEngine, targetKey } from './engine.js';
+import { AlertEngine, mergeHistory, targetKey } from './engine.js';
 import { browserStorage, loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
-import type { AlertRule, AlertTarget } from './types.js';
+import type { Alert, AlertRule, AlertTarget } from './types.js';
 
 /** How to build an {@link AlertMonitor}. */
 export interface AlertMonitorOptions {
@@ -17,6 +21,10 @@ export interface AlertMonitorOptions {
   rules?: readonly AlertRule[];
   /** Where history and preferences persist. Default `localStorage`; null keeps them in memory. */
   storage?: AlertStorage | null;
+  /** Whether the page is visible (desktop notifications only go out while it is hidden). Default: the document's. */
+  visibility?: Visibility;
+  /** How tabs of the browser stay in step; false: this page alone. Default: BroadcastChannel and Web Locks where available. */
+  crossTab?: CrossTabOptions | false;
 }
 
 interface Watched {
@@ -37,8 +45,14 @@ interface Watched {
 export class AlertMonitor {
   /** The rules engine with this source's alerts. */
   readonly engine: AlertEngine;
+  /** Whether the page is visible. */
+  readonly visibility: Visibility;
+  /** The link to the other tabs of this backend, or null (no storage, or turned off). */
+  readonly tabs: CrossTab | null;
 
   private readonly storage: AlertStorage | null;
+  private silenceTimer: unknown = undefined;
+  private silenceTimerAt: number | null = null;
   private readonly key: string;
   private consumers = 0;
   private watched = new Map<string, Watched>();
@@ -47,6 +61,7 @@ export class AlertMonitor {
   /** Reads what should trigger a new pass: the preferences and each resource's latest attempt. */
   private readonly probe = new Signal.Computed(() => {
     this.engine.preferences.get();
+    this.engine.silences.get();
     return this.list.get().map((w) => w.resource.fetchedAt.get());
   });
   private watcher?: InstanceType<typeof Signal.subtle.Watcher>;
@@ -60,19 +75,46 @@ export class AlertMonitor {
   ) {
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
     this.key = alertStorageKey(source.baseUrl);
+    this.visibility = options.visibility ?? documentVisibility;
     const saved = loadAlerts(this.storage, this.key);
     this.engine = new AlertEngine({
       rules: options.rules ?? DEFAULT_RULES,
       preferences: saved.preferences,
       history: saved.history,
       active: saved.active,
-      onChange: () =>
-        saveAlerts(this.storage, this.key, {
-          preferences: this.engine.preferences.get(),
-          history: [...this.engine.history.get()],
-          active: [...this.engine.active.get()],
-        }),
+      silences: saved.silences,
+      shared: (ruleId) => this.sharedAlert(ruleId),
+      onChange: () => this.save(),
     });
+    this.tabs = this.storage && options.crossTab !== false ? new CrossTab(this.key, this.storage, options.crossTab || {}) : null;
+    this.tabs?.listen(() => this.engine.adopt(loadAlerts(this.storage, this.key), this.source.clock.now()));
+  }
+
+  /**
+   * True when this tab should speak (beep, notify, announce) for a newly firing alert: it
+   * is not silenced, and no other tab of the browser has spoken for it.
+   */
+  async speaks(alert: Alert): Promise<boolean> {
+    if (this.engine.silenceFor(alert, this.source.clock.now())) return false;
+    return this.tabs ? this.tabs.claim(alert.id, this.source.clock.now()) : true;
+  }
+
+  /** Saves the engine's state, keeping what other tabs saved meanwhile in the history, and tells them. */
+  private save(): void {
+    const stored = this.storage ? loadAlerts(this.storage, this.key).history : [];
+    saveAlerts(this.storage, this.key, {
+      preferences: this.engine.preferences.get(),
+      history: mergeHistory(this.engine.history.get(), stored, this.source.clock.now()),
+      active: [...this.engine.active.get()],
+      silences: [...this.engine.silences.get()],
+    });
+    this.tabs?.changed();
+  }
+
+  /** Another tab's active alert of a rule, from storage. */
+  private sharedAlert(ruleId: string): Alert | undefined {
+    if (!this.tabs) return undefined;
+    return loadAlerts(this.storage, this.key).active.find((a) => a.ruleId === ruleId);
   }
 
   /** The resources being watched now (for "checked N s ago" and retries). A signal read. */
@@ -146,8 +188,27 @@ export class AlertMonitor {
         intervalMs: resource.intervalMs,
       });
     }
+    this.scheduleSilenceEnd();
     this.probe.get();
     this.watcher?.watch();
+  }
+
+  /** One timer, on the source's clock, for the next silence to end by itself. */
+  private scheduleSilenceEnd(): void {
+    const now = this.source.clock.now();
+    this.engine.expireSilences(now);
+    const next = this.engine.nextSilenceEnd();
+    if (next === this.silenceTimerAt) return;
+    if (this.silenceTimer !== undefined) this.source.clock.clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
+    this.silenceTimerAt = next;
+    if (next === null) return;
+    this.silenceTimer = this.source.clock.setTimeout(() => {
+      this.silenceTimer = undefined;
+      this.silenceTimerAt = null;
+      this.engine.expireSilences(this.source.clock.now());
+      this.schedule();
+    }, next - now);
   }
 
   /** Subscribes to the targets of enabled rules, and lets go of the others. */
@@ -167,6 +228,9 @@ export class AlertMonitor {
   }
 
   private stop(): void {
+    if (this.silenceTimer !== undefined) this.source.clock.clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
+    this.silenceTimerAt = null;
     this.watcher?.unwatch(this.probe);
     this.watcher = undefined;
     for (const w of this.watched.values()) w.unsubscribe();

@@ -3,7 +3,18 @@
  * read back is checked field by field: anything corrupt is dropped with a console warning,
  * never trusted and never fatal.
  */
-import { DEFAULT_PREFERENCES, HISTORY_LIMIT, SEVERITIES, type Alert, type AlertPreferences, type RulePreference, type Severity } from './types.js';
+import {
+  DEFAULT_PREFERENCES,
+  HISTORY_LIMIT,
+  SEVERITIES,
+  type Alert,
+  type AlertPreferences,
+  type HistoryEntry,
+  type RulePreference,
+  type Severity,
+  type Silence,
+  type SilenceRecord,
+} from './types.js';
 
 /** The part of the Web Storage API this needs (so tests and hosts can pass their own). */
 export interface AlertStorage {
@@ -14,13 +25,15 @@ export interface AlertStorage {
 /** What is kept per backend. */
 export interface SavedAlerts {
   preferences: AlertPreferences;
-  /** Newest first, at most {@link HISTORY_LIMIT}. */
-  history: Alert[];
+  /** Resolved alerts and ended silences, newest first, at most {@link HISTORY_LIMIT}. */
+  history: HistoryEntry[];
   /**
    * Alerts still firing or acknowledged when last saved, so a reload neither forgets an
    * acknowledgement nor announces a running alert as new.
    */
   active: Alert[];
+  /** Silences still in force. */
+  silences: Silence[];
 }
 
 const VERSION = 1;
@@ -60,13 +73,14 @@ function readPreferences(raw: unknown): AlertPreferences | null {
     rules,
     sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_PREFERENCES.sound,
     minSeverity: isSeverity(raw.minSeverity) ? raw.minSeverity : DEFAULT_PREFERENCES.minSeverity,
+    notifications: typeof raw.notifications === 'boolean' ? raw.notifications : DEFAULT_PREFERENCES.notifications,
   };
 }
 
 /** Reads a saved resolved alert (`active` false) or a firing/acknowledged one (`active` true). */
 function readAlert(raw: unknown, active = false): Alert | null {
   if (!isObject(raw)) return null;
-  const { id, ruleId, label, severity, since, value, message, acknowledgedAt, resolvedAt, note } = raw;
+  const { id, ruleId, label, severity, since, value, message, acknowledgedAt, resolvedAt, note, comment } = raw;
   if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string' || typeof message !== 'string') return null;
   if (!isSeverity(severity) || typeof since !== 'number' || !Number.isFinite(since)) return null;
   if (!finiteOrNull(acknowledgedAt)) return null;
@@ -84,7 +98,28 @@ function readAlert(raw: unknown, active = false): Alert | null {
     acknowledgedAt,
     resolvedAt: active ? null : (resolvedAt as number),
     ...(typeof note === 'string' ? { note } : {}),
+    ...(typeof comment === 'string' && comment ? { comment } : {}),
   };
+}
+
+const ENDINGS: readonly SilenceRecord['ended'][] = ['expired', 'resolved', 'lifted'];
+
+/** Reads a saved silence in force (`ended` false) or an ended one from the history. */
+function readSilence(raw: unknown, ended: boolean): Silence | SilenceRecord | null {
+  if (!isObject(raw)) return null;
+  const { id, scope, ruleId, alertId, label, severity, reason, startedAt, until, endedAt } = raw;
+  if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string' || typeof reason !== 'string' || !reason.trim()) return null;
+  if ((scope !== 'rule' && scope !== 'alert') || !isSeverity(severity) || !(alertId === null || typeof alertId === 'string')) return null;
+  if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || !finiteOrNull(until)) return null;
+  if ((scope === 'alert' || until === null) && alertId === null) return null;
+  const silence: Silence = { id, scope, ruleId, alertId, label, severity, reason, startedAt, until };
+  if (!ended) return silence;
+  if (typeof endedAt !== 'number' || !Number.isFinite(endedAt) || !ENDINGS.includes(raw.ended as SilenceRecord['ended'])) return null;
+  return { ...silence, kind: 'silence', endedAt, ended: raw.ended as SilenceRecord['ended'] };
+}
+
+function readEntry(raw: unknown): HistoryEntry | null {
+  return isObject(raw) && raw.kind === 'silence' ? (readSilence(raw, true) as SilenceRecord | null) : readAlert(raw);
 }
 
 /**
@@ -92,7 +127,7 @@ function readAlert(raw: unknown, active = false): Alert | null {
  * and a console warning. Individual corrupt alerts are dropped (one warning).
  */
 export function loadAlerts(storage: AlertStorage | null, key: string): SavedAlerts {
-  const empty: SavedAlerts = { preferences: DEFAULT_PREFERENCES, history: [], active: [] };
+  const empty: SavedAlerts = { preferences: DEFAULT_PREFERENCES, history: [], active: [], silences: [] };
   if (!storage) return empty;
   let text: string | null;
   try {
@@ -116,20 +151,23 @@ export function loadAlerts(storage: AlertStorage | null, key: string): SavedAler
   const preferences = readPreferences(raw.preferences);
   if (!preferences && raw.preferences !== undefined) console.warn(`[pharos] ignoring corrupt alert preferences in "${key}"`);
   const list = Array.isArray(raw.history) ? raw.history : [];
-  const history = list.map((a) => readAlert(a)).filter((a): a is Alert => a !== null);
+  const history = list.map(readEntry).filter((a): a is HistoryEntry => a !== null);
   if (history.length !== list.length || (raw.history !== undefined && !Array.isArray(raw.history))) {
     console.warn(`[pharos] dropped ${list.length - history.length || 'the'} corrupt saved alert(s) in "${key}"`);
   }
   const activeList = Array.isArray(raw.active) ? raw.active : [];
   const active = activeList.map((a) => readAlert(a, true)).filter((a): a is Alert => a !== null);
   if (active.length !== activeList.length) console.warn(`[pharos] dropped corrupt active alert(s) in "${key}"`);
-  return { preferences: preferences ?? DEFAULT_PREFERENCES, history: history.slice(0, HISTORY_LIMIT), active };
+  const silenceList = Array.isArray(raw.silences) ? raw.silences : [];
+  const silences = silenceList.map((a) => readSilence(a, false)).filter((a): a is Silence => a !== null);
+  if (silences.length !== silenceList.length) console.warn(`[pharos] dropped corrupt silence(s) in "${key}"`);
+  return { preferences: preferences ?? DEFAULT_PREFERENCES, history: history.slice(0, HISTORY_LIMIT), active, silences };
 }
 
-/** Saves preferences, the active alerts and the newest {@link HISTORY_LIMIT} resolved ones. Storage errors (quota) only warn. */
+/** Saves preferences, the active alerts, the silences and the newest {@link HISTORY_LIMIT} history entries. Storage errors (quota) only warn. */
 export function saveAlerts(storage: AlertStorage | null, key: string, saved: SavedAlerts): void {
   if (!storage) return;
-  const body = { version: VERSION, preferences: saved.preferences, history: saved.history.slice(0, HISTORY_LIMIT), active: saved.active };
+  const body = { version: VERSION, preferences: saved.preferences, history: saved.history.slice(0, HISTORY_LIMIT), active: saved.active, silences: saved.silences };
   try {
     storage.setItem(key, JSON.stringify(body));
   } catch (error) {

@@ -173,6 +173,8 @@ export interface Alert {
   readonly message: string;
   /** When someone acknowledged it, or null. */
   readonly acknowledgedAt: number | null;
+  /** What the person who acknowledged it noted ("checking the pool"), if anything. */
+  readonly comment?: string;
   /** When the condition cleared, or null while active. */
   readonly resolvedAt: number | null;
   /** Why it ended, when not because the condition cleared (e.g. the rule was turned off). */
@@ -197,13 +199,59 @@ export interface AlertPreferences {
   readonly sound: boolean;
   /** Alerts below this severity are kept but not shown, announced or sounded. */
   readonly minSeverity: Severity;
+  /** Desktop notifications for new critical and warning alerts while the page is hidden. Off by default. */
+  readonly notifications: boolean;
 }
 
 /** Preferences before anyone changes anything. */
-export const DEFAULT_PREFERENCES: AlertPreferences = Object.freeze({ rules: Object.freeze({}), sound: false, minSeverity: 'info' });
+export const DEFAULT_PREFERENCES: AlertPreferences = Object.freeze({ rules: Object.freeze({}), sound: false, minSeverity: 'info', notifications: false });
 
-/** Most alerts kept in history (and in storage). */
-export const HISTORY_LIMIT = 200;
+/**
+ * A mute: while it lasts, the alerts it covers are still evaluated and shown (as silenced),
+ * but make no sound, no notification and no announcement.
+ */
+export interface Silence {
+  /** Unique id. */
+  readonly id: string;
+  /** `rule`: every alert of the rule; `alert`: only the alert `alertId`. */
+  readonly scope: 'rule' | 'alert';
+  readonly ruleId: string;
+  /** The alert it was made from (required for scope `alert` and for "until it resolves"). */
+  readonly alertId: string | null;
+  /** The rule's label and severity when it was made (for history and export). */
+  readonly label: string;
+  readonly severity: Severity;
+  /** Why, in the words of whoever made it (required). */
+  readonly reason: string;
+  /** When it was made, ms since the epoch. */
+  readonly startedAt: number;
+  /** When it ends by itself; null: when the alert `alertId` resolves. */
+  readonly until: number | null;
+}
+
+/** A silence that has ended, as the history keeps it. */
+export interface SilenceRecord extends Silence {
+  readonly kind: 'silence';
+  /** When it ended. */
+  readonly endedAt: number;
+  /** Why it ended: it expired, its alert resolved, or someone lifted it. */
+  readonly ended: 'expired' | 'resolved' | 'lifted';
+}
+
+/** One entry of the history: a resolved alert or an ended silence. */
+export type HistoryEntry = (Alert & { readonly kind?: undefined }) | SilenceRecord;
+
+/** True for the history entries that are silences. */
+export const isSilenceRecord = (entry: HistoryEntry): entry is SilenceRecord => entry.kind === 'silence';
+
+/** When a history entry ended (resolved, or the silence ended). */
+export const entryEnd = (entry: HistoryEntry): number => (isSilenceRecord(entry) ? entry.endedAt : (entry.resolvedAt ?? entry.since));
+
+/** Most entries kept in history (and in storage). */
+export const HISTORY_LIMIT = 1000;
+
+/** Oldest history kept: entries that ended longer ago than this are dropped. */
+export const HISTORY_MAX_AGE_MS = 30 * 86_400_000;
 
 /** Largest number of consecutive samples or attempts a user can ask for. */
 export const MAX_SAMPLES = 20;

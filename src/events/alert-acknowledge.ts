@@ -4,6 +4,8 @@ import type { AlertFiredDetail } from './alert-fired.js';
 export interface AlertAcknowledgeDetail extends AlertFiredDetail {
   /** When it was acknowledged, ms since the epoch. */
   readonly acknowledgedAt: number;
+  /** The note given with the acknowledgement ("checking the pool"); empty when none. */
+  readonly comment: string;
 }
 
 /**

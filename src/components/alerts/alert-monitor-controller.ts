@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { AlertMonitor } from '../../alerts/monitor.js';
 import type { Alert } from '../../alerts/types.js';
 import { langOf } from '../../internal/format.js';
-import { alertMonitorFor } from '../../store/alert-state.js';
+import { alertMonitorFor } from '../../alerts/registry.js';
 import type { SourceHost } from '../../store/controllers.js';
 import type { PharosSource } from '../../store/source.js';
 

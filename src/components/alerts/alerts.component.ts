@@ -10,8 +10,20 @@ import {
   validValue,
   valueUnit,
 } from '../../alerts/conditions.js';
+import { filterHistory, historyToCsv, historyToJson } from '../../alerts/export.js';
 import type { AlertMonitor } from '../../alerts/monitor.js';
-import { atLeast, SEVERITIES, SEVERITY_RANK, type Alert, type AlertRule, type Severity } from '../../alerts/types.js';
+import {
+  atLeast,
+  isSilenceRecord,
+  SEVERITIES,
+  SEVERITY_RANK,
+  type Alert,
+  type AlertRule,
+  type HistoryEntry,
+  type Severity,
+  type Silence,
+  type SilenceRecord,
+} from '../../alerts/types.js';
 import { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import { PharosAlertEvent, type AlertFiredDetail } from '../../events/alert-fired.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
@@ -21,7 +33,11 @@ import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { TickController } from '../../store/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
 import { alertsStyles } from './alerts.styles.js';
-import { playBeep } from './beep.js';
+import { alertSound } from './beep.js';
+import { notificationPermission, notifyAlert, requestNotificationPermission } from './desktop-notification.js';
+import { SEVERITY_LOOK } from './severity.js';
+
+export { SEVERITY_LOOK };
 
 /** The views of the full element. */
 export type AlertsTab = 'active' | 'history' | 'preferences';
@@ -31,12 +47,46 @@ const TABS: readonly { id: AlertsTab; label: string }[] = [
   { id: 'preferences', label: 'Preferences' },
 ];
 
-/** Icon and word of each severity: the word carries the meaning, colour only reinforces it. */
-export const SEVERITY_LOOK: Readonly<Record<Severity, { icon: string; label: string }>> = {
-  critical: { icon: '‼', label: 'Critical' },
-  warning: { icon: '!', label: 'Warning' },
-  info: { icon: 'i', label: 'Info' },
-};
+/** How long a silence lasts: the choices of the silence dialog. */
+export const SILENCE_DURATIONS: readonly { value: string; label: string; ms?: number }[] = [
+  { value: '15m', label: '15 minutes', ms: 15 * 60_000 },
+  { value: '1h', label: '1 hour', ms: 3_600_000 },
+  { value: '4h', label: '4 hours', ms: 4 * 3_600_000 },
+  { value: 'resolve', label: 'Until it resolves' },
+  { value: 'custom', label: 'Until a chosen time' },
+];
+
+/** The open dialog, if any, and the alert it is about. */
+type DialogState = { kind: 'acknowledge' | 'silence'; alertId: string } | null;
+
+/** What is typed into the silence dialog, kept as typed (also across a failed submit). */
+interface SilenceDraft {
+  scope: 'alert' | 'rule';
+  duration: string;
+  /** `datetime-local` text for the custom end. */
+  until: string;
+  reason: string;
+}
+
+const EMPTY_SILENCE: SilenceDraft = { scope: 'alert', duration: '1h', until: '', reason: '' };
+
+/** A short time of day: `14:02` (or `2:02 PM`, as the language has it). */
+function shortTime(lang: string, ms: number): string {
+  return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(new Date(ms));
+}
+
+/** "Acknowledged 14:02 — checking the pool". */
+function acknowledgedText(lang: string, alert: Pick<Alert, 'acknowledgedAt' | 'comment'>): string {
+  if (alert.acknowledgedAt === null) return '';
+  return `Acknowledged ${shortTime(lang, alert.acknowledgedAt)}${alert.comment ? ` — ${alert.comment}` : ''}`;
+}
+
+/** `datetime-local` text for a time, in the viewer's time zone. */
+function localInputValue(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 
 const MIN_SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
   { value: 'info', label: 'All alerts' },
@@ -57,9 +107,18 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * as the shared store receives a value (no polling of its own), with the active alerts, a
  * history of resolved ones and per-backend preferences saved in `localStorage`.
  *
- * New alerts are announced in a live region (polite; assertive for critical ones) and, when
- * sound is on, with a short beep. Several `<pharos-alerts>` of one backend share the same
- * alerts; the first one connected announces, beeps and fires `pharos-alert`.
+ * New alerts are announced in a live region (polite; assertive for critical ones), with a
+ * short beep when sound is on, and with a desktop notification while the page is hidden
+ * when notifications are on (permission is asked when the person turns them on). An alert
+ * can be acknowledged with a comment, and a rule or one alert silenced (15 min, 1 h, 4 h,
+ * until it resolves, or a chosen time) with a reason: silenced alerts stay shown, with the
+ * time left, but make no sound, notification or announcement. The history (resolved
+ * alerts and ended silences, 30 days or 1,000 entries) filters by severity and rule and
+ * exports as CSV or JSON.
+ *
+ * Several `<pharos-alerts>` of one backend share the same alerts; the first one connected
+ * fires `pharos-alert`. Across the tabs of a browser, acknowledgements, silences and
+ * preferences show at once, and a new alert beeps, notifies and is announced once.
  *
  * @tag pharos-alerts
  * @summary Active alerts, their history and alert preferences.
@@ -78,11 +137,26 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * @csspart label - An alert's rule label.
  * @csspart message - An alert's message.
  * @csspart since - When an alert started, with its live age.
- * @csspart acknowledge - The acknowledge button.
+ * @csspart acknowledge - The acknowledge button (opens the acknowledge dialog).
+ * @csspart acknowledged - "Acknowledged 14:02 — comment" on an alert or history entry.
+ * @csspart silence - The button that opens the silence dialog.
+ * @csspart silenced - "Silenced … for 42 min more: reason" on a silenced alert.
+ * @csspart lift - The button that ends a silence early.
+ * @csspart silences - The list of silenced rules without an active alert.
+ * @csspart dialog - The acknowledge and silence dialog (`<dialog>`, modal).
+ * @csspart ack-comment - The optional comment of an acknowledgement.
+ * @csspart silence-duration - How long a silence lasts.
+ * @csspart silence-until - The chosen end of a silence.
+ * @csspart silence-reason - The required reason of a silence.
+ * @csspart dialog-confirm - The dialog's confirm button.
+ * @csspart dialog-cancel - The dialog's cancel button.
  * @csspart retry - The retry button of a "backend not answering" alert and of the error notice.
  * @csspart empty - The "no active alerts" line.
  * @csspart history - The list of resolved alerts.
- * @csspart history-item - One resolved alert.
+ * @csspart history-item - One resolved alert or ended silence (`data-kind` alert or silence).
+ * @csspart history-filters - The history's severity and rule filters and export buttons.
+ * @csspart export-csv - Downloads the (filtered) history as CSV.
+ * @csspart export-json - Downloads the (filtered) history as JSON.
  * @csspart clear-history - The button that empties the history.
  * @csspart preferences - The preferences form.
  * @csspart rule - One rule's settings.
@@ -124,9 +198,20 @@ export class PharosAlerts extends PharosElement {
   /** Typed text of preference inputs, kept as typed (also when invalid). */
   @state() private drafts: Record<string, string> = {};
   @state() private fieldErrors: Record<string, string> = {};
+  @state() private dialog: DialogState = null;
+  @state() private ackComment = '';
+  @state() private silenceDraft: SilenceDraft = EMPTY_SILENCE;
+  @state() private dialogError = '';
+  /** History filters: a severity and a rule id; empty for all. */
+  @state() private historySeverity: Severity | '' = '';
+  @state() private historyRule = '';
+  /** Why desktop notifications could not be turned on, if they could not. */
+  @state() private notificationError = '';
 
   private readonly alerts = new AlertMonitorController(this);
   private pendingAnnouncements: Alert[] = [];
+  /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -144,17 +229,35 @@ export class PharosAlerts extends PharosElement {
   }
 
   /**
-   * Acknowledges an active alert, firing `pharos-alert-acknowledge` first (cancelable).
-   * Returns true when it was acknowledged.
+   * Acknowledges an active alert, with an optional comment shown on the alert and in the
+   * history, firing `pharos-alert-acknowledge` first (cancelable). Returns true when it
+   * was acknowledged.
    */
-  acknowledge(id: string): boolean {
+  acknowledge(id: string, comment = ''): boolean {
     const engine = this.monitor.engine;
     const alert = engine.active.get().find((a) => a.id === id);
     if (!alert || alert.state !== 'firing') return false;
     const at = this.source.clock.now();
-    const event = this.emit(new PharosAlertAcknowledgeEvent({ ...detailOf(alert, this.source.baseUrl), acknowledgedAt: at }));
+    const note = comment.trim();
+    const event = this.emit(new PharosAlertAcknowledgeEvent({ ...detailOf(alert, this.source.baseUrl), acknowledgedAt: at, comment: note }));
     if (event.defaultPrevented) return false;
-    engine.acknowledge(id, at);
+    engine.acknowledge(id, at, note);
+    return true;
+  }
+
+  /**
+   * Shows the alert `id` and moves focus to it (a desktop notification's click does this).
+   * Returns false when it is no longer active.
+   */
+  async focusAlert(id: string): Promise<boolean> {
+    if (!this.monitor.engine.active.get().some((a) => a.id === id)) return false;
+    if (this.compact) this.open = true;
+    else this.tab = 'active';
+    await this.updateComplete;
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=alert]')].find((li) => li.dataset.id === id);
+    if (!row) return false;
+    row.scrollIntoView?.({ block: 'nearest' });
+    row.focus();
     return true;
   }
 
@@ -162,12 +265,63 @@ export class PharosAlerts extends PharosElement {
   alertFired(alert: Alert, monitor: AlertMonitor): void {
     if (!monitor.isLead(this)) return;
     this.emit(new PharosAlertEvent(detailOf(alert, this.source.baseUrl)));
+    if (!atLeast(alert.severity, monitor.engine.preferences.get().minSeverity)) return;
+    // One voice per browser: the tab that claims the alert speaks; silenced alerts say nothing.
+    void monitor.speaks(alert).then((speak) => {
+      if (speak && this.isConnected) this.speak(alert, monitor);
+    });
+  }
+
+  /** Beeps, notifies (while the page is hidden) and announces a new alert. */
+  private speak(alert: Alert, monitor: AlertMonitor): void {
     const preferences = monitor.engine.preferences.get();
-    if (!atLeast(alert.severity, preferences.minSeverity)) return;
-    if (preferences.sound && alert.severity !== 'info') void playBeep(alert.severity);
+    const urgent = alert.severity !== 'info';
+    if (preferences.sound && urgent) void alertSound.play(alert.severity);
+    if (preferences.notifications && urgent && !monitor.visibility.isVisible()) {
+      notifyAlert(alert, this.source.baseUrl, () => {
+        globalThis.focus?.();
+        void this.focusAlert(alert.id);
+      });
+    }
     // Alerts of one pass are announced together: one message, not several racing.
     if (this.pendingAnnouncements.length === 0) queueMicrotask(() => this.announce());
     this.pendingAnnouncements.push(alert);
+  }
+
+  /**
+   * The history as a file: `csv` or `json`, with the current filters applied.
+   */
+  historyFile(format: 'csv' | 'json'): { name: string; type: string; text: string } {
+    const entries = this.filteredHistory();
+    const stamp = new Date(this.source.clock.now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    const name = `pharos-alerts-${stamp}.${format}`;
+    return format === 'csv'
+      ? { name, type: 'text/csv;charset=utf-8', text: historyToCsv(entries) }
+      : { name, type: 'application/json', text: historyToJson(entries, { baseUrl: this.source.baseUrl, exportedAt: this.source.clock.now() }) };
+  }
+
+  /** Downloads {@link historyFile}. */
+  exportHistory(format: 'csv' | 'json'): void {
+    const file = this.historyFile(format);
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    // Revoke later: the download starts asynchronously.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private filteredHistory(): HistoryEntry[] {
+    const engine = this.monitor.engine;
+    const min = engine.preferences.get().minSeverity;
+    return filterHistory(
+      engine.history.get().filter((e) => atLeast(e.severity, min)),
+      { severities: this.historySeverity ? [this.historySeverity] : [], ruleId: this.historyRule },
+    );
   }
 
   private announce(): void {
@@ -184,7 +338,8 @@ export class PharosAlerts extends PharosElement {
     const active = engine.active.get().filter((a) => atLeast(a.severity, preferences.minSeverity)).sort(byUrgency);
     const hidden = engine.active.get().length - active.length;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.polite}</div>
-      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.assertive}</div>`;
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.assertive}</div>
+      ${this.renderDialog()}`;
     return this.compact ? this.renderCompact(active, live) : this.renderFull(active, hidden, live);
   }
 
@@ -293,8 +448,8 @@ export class PharosAlerts extends PharosElement {
       failure && !failingActive ? renderErrorNotice(failure.resource, ctx, () => void this.refresh(), failure.target.label) : nothing;
     if (active.length === 0) {
       if (engine.checkedAt.get() === null) return html`${notice}${renderSkeleton(2, 'Checking alert rules')}`;
-      return html`${notice}<p part="empty" class="empty"><span aria-hidden="true">✓</span> No active alerts.</p>
-        ${hiddenNote}`;
+      return html`${notice}<p part="empty" class="empty" tabindex="-1"><span aria-hidden="true">✓</span> No active alerts.</p>
+        ${hiddenNote}${this.renderRuleSilences(active)}`;
     }
     return html`${notice}
       <ul part="list" aria-label="Active alerts">
@@ -304,7 +459,7 @@ export class PharosAlerts extends PharosElement {
           (a) => this.renderAlert(a),
         )}
       </ul>
-      ${hiddenNote}`;
+      ${hiddenNote}${this.renderRuleSilences(active)}`;
   }
 
   private renderSeverity(severity: Severity) {
@@ -317,17 +472,28 @@ export class PharosAlerts extends PharosElement {
   private renderAlert(alert: Alert) {
     const ctx = this.ctx();
     const acked = alert.state === 'acknowledged';
-    const failing = this.monitor.engine.rule(alert.ruleId)?.condition.kind === 'failing';
-    return html`<li part="alert" class="alert" data-severity=${alert.severity} data-state=${alert.state} data-rule=${alert.ruleId}>
+    const engine = this.monitor.engine;
+    const failing = engine.rule(alert.ruleId)?.condition.kind === 'failing';
+    const silence = engine.silenceFor(alert, ctx.now);
+    return html`<li
+      part="alert"
+      class="alert"
+      tabindex="-1"
+      data-id=${alert.id}
+      data-severity=${alert.severity}
+      data-state=${alert.state}
+      data-rule=${alert.ruleId}
+      ?data-silenced=${Boolean(silence)}
+    >
       ${this.renderSeverity(alert.severity)}
       <div class="body">
         <strong part="label">${alert.label}</strong>
         <p part="message">${alert.message}</p>
         <span part="since" class="meta" title=${formatDateTime(ctx.lang, alert.since)}
-          >Since ${formatTime(ctx.lang, alert.since)} (${formatAgo(ctx.lang, alert.since, Math.max(ctx.now, alert.since))})${acked
-            ? html` · <span part="acknowledged">acknowledged</span>`
-            : nothing}</span
+          >Since ${formatTime(ctx.lang, alert.since)} (${formatAgo(ctx.lang, alert.since, Math.max(ctx.now, alert.since))})</span
         >
+        ${acked ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, alert)}</span>` : nothing}
+        ${silence ? html`<span part="silenced" class="meta"><span aria-hidden="true">🔕 </span>${this.silenceText(silence)}</span>` : nothing}
       </div>
       <div class="actions">
         ${failing ? html`<button type="button" part="retry" @click=${() => void this.refresh()}>Retry now</button>` : nothing}
@@ -335,43 +501,292 @@ export class PharosAlerts extends PharosElement {
           type="button"
           part="acknowledge"
           aria-disabled=${acked ? 'true' : 'false'}
+          aria-haspopup=${acked ? nothing : 'dialog'}
           aria-label=${acked ? `Acknowledged: ${alert.label}` : `Acknowledge: ${alert.label}`}
-          @click=${() => this.acknowledge(alert.id)}
+          @click=${(e: Event) => !acked && this.openDialog({ kind: 'acknowledge', alertId: alert.id }, e)}
         >
-          ${acked ? 'Acknowledged' : 'Acknowledge'}
+          ${acked ? 'Acknowledged' : 'Acknowledge…'}
         </button>
+        ${silence
+          ? html`<button type="button" part="lift" aria-label=${`Lift silence: ${alert.label}`} @click=${() => this.lift(silence)}>Lift silence</button>`
+          : html`<button
+              type="button"
+              part="silence"
+              aria-haspopup="dialog"
+              aria-label=${`Silence: ${alert.label}`}
+              @click=${(e: Event) => this.openDialog({ kind: 'silence', alertId: alert.id }, e)}
+            >
+              Silence…
+            </button>`}
       </div>
     </li>`;
   }
 
+  /** "Silenced (this alert) for 42 min more: deploying the fix". */
+  private silenceText(silence: Silence): string {
+    const { lang, now } = this.ctx();
+    const what = silence.scope === 'rule' ? 'every alert of this rule' : 'this alert';
+    const left = silence.until === null ? 'until it resolves' : `for ${formatSeconds(lang, Math.max(1, Math.ceil((silence.until - now) / 1000)))} more (until ${shortTime(lang, silence.until)})`;
+    return `Silenced (${what}) ${left}: ${silence.reason}`;
+  }
+
+  private lift(silence: Silence) {
+    this.monitor.engine.lift(silence.id, this.source.clock.now());
+    // The lift button goes; keep focus on the alert it was in.
+    void this.updateComplete.then(() => {
+      if (silence.alertId) {
+        const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=alert]')].find((li) => li.dataset.id === silence.alertId);
+        row?.querySelector<HTMLElement>('[part=silence]')?.focus();
+      }
+    });
+  }
+
+  /** Silences of rules with no active alert shown: they are in force all the same. */
+  private renderRuleSilences(active: readonly Alert[]) {
+    const now = this.ctx().now;
+    const shown = new Set(active.map((a) => a.ruleId));
+    const rest = this.monitor.engine.silences.get().filter((s) => s.scope === 'rule' && !shown.has(s.ruleId) && (s.until === null || s.until > now));
+    if (rest.length === 0) return nothing;
+    return html`<h3 class="subheading">Silenced rules</h3>
+      <ul part="silences" aria-label="Silenced rules">
+        ${rest.map(
+          (s) => html`<li class="alert" data-severity=${s.severity}>
+            ${this.renderSeverity(s.severity)}
+            <div class="body"><strong>${s.label}</strong> <span class="meta">${this.silenceText(s)}</span></div>
+            <div class="actions"><button type="button" part="lift" aria-label=${`Lift silence: ${s.label}`} @click=${() => this.lift(s)}>Lift silence</button></div>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  // ---- Dialogs ----
+
+  private openDialog(dialog: NonNullable<DialogState>, event: Event) {
+    this.returnFocus = event.currentTarget as HTMLElement;
+    if (this.dialog?.alertId !== dialog.alertId || this.dialog.kind !== dialog.kind) {
+      this.ackComment = '';
+      this.silenceDraft = EMPTY_SILENCE;
+      this.dialogError = '';
+    }
+    this.dialog = dialog;
+  }
+
+  private closeDialog() {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+  }
+
+  /** The dialog closed (a button, Escape or a submit): forget it, and give focus back. */
+  private onDialogClose() {
+    this.dialog = null;
+    this.dialogError = '';
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    void this.updateComplete.then(() => {
+      if (back?.isConnected) back.focus();
+      else this.renderRoot.querySelector<HTMLElement>('[part~=alert], [part=empty], #title')?.focus();
+    });
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    if (!dialog) return;
+    if (this.dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[autofocus]')?.focus();
+    }
+  }
+
+  private renderDialog() {
+    const current = this.dialog;
+    const alert = current ? this.monitor.engine.active.get().find((a) => a.id === current.alertId) : undefined;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (current && alert) body = current.kind === 'acknowledge' ? this.renderAckDialog(alert) : this.renderSilenceDialog(alert);
+    else if (current) {
+      body = html`<h3 id="dialog-title">Alert resolved</h3>
+        <p>That alert is no longer active.</p>
+        <div class="row"><button type="button" autofocus @click=${this.closeDialog}>Close</button></div>`;
+    }
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>${body}</dialog>`;
+  }
+
+  private renderAckDialog(alert: Alert) {
+    return html`<form novalidate @submit=${(e: Event) => this.submitAck(e, alert)}>
+      <h3 id="dialog-title">Acknowledge: ${alert.label}</h3>
+      <p class="meta">${alert.message}</p>
+      <label for="ack-comment">Comment (optional)</label>
+      <textarea
+        id="ack-comment"
+        part="ack-comment"
+        rows="3"
+        maxlength="500"
+        autofocus
+        placeholder="e.g. checking the pool"
+        .value=${this.ackComment}
+        @input=${(e: Event) => (this.ackComment = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <div class="row">
+        <button type="submit" part="dialog-confirm">Acknowledge</button>
+        <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private submitAck(event: Event, alert: Alert) {
+    event.preventDefault();
+    this.acknowledge(alert.id, this.ackComment);
+    this.ackComment = '';
+    this.closeDialog();
+  }
+
+  private renderSilenceDialog(alert: Alert) {
+    const d = this.silenceDraft;
+    const set = (patch: Partial<SilenceDraft>) => (this.silenceDraft = { ...this.silenceDraft, ...patch });
+    const error = this.dialogError;
+    return html`<form novalidate @submit=${(e: Event) => this.submitSilence(e, alert)}>
+      <h3 id="dialog-title">Silence: ${alert.label}</h3>
+      <p class="meta">No sound, notification or announcement while it lasts; the alert is still checked and shown.</p>
+      <fieldset>
+        <legend>Mute</legend>
+        <label
+          ><input type="radio" name="silence-scope" value="alert" .checked=${d.scope === 'alert'} @change=${() => set({ scope: 'alert' })} /> This
+          alert only</label
+        >
+        <label
+          ><input type="radio" name="silence-scope" value="rule" .checked=${d.scope === 'rule'} @change=${() => set({ scope: 'rule' })} /> Every alert of
+          the rule “${alert.label}”</label
+        >
+      </fieldset>
+      <div class="row">
+        <label for="silence-duration">For</label>
+        <select id="silence-duration" part="silence-duration" .value=${d.duration} @change=${(e: Event) => set({ duration: (e.target as HTMLSelectElement).value })}>
+          ${SILENCE_DURATIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === d.duration}>${o.label}</option>`)}
+        </select>
+      </div>
+      ${d.duration === 'custom'
+        ? html`<div class="row">
+            <label for="silence-until">Until</label>
+            <input
+              id="silence-until"
+              part="silence-until"
+              type="datetime-local"
+              .value=${d.until || localInputValue(this.source.clock.now() + 3_600_000)}
+              @input=${(e: Event) => set({ until: (e.target as HTMLInputElement).value })}
+            />
+          </div>`
+        : nothing}
+      <label for="silence-reason">Reason (required)</label>
+      <textarea
+        id="silence-reason"
+        part="silence-reason"
+        rows="3"
+        maxlength="500"
+        required
+        autofocus
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'silence-error' : nothing}
+        .value=${d.reason}
+        @input=${(e: Event) => set({ reason: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
+      ${error ? html`<p part="field-error" class="field-error" id="silence-error" role="alert">${error}</p>` : nothing}
+      <div class="row">
+        <button type="submit" part="dialog-confirm">Silence</button>
+        <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private submitSilence(event: Event, alert: Alert) {
+    event.preventDefault();
+    const d = this.silenceDraft;
+    const now = this.source.clock.now();
+    let until: number | null;
+    const choice = SILENCE_DURATIONS.find((o) => o.value === d.duration);
+    if (d.duration === 'resolve') until = null;
+    else if (d.duration === 'custom') {
+      const typed = d.until || localInputValue(now + 3_600_000);
+      until = new Date(typed).getTime();
+      if (!Number.isFinite(until)) {
+        this.dialogError = 'Enter the date and time the silence should end.';
+        return;
+      }
+    } else until = now + (choice?.ms ?? 3_600_000);
+    const result = this.monitor.engine.silence({ scope: d.scope, alertId: alert.id, reason: d.reason, until }, now);
+    if (typeof result === 'string') {
+      // The typed reason and choices stay as they are; only the message is new.
+      this.dialogError = result;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(result.startsWith('Give') ? '#silence-reason' : '#silence-duration')?.focus());
+      return;
+    }
+    this.silenceDraft = EMPTY_SILENCE;
+    this.dialogError = '';
+    this.closeDialog();
+  }
+
+  // ---- History ----
+
   private renderHistory() {
     const engine = this.monitor.engine;
     const ctx = this.ctx();
-    const min = engine.preferences.get().minSeverity;
-    const items = engine.history.get().filter((a) => atLeast(a.severity, min));
-    if (items.length === 0) return html`<p part="empty" class="meta">No resolved alerts yet.</p>`;
-    return html`<ol part="history" aria-label="Resolved alerts">
-        ${repeat(
-          items,
-          (a) => a.id,
-          (a) => {
-            const lasted = a.resolvedAt === null ? null : (a.resolvedAt - a.since) / 1000;
-            return html`<li part="history-item" class="alert" data-severity=${a.severity} data-rule=${a.ruleId}>
-              ${this.renderSeverity(a.severity)}
-              <div class="body">
-                <strong part="label">${a.label}</strong>
-                <p part="message">${a.message}</p>
-                <span class="meta"
-                  >Fired ${formatDateTime(ctx.lang, a.since)} · lasted ${formatSeconds(ctx.lang, lasted)}${a.acknowledgedAt !== null
-                    ? ' · acknowledged'
-                    : ''}${a.note ? ` · ${a.note}` : ''}</span
-                >
-              </div>
-            </li>`;
-          },
-        )}
-      </ol>
+    const all = engine.history.get();
+    const items = this.filteredHistory();
+    const rules = engine.rules.filter((r) => all.some((e) => e.ruleId === r.id));
+    const filters = html`<div class="row" part="history-filters">
+      <label for="history-severity">Severity</label>
+      <select id="history-severity" .value=${this.historySeverity} @change=${(e: Event) => (this.historySeverity = (e.target as HTMLSelectElement).value as Severity | '')}>
+        <option value="" ?selected=${this.historySeverity === ''}>All</option>
+        ${SEVERITIES.map((s) => html`<option value=${s} ?selected=${this.historySeverity === s}>${SEVERITY_LOOK[s].label}</option>`)}
+      </select>
+      <label for="history-rule">Rule</label>
+      <select id="history-rule" .value=${this.historyRule} @change=${(e: Event) => (this.historyRule = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.historyRule === ''}>All rules</option>
+        ${rules.map((r) => html`<option value=${r.id} ?selected=${this.historyRule === r.id}>${r.label}</option>`)}
+      </select>
+      <button type="button" part="export-csv" ?disabled=${items.length === 0} @click=${() => this.exportHistory('csv')}>Export CSV</button>
+      <button type="button" part="export-json" ?disabled=${items.length === 0} @click=${() => this.exportHistory('json')}>Export JSON</button>
+    </div>`;
+    if (all.length === 0) return html`<p part="empty" class="meta">No resolved alerts yet.</p>`;
+    return html`${filters}
+      <p class="meta">
+        ${formatNumber(ctx.lang, items.length, 0)} of ${formatNumber(ctx.lang, all.length, 0)} entries (the last 30 days, at most 1,000).
+      </p>
+      ${items.length === 0
+        ? html`<p part="empty" class="meta">Nothing matches these filters.</p>`
+        : html`<ol part="history" aria-label="Resolved alerts and ended silences">
+            ${repeat(
+              items,
+              (e) => e.id,
+              (e) => (isSilenceRecord(e) ? this.renderSilenceRecord(e) : this.renderResolved(e)),
+            )}
+          </ol>`}
       <div><button type="button" part="clear-history" @click=${() => engine.clearHistory()}>Clear history</button></div>`;
+  }
+
+  private renderResolved(a: Alert) {
+    const ctx = this.ctx();
+    const lasted = a.resolvedAt === null ? null : (a.resolvedAt - a.since) / 1000;
+    return html`<li part="history-item" class="alert" data-kind="alert" data-severity=${a.severity} data-rule=${a.ruleId}>
+      ${this.renderSeverity(a.severity)}
+      <div class="body">
+        <strong part="label">${a.label}</strong>
+        <p part="message">${a.message}</p>
+        <span class="meta">Fired ${formatDateTime(ctx.lang, a.since)} · lasted ${formatSeconds(ctx.lang, lasted)}${a.note ? ` · ${a.note}` : ''}</span>
+        ${a.acknowledgedAt !== null ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, a)}</span>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderSilenceRecord(s: SilenceRecord) {
+    const ctx = this.ctx();
+    const ended = { expired: 'ended on time', resolved: 'ended when the alert resolved', lifted: 'lifted early' }[s.ended];
+    return html`<li part="history-item" class="alert" data-kind="silence" data-severity=${s.severity} data-rule=${s.ruleId}>
+      ${this.renderSeverity(s.severity)}
+      <div class="body">
+        <strong part="label"><span aria-hidden="true">🔕 </span>Silence: ${s.label}${s.scope === 'alert' ? ' (one alert)' : ' (the rule)'}</strong>
+        <p part="message">${s.reason}</p>
+        <span class="meta">Started ${formatDateTime(ctx.lang, s.startedAt)} · ${ended} ${formatDateTime(ctx.lang, s.endedAt)}</span>
+      </div>
+    </li>`;
   }
 
   // ---- Preferences ----
@@ -388,7 +803,21 @@ export class PharosAlerts extends PharosElement {
         <legend>Notifications</legend>
         <div class="row">
           <label><input type="checkbox" name="sound" .checked=${preferences.sound} /> Beep when a critical or warning alert fires</label>
-          <button type="button" part="test-sound" @click=${() => void playBeep('warning')}>Test sound</button>
+          <button type="button" part="test-sound" @click=${() => void alertSound.play('warning')}>Test sound</button>
+        </div>
+        <div class="row">
+          <label
+            ><input
+              type="checkbox"
+              name="notifications"
+              .checked=${preferences.notifications}
+              aria-describedby=${this.notificationError ? 'notify-error' : nothing}
+            />
+            Desktop notification for a new critical or warning alert while this page is hidden</label
+          >
+          ${this.notificationError
+            ? html`<span part="field-error" class="field-error" id="notify-error" role="alert">${this.notificationError}</span>`
+            : nothing}
         </div>
         <div class="row">
           <label for="min-severity">Show</label>
@@ -463,6 +892,8 @@ export class PharosAlerts extends PharosElement {
     const at = this.source.clock.now();
     if (input.name === 'sound') {
       engine.setPreferences({ ...engine.preferences.get(), sound: (input as HTMLInputElement).checked }, at);
+    } else if (input.name === 'notifications') {
+      void this.setNotifications((input as HTMLInputElement).checked);
     } else if (input.name === 'minSeverity') {
       engine.setPreferences({ ...engine.preferences.get(), minSeverity: input.value as Severity }, at);
     } else if (input.name.startsWith('enabled:')) {
@@ -510,9 +941,31 @@ export class PharosAlerts extends PharosElement {
     this.fieldErrors = errors;
   }
 
+  /** Turns desktop notifications on (asking for permission now, and only now) or off. */
+  private async setNotifications(on: boolean) {
+    const engine = this.monitor.engine;
+    this.notificationError = '';
+    if (on) {
+      const permission = notificationPermission() === 'granted' ? 'granted' : await requestNotificationPermission();
+      if (permission !== 'granted') {
+        this.notificationError =
+          permission === 'unsupported'
+            ? 'This browser cannot show desktop notifications.'
+            : 'The browser blocks notifications for this site. Allow them in the site settings, then turn this on again.';
+        // Put the box back as it is stored: off.
+        this.requestUpdate();
+        const box = this.renderRoot.querySelector<HTMLInputElement>('input[name=notifications]');
+        if (box) box.checked = false;
+        return;
+      }
+    }
+    engine.setPreferences({ ...engine.preferences.get(), notifications: on }, this.source.clock.now());
+  }
+
   private resetPreferences = () => {
     const engine = this.monitor.engine;
-    engine.setPreferences({ rules: {}, sound: false, minSeverity: 'info' }, this.source.clock.now());
+    engine.setPreferences({ rules: {}, sound: false, minSeverity: 'info', notifications: false }, this.source.clock.now());
+    this.notificationError = '';
     this.drafts = {};
     this.fieldErrors = {};
   };

@@ -57,6 +57,63 @@ export const alertsStyles = css`
   }
 
   ul[part='list'],
+  ul[part='silences'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .subheading {
+    font-size: 0.95em;
+    margin: 12px 0 6px;
+  }
+  .alert[data-silenced] {
+    background: var(--_surface-sunken);
+  }
+  .alert:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .alert .body [part='acknowledged'],
+  .alert .body [part='silenced'] {
+    display: block;
+  }
+  dialog {
+    max-width: min(34rem, calc(100vw - 2rem));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 16px;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog h3 {
+    margin: 0 0 8px;
+  }
+  dialog form {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  dialog textarea,
+  dialog input[type='datetime-local'] {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 6px;
+  }
+  dialog textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  dialog fieldset label {
+    display: block;
+  }
   ol[part='history'] {
     list-style: none;
     margin: 0;

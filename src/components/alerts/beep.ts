@@ -48,3 +48,9 @@ export async function playBeep(severity: Severity): Promise<boolean> {
   }
   return true;
 }
+
+/**
+ * The alert sound `<pharos-alerts>` plays. An object, so a host (or a test) can route the
+ * sound elsewhere: `alertSound.play = (severity) => myChime(severity)`.
+ */
+export const alertSound: { play(severity: Severity): Promise<boolean> } = { play: playBeep };

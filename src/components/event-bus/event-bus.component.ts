@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BusEvent, EventBusMetrics, EventHistory } from '../../api/monitoring.js';
-import { counterRates, counterResets } from '../../internal/anomaly.js';
+import { counterRates, counterResets } from '../../analysis/anomaly.js';
 import { cssProps } from '../../internal/css-props.js';
 import { figureStyles, renderFigures, selectedRange, type Figure } from '../../internal/figures.js';
 import { formatDateTime, formatMs, formatNumber, formatPercent, formatTime, humanize, langOf } from '../../internal/format.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { computeTrend, detectAnomaly, type AnomalyOptions, type AnomalyResult } from '../../internal/anomaly.js';
+import { computeTrend, detectAnomaly, detectAnomalyAt, explainAnomaly, type AnomalyOptions, type AnomalyResult } from '../../analysis/anomaly.js';
 import { formatAgo, formatCompact, formatMs, formatNumber, formatPercent, formatSeconds, formatTime, langOf, MISSING } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderSparkline, sparklineStyles } from '../../internal/sparkline.js';
@@ -147,7 +147,11 @@ export class PharosMetricCard extends PharosElement {
 
   /** The anomaly verdict from `history` (null unless `detect-anomalies`). */
   get detectedAnomaly(): AnomalyResult | null {
-    return this.detectAnomalies && this.history ? detectAnomaly(this.history, this.anomalyOptions) : null;
+    if (!this.detectAnomalies || !this.history) return null;
+    // With sample times, two days of history give a same-time-of-day baseline.
+    return this.times && this.times.length === this.history.length
+      ? detectAnomalyAt(this.times, this.history, this.anomalyOptions)
+      : detectAnomaly(this.history, this.anomalyOptions);
   }
 
   /** What the trend shows: the explicit `change`, else the history's trend. */
@@ -176,8 +180,15 @@ export class PharosMetricCard extends PharosElement {
     const trend = trendInput ? describeTrend(lang, trendInput) : null;
     const detected = this.detectedAnomaly;
     const anomalous = this.anomaly || Boolean(detected?.anomalous);
-    const anomalyText =
-      this.anomalyText || (detected?.direction === 'up' ? 'Unusually high' : detected?.direction === 'down' ? 'Unusually low' : 'Unusual value');
+    const unusual = detected?.direction === 'up' ? 'Unusually high' : detected?.direction === 'down' ? 'Unusually low' : 'Unusual value';
+    // Say against what: "Unusually high: 412 ms, usually 120 ms (median of the last 30 samples); 5.1× the usual spread".
+    const why = detected?.anomalous
+      ? explainAnomaly(detected, {
+          format: (v) => `${formatMetric(lang, v, this.format, this.digits)}${this.unit && !['ms', 'seconds', 'percent'].includes(this.format) ? ` ${this.unit}` : ''}`,
+          formatRatio: (v) => formatMetric(lang, Math.round(v * 10) / 10, 'number', 1),
+        })
+      : '';
+    const anomalyText = this.anomalyText || (why ? `${unusual}: ${why}` : unusual);
     const age = this.stale && this.updatedAt !== null ? formatAgo(lang, this.updatedAt, Math.max(this.source.now.get(), this.updatedAt)) : '';
     const staleText = age ? `Stale, from ${age}` : 'Stale';
 

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PharosError } from '../../api/errors.js';
 import type { HealthReport, ModuleHealth } from '../../api/monitoring.js';
 import { timingNote, type TimingMethod } from '../../api/timing.js';
-import { computeTrend, detectAnomaly, type AnomalyResult, type Trend } from '../../internal/anomaly.js';
+import { computeTrend, detectAnomaly, explainAnomaly, type AnomalyResult, type Trend } from '../../analysis/anomaly.js';
 import { formatMs, formatNumber, formatTime, humanize, langOf, MISSING } from '../../internal/format.js';
 import { Memo } from '../../internal/memo.js';
 import { PharosElement } from '../../internal/pharos-element.js';
@@ -375,7 +375,11 @@ export class PharosModuleGrid extends PharosElement {
         <span class="v errors">${v.errors === null ? MISSING : formatNumber(lang, v.errors, 0)}</span>
       </span>
       <span class="tags"
-        >${v.alert ? html`<span part="alert"><span aria-hidden="true">⚠</span>${v.alert}</span>` : nothing}${v.stale
+        >${v.alert
+          ? html`<span part="alert" title=${v.anomaly?.anomalous && v.status !== 'down' ? `Probe latency ${explainAnomaly(v.anomaly, { format: (ms) => formatMs(lang, ms) })}` : nothing}
+              ><span aria-hidden="true">⚠</span>${v.alert}</span
+            >`
+          : nothing}${v.stale
           ? html`<span class="stale-tag"><span aria-hidden="true">◷</span>Stale</span>`
           : nothing}${v.probeError && !v.stale && v.statusFrom !== 'health' ? html`<span class="stale-tag">Probe failed</span>` : nothing}</span
       >
@@ -407,7 +411,9 @@ export class PharosModuleGrid extends PharosElement {
           ${details.map(([k, value]) => html`<dt>${humanize(k)}</dt><dd>${asText(lang, value)}</dd>`)}
           <dt>Reported by</dt>
           <dd>${v.statusFrom ? endpoint : MISSING}</dd>
-          ${v.alert ? html`<dt>Alert</dt><dd>${v.alert}${v.anomaly?.anomalous && v.anomaly.median !== null ? ` (usual ${formatMs(lang, v.anomaly.median)})` : ''}</dd>` : nothing}
+          ${v.alert
+            ? html`<dt>Alert</dt><dd>${v.alert}${v.anomaly?.anomalous && v.status !== 'down' ? `: probe latency ${explainAnomaly(v.anomaly, { format: (ms) => formatMs(lang, ms) })}` : ''}</dd>`
+            : nothing}
           ${v.probeError ? html`<dt>Last probe</dt><dd>Failed: ${v.probeError.message}</dd>` : nothing}
         </dl>
       </section>

@@ -150,6 +150,6 @@ describe('<pharos-module-grid> anomalies', () => {
     expect(card(el, 'search').dataset.status).to.equal('healthy');
     card(el, 'search').click();
     await el.updateComplete;
-    expect(root(el).querySelector('[part=details-fields]')!.textContent).to.match(/Unusually slow \(usual \d/);
+    expect(root(el).querySelector('[part=details-fields]')!.textContent).to.match(/Unusually slow: probe latency \d.*, usually \d.* \(median of the last \d+ samples\); \d.*× the usual spread/);
   });
 });

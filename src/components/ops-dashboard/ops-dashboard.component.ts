@@ -6,6 +6,7 @@ import { themeStyles } from '../../internal/theme.js';
 import { sourceContext } from '../../store/context.js';
 import type { PharosSource } from '../../store/source.js';
 import { PharosAlerts } from '../alerts/alerts.component.js';
+import { TabBadgeController } from '../alerts/tab-badge.js';
 import { PharosCache } from '../cache/cache.component.js';
 import { PharosDashboardHeader } from '../dashboard-header/dashboard-header.component.js';
 import { PharosDatabase } from '../database/database.component.js';
@@ -79,6 +80,17 @@ export class PharosOpsDashboard extends PharosElement {
 
   /** Title shown in the header. */
   @property() heading = 'Pharos operations';
+
+  /**
+   * Show the number of unacknowledged alerts in the tab's title and favicon (opt-in: the
+   * page's own title and favicon come back when it is turned off or the dashboard leaves).
+   */
+  @property({ type: Boolean, attribute: 'tab-badge' }) tabBadge = false;
+
+  constructor() {
+    super();
+    new TabBadgeController(this);
+  }
 
   /** The elements inside read from the dashboard's own source (context, base-url or page default). */
   @provide({ context: sourceContext })

@@ -29,6 +29,17 @@ export interface TimeseriesThreshold {
   seriesIndex?: number;
 }
 
+/** A shaded range of values, e.g. an anomaly baseline: "usually 100–140 ms". */
+export interface TimeseriesBand {
+  /** Lower and upper edge, in the unit of the series it belongs to. */
+  lower: number;
+  upper: number;
+  /** What it is, e.g. `Usual range (median ± 3.5 spreads)`: drawn in the band and read in the summary. */
+  label: string;
+  /** 0-based index into `series` whose axis it is on; default the first series. */
+  seriesIndex?: number;
+}
+
 /** A marked moment (an anomaly, an incident, a deploy). */
 export interface TimeseriesMark {
   /** Time in milliseconds since the epoch. */
@@ -169,6 +180,9 @@ export class PharosTimeseries extends PharosElement {
   /** Marked points in time. */
   @property({ attribute: false }) marks: TimeseriesMark[] = [];
 
+  /** Shaded value ranges drawn behind the lines (e.g. an anomaly baseline band). */
+  @property({ attribute: false }) bands: TimeseriesBand[] = [];
+
   /** Name of the chart: used in its accessible summary, the table caption and the CSV file name. */
   @property() label = '';
 
@@ -261,9 +275,9 @@ export class PharosTimeseries extends PharosElement {
       if (key !== this.rangeKey) this.schedule('range');
       this.rangeKey = key;
     }
-    if (changed.has('thresholds') || changed.has('marks')) {
+    if (changed.has('thresholds') || changed.has('marks') || changed.has('bands')) {
       // Templates often pass fresh but equal arrays on every render: only a real change redraws.
-      const key = JSON.stringify([this.thresholds, this.marks]);
+      const key = JSON.stringify([this.thresholds, this.marks, this.bands]);
       if (key !== this.overlayKey) this.schedule('data');
       this.overlayKey = key;
     }
@@ -499,6 +513,21 @@ export class PharosTimeseries extends PharosElement {
     ctx.save();
     ctx.font = theme.font.replace(/^([\d.]+)px/, (_m, px: string) => `${parseFloat(px) * ratio}px`);
     ctx.lineWidth = Math.max(1, Math.round(ratio));
+    for (const b of this.bands) {
+      const key = this.scaleOf(b.seriesIndex ?? 0);
+      if (!finite(b.lower) || !finite(b.upper) || !u.scales[key]) continue;
+      const y1 = Math.max(top, Math.min(top + height, u.valToPos(Math.max(b.lower, b.upper), key, true)));
+      const y2 = Math.max(top, Math.min(top + height, u.valToPos(Math.min(b.lower, b.upper), key, true)));
+      if (y2 <= y1) continue;
+      ctx.globalAlpha = 0.14;
+      ctx.fillStyle = theme.mark;
+      ctx.fillRect(left, y1, width, y2 - y1);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = theme.text;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(b.label, left + 4 * ratio, y1 + 2 * ratio);
+    }
     for (const t of this.thresholds) {
       if (!finite(t.value)) continue;
       const key = this.scaleOf(t.seriesIndex ?? 0);
@@ -692,9 +721,10 @@ export class PharosTimeseries extends PharosElement {
     const to = this.range?.[1] ?? xs[end - 1]!;
     const latest = this.series.map((s, i) => `${s.label} ${formatWithUnit(lang, this.latestOf(i), this.unitOf(i))}`).join(', ');
     const thresholds = this.thresholds.length ? ` Thresholds: ${this.thresholds.map((t) => `${t.label} ${formatWithUnit(lang, t.value, this.unitOf(t.seriesIndex ?? 0))}`).join(', ')}.` : '';
+    const bands = this.bands.length ? ` ${this.bands.map((b) => `${b.label}: ${formatWithUnit(lang, b.lower, this.unitOf(b.seriesIndex ?? 0))} to ${formatWithUnit(lang, b.upper, this.unitOf(b.seriesIndex ?? 0))}`).join('; ')}.` : '';
     const marked = this.marks.filter((m) => m.time >= from && m.time <= to).length;
     const marks = marked ? ` ${marked} marked point${marked === 1 ? '' : 's'}.` : '';
-    return `${name}, ${formatDateTime(lang, from)} to ${formatDateTime(lang, to)}, ${end - start} points. Latest: ${latest}.${thresholds}${marks}`;
+    return `${name}, ${formatDateTime(lang, from)} to ${formatDateTime(lang, to)}, ${end - start} points. Latest: ${latest}.${thresholds}${bands}${marks}`;
   }
 
   override render() {

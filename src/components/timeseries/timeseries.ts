@@ -1,7 +1,7 @@
 import { PharosTimeseries } from './timeseries.component.js';
 
 export { PharosTimeseries };
-export type { TimeseriesMark, TimeseriesSeries, TimeseriesThreshold } from './timeseries.component.js';
+export type { TimeseriesBand, TimeseriesMark, TimeseriesSeries, TimeseriesThreshold } from './timeseries.component.js';
 PharosTimeseries.define('pharos-timeseries');
 
 declare global {

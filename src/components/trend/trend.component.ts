@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Direction } from '../../internal/anomaly.js';
+import type { Direction } from '../../analysis/anomaly.js';
 import { formatMs, formatNumber, formatPercent, langOf, MISSING } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { themeStyles } from '../../internal/theme.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { computeTrend, counterRates, counterResets, detectAnomaly, median } from './anomaly.js';
+import { computeTrend, counterRates, counterResets, DAY_MS, detectAnomaly, detectAnomalyAt, explainAnomaly, median, seasonalSamples } from './anomaly.js';
 
 const noisy = (n: number, base: number, spread: number) => Array.from({ length: n }, (_, i) => base + ((i * 7) % 5 - 2) * spread);
 
@@ -132,5 +132,92 @@ describe('median', () => {
     expect(median([4, 1, 2, 3])).to.equal(2.5);
     expect(median([NaN, 7])).to.equal(7);
     expect(Number.isNaN(median([]))).to.equal(true);
+  });
+});
+
+describe('explainAnomaly', () => {
+  const ms = (v: number) => `${Math.round(v)} ms`;
+
+  it('says against what: the value, the usual value, the baseline and how many spreads away', () => {
+    const baseline = Array.from({ length: 30 }, (_, i) => 120 + (i % 5) * 10 - 20); // 100..140, median 120
+    const result = detectAnomaly([...baseline, 412]);
+    expect(result.anomalous).to.equal(true);
+    expect(result.median).to.equal(120);
+    expect(result.spread).to.be.greaterThan(0);
+    const text = explainAnomaly(result, { format: ms });
+    const spreads = (412 - 120) / result.spread!;
+    expect(text).to.equal(`412 ms, usually 120 ms (median of the last 30 samples); ${spreads.toFixed(1)}× the usual spread`);
+  });
+
+  it('names a seasonal baseline by its days, and says nothing without a verdict', () => {
+    expect(explainAnomaly(detectAnomaly([1, 2]), { format: ms })).to.equal('');
+    const text = explainAnomaly(
+      { anomalous: true, score: 4.26, direction: 'up', latest: 300, median: 100, spread: 47, samples: 62, baseline: 'seasonal', days: 2 },
+      { format: ms },
+    );
+    expect(text).to.equal('300 ms, usually 100 ms (median at this time of day on the last 2 days, 62 samples); 4.3× the usual spread');
+  });
+});
+
+describe('seasonal baseline', () => {
+  const STEP = 60_000;
+  const START = Date.UTC(2026, 10, 20, 0, 0, 0);
+  /** A synthetic daily rhythm: 50 ms at night, 200 ms mid-afternoon, a little noise. */
+  const rhythm = (t: number) => {
+    const hour = (t % DAY_MS) / 3_600_000;
+    const noise = Math.sin(t / 97_000) * 2 + Math.sin(t / 31_000);
+    return 125 - 75 * Math.cos((2 * Math.PI * (hour - 3)) / 24) + noise;
+  };
+  function series(days: number, spikeAt?: number) {
+    const n = Math.round((days * DAY_MS) / STEP);
+    const times = new Float64Array(n);
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      times[i] = START + i * STEP;
+      values[i] = rhythm(times[i]!) * (spikeAt !== undefined && times[i]! >= spikeAt ? 3 : 1);
+    }
+    return { times, values };
+  }
+
+  it('collects the same time of day from earlier days', () => {
+    const { times, values } = series(3);
+    const at = times[times.length - 1]!;
+    const found = seasonalSamples(times, values, at, { halfWindowMs: 15 * 60_000 });
+    // Two full windows (±15 min at 1 min) and the part of the third that falls in the series.
+    expect(found.days).to.equal(3);
+    expect(found.values).to.have.length(31 + 31 + 15);
+    expect(seasonalSamples(times, values, at, { days: 2 }).days).to.equal(2);
+  });
+
+  it('with less than two days of history, falls back to the trailing window', () => {
+    const { times, values } = series(1.5);
+    const result = detectAnomalyAt(times, values);
+    expect(result.baseline).to.equal('recent');
+    expect(result.samples).to.equal(30);
+  });
+
+  it('a daily rhythm is not flagged by the seasonal baseline; a real spike still is', () => {
+    // Sampled every 15 minutes, the morning climb moves faster than the trailing window follows.
+    const { times, values } = series(4);
+    const coarse = (src: Float64Array) => src.filter((_, i) => i % 15 === 0);
+    const ct = coarse(times);
+    const cv = coarse(values);
+    let recentFlags = 0;
+    let seasonalFlags = 0;
+    for (let i = Math.round((2 * DAY_MS) / (15 * STEP)); i < ct.length; i++) {
+      const seasonal = detectAnomalyAt(ct.subarray(0, i + 1), cv.subarray(0, i + 1), { window: 30, absoluteFloor: 1 });
+      expect(seasonal.baseline).to.equal('seasonal');
+      if (seasonal.anomalous) seasonalFlags++;
+      if (detectAnomaly(cv.subarray(0, i + 1), { window: 30, absoluteFloor: 1 }).anomalous) recentFlags++;
+    }
+    expect(seasonalFlags, 'seasonal false positives').to.equal(0);
+    expect(recentFlags, 'the trailing window flags the rhythm').to.be.greaterThan(0);
+
+    const spikeAt = START + 3.5 * DAY_MS;
+    const spiked = series(3.5 + 1 / 24, spikeAt);
+    const result = detectAnomalyAt(spiked.times, spiked.values);
+    expect(result.anomalous).to.equal(true);
+    expect(result.baseline).to.equal('seasonal');
+    expect(result.days).to.equal(3);
   });
 });

@@ -24,11 +24,14 @@ export interface AnomalyOptions {
   absoluteFloor?: number;
 }
 
-/** Verdict of {@link detectAnomaly}. */
+/** What an anomaly verdict was measured against. */
+export type BaselineKind = 'recent' | 'seasonal';
+
+/** Verdict of {@link detectAnomaly} and {@link detectAnomalyAt}. */
 export interface AnomalyResult {
-  /** True when the latest value is far outside the trailing baseline. */
+  /** True when the latest value is far outside the baseline. */
   anomalous: boolean;
-  /** Robust z-score of the latest value (signed); null when there was too little data. */
+  /** Robust z-score of the latest value (signed): its distance from the median in spreads; null when there was too little data. */
   score: number | null;
   /** Whether the latest value sits above or below the baseline; null without a verdict. */
   direction: 'up' | 'down' | null;
@@ -36,8 +39,14 @@ export interface AnomalyResult {
   latest: number | null;
   /** Median of the baseline, or null. */
   median: number | null;
+  /** The usual spread (robust, in the series' unit) the score is measured in, or null. */
+  spread: number | null;
   /** Number of baseline samples used. */
   samples: number;
+  /** `recent`: the samples just before; `seasonal`: the same time of day on earlier days. */
+  baseline: BaselineKind;
+  /** Seasonal baseline: how many earlier days it drew on (0 for a recent one). */
+  days: number;
 }
 
 /** Median of finite values (sorts a copy); NaN when there are none. */
@@ -64,22 +73,16 @@ export function finiteValues(values: ArrayLike<number>): number[] {
 const MAD_SCALE = 0.6745;
 const MEAN_AD_SCALE = 1.2533;
 
-/**
- * Is the latest value of a series anomalous against the samples before it? Uses the
- * modified z-score `0.6745 · (x − median) / MAD`, robust to the spikes it looks for: an
- * earlier outlier barely moves the median or the MAD, where it would inflate a mean and a
- * standard deviation and hide the next one.
- *
- * @example
- * const { columns } = resource.history.window(now - range, now, ['latency_ms']);
- * detectAnomaly(columns.latency_ms!).anomalous;
- */
-export function detectAnomaly(values: ArrayLike<number>, options: AnomalyOptions = {}): AnomalyResult {
-  const { window = 30, minSamples = 8, threshold = 3.5, relativeFloor = 0.05, absoluteFloor = 0 } = options;
-  const finite = finiteValues(values);
-  const latest = finite.length ? finite[finite.length - 1]! : null;
-  const baseline = finite.slice(Math.max(0, finite.length - 1 - window), finite.length - 1);
-  const none: AnomalyResult = { anomalous: false, score: null, direction: null, latest, median: null, samples: baseline.length };
+/** Scores `latest` against `baseline` (finite values) with the modified z-score. */
+function judge(
+  latest: number | null,
+  baseline: readonly number[],
+  options: AnomalyOptions,
+  kind: BaselineKind,
+  days: number,
+): AnomalyResult {
+  const { minSamples = 8, threshold = 3.5, relativeFloor = 0.05, absoluteFloor = 0 } = options;
+  const none: AnomalyResult = { anomalous: false, score: null, direction: null, latest, median: null, spread: null, samples: baseline.length, baseline: kind, days };
   if (latest === null || baseline.length < Math.max(1, minSamples)) return none;
 
   const med = median(baseline);
@@ -98,8 +101,124 @@ export function detectAnomaly(values: ArrayLike<number>, options: AnomalyOptions
     direction: diff > 0 ? 'up' : diff < 0 ? 'down' : null,
     latest,
     median: med,
+    spread,
     samples: baseline.length,
+    baseline: kind,
+    days,
   };
+}
+
+/**
+ * Is the latest value of a series anomalous against the samples before it? Uses the
+ * modified z-score `0.6745 · (x − median) / MAD`, robust to the spikes it looks for: an
+ * earlier outlier barely moves the median or the MAD, where it would inflate a mean and a
+ * standard deviation and hide the next one.
+ *
+ * @example
+ * const { columns } = resource.history.window(now - range, now, ['latency_ms']);
+ * detectAnomaly(columns.latency_ms!).anomalous;
+ */
+export function detectAnomaly(values: ArrayLike<number>, options: AnomalyOptions = {}): AnomalyResult {
+  const window = options.window ?? 30;
+  const finite = finiteValues(values);
+  const latest = finite.length ? finite[finite.length - 1]! : null;
+  const baseline = finite.slice(Math.max(0, finite.length - 1 - window), finite.length - 1);
+  return judge(latest, baseline, options, 'recent', 0);
+}
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+/** Options for {@link detectAnomalyAt}: those of {@link detectAnomaly}, plus the seasonal baseline's. */
+export interface SeasonalOptions extends AnomalyOptions {
+  /** Earlier days the seasonal baseline looks at, at most. Default 7. */
+  days?: number;
+  /** Days with samples near the same time of day needed before it is used. Default 2. */
+  minDays?: number;
+  /** How far either side of the same time of day a sample counts. Default 15 minutes. */
+  halfWindowMs?: number;
+}
+
+/**
+ * The samples of earlier days within `halfWindowMs` of `at`'s time of day (up to `days`
+ * days back), and how many days had any. `times` ascending, as history windows are.
+ */
+export function seasonalSamples(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  at: number,
+  { days = 7, halfWindowMs = 15 * 60_000 }: Pick<SeasonalOptions, 'days' | 'halfWindowMs'> = {},
+): { values: number[]; days: number } {
+  const out: number[] = [];
+  let found = 0;
+  for (let d = 1; d <= days; d++) {
+    const centre = at - d * DAY_MS;
+    let i = lowerBound(times, centre - halfWindowMs);
+    let any = false;
+    for (; i < times.length && times[i]! <= centre + halfWindowMs; i++) {
+      const v = values[i]!;
+      if (Number.isFinite(v)) {
+        out.push(v);
+        any = true;
+      }
+    }
+    if (any) found++;
+  }
+  return { values: out, days: found };
+}
+
+function lowerBound(xs: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Like {@link detectAnomaly}, but on a timed series: once at least `minDays` earlier days
+ * have samples near the latest sample's time of day, the baseline is those samples
+ * (seasonal), so a daily rhythm (busy afternoons, quiet nights) is not flagged every day.
+ * With less history it falls back to the trailing `window` samples.
+ *
+ * @example
+ * const { times, columns } = resource.history.window(now - 8 * DAY_MS, now, ['p95']);
+ * detectAnomalyAt(times, columns.p95!).baseline; // 'seasonal' after two days of history
+ */
+export function detectAnomalyAt(times: ArrayLike<number>, values: ArrayLike<number>, options: SeasonalOptions = {}): AnomalyResult {
+  let last = values.length - 1;
+  while (last >= 0 && !Number.isFinite(values[last]!)) last--;
+  if (last >= 0) {
+    const seasonal = seasonalSamples(times, values, times[last]!, options);
+    if (seasonal.days >= Math.max(1, options.minDays ?? 2)) return judge(values[last]!, seasonal.values, options, 'seasonal', seasonal.days);
+  }
+  return detectAnomaly(Array.prototype.slice.call(values, 0, last + 1) as number[], options);
+}
+
+/** How {@link explainAnomaly} writes numbers. */
+export interface ExplainOptions {
+  /** Formats a value of the series with its unit, e.g. `412 ms`. */
+  format(value: number): string;
+  /** Formats a plain ratio, e.g. `5.1`. Default one decimal, `en`. */
+  formatRatio?(value: number): string;
+}
+
+/**
+ * What an anomaly verdict was measured against, in plain words:
+ * `412 ms, usually 120 ms (median of the last 30 samples); 5.1× the usual spread`.
+ * Empty when the verdict has no baseline (too little data).
+ */
+export function explainAnomaly(result: AnomalyResult, { format, formatRatio = (v) => v.toFixed(1) }: ExplainOptions): string {
+  if (result.latest === null || result.median === null || result.score === null) return '';
+  const against =
+    result.baseline === 'seasonal'
+      ? `median at this time of day on the last ${result.days} ${result.days === 1 ? 'day' : 'days'}, ${result.samples} samples`
+      : `median of the last ${result.samples} ${result.samples === 1 ? 'sample' : 'samples'}`;
+  const spreads = Number.isFinite(result.score) ? `${formatRatio(Math.abs(result.score))}× the usual spread` : 'the usual spread is zero';
+  return `${format(result.latest)}, usually ${format(result.median)} (${against}); ${spreads}`;
 }
 
 /** How {@link computeTrend} compares a range. */
