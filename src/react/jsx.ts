@@ -59,14 +59,14 @@ export interface PharosIntrinsicElements {
   'pharos-metric-card': PharosTagProps<PharosMetricCardElement, 'anomaly' | 'anomalyOptions' | 'anomalyText' | 'baseUrl' | 'change' | 'changeFormat' | 'detectAnomalies' | 'digits' | 'format' | 'good' | 'history' | 'label' | 'loading' | 'noTrend' | 'range' | 'stale' | 'theme' | 'times' | 'token' | 'unit' | 'updatedAt' | 'value'>;
   'pharos-ml-models': PharosTagProps<PharosMlModelsElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-module-grid': PharosTagProps<PharosModuleGridElement, 'baseUrl' | 'filter' | 'heading' | 'modules' | 'probe' | 'sort' | 'theme' | 'token'>;
-  'pharos-ops-dashboard': PharosTagProps<PharosOpsDashboardElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
+  'pharos-ops-dashboard': PharosTagProps<PharosOpsDashboardElement, 'baseUrl' | 'heading' | 'tabBadge' | 'theme' | 'token'>;
   'pharos-performance': PharosTagProps<PharosPerformanceElement, 'baseUrl' | 'chartHeight' | 'errorRateThreshold' | 'heading' | 'p95Threshold' | 'prometheusHeaders' | 'prometheusPathPrefix' | 'prometheusUrl' | 'queryErrors' | 'queryP50' | 'queryP95' | 'queryP99' | 'queryRate' | 'theme' | 'token'>;
   'pharos-performance-summary': PharosTagProps<PharosPerformanceSummaryElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-recommendations': PharosTagProps<PharosRecommendationsElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
-  'pharos-source': PharosTagProps<PharosSourceElement, 'baseUrl' | 'interval' | 'noAutoRefresh' | 'persistHistory' | 'pollWhenHidden' | 'prometheusUrl' | 'source' | 'theme' | 'timeRange' | 'timeout' | 'token' | 'tokenProvider'>;
+  'pharos-source': PharosTagProps<PharosSourceElement, 'baseUrl' | 'interval' | 'noAutoRefresh' | 'noShare' | 'persistHistory' | 'pollWhenHidden' | 'prometheusUrl' | 'source' | 'theme' | 'timeRange' | 'timeout' | 'token' | 'tokenProvider'>;
   'pharos-sparse-embeddings': PharosTagProps<PharosSparseEmbeddingsElement, 'baseUrl' | 'heading' | 'theme' | 'token', { 'onpharos-sparse-generated'?: (event: PharosSparseGeneratedEvent) => void; }>;
   'pharos-status-badge': PharosTagProps<PharosStatusBadgeElement, 'baseUrl' | 'label' | 'status' | 'theme' | 'token'>;
-  'pharos-timeseries': PharosTagProps<PharosTimeseriesElement, 'baseUrl' | 'data' | 'height' | 'label' | 'marks' | 'range' | 'series' | 'syncKey' | 'tableView' | 'theme' | 'thresholds' | 'token' | 'unit'>;
+  'pharos-timeseries': PharosTagProps<PharosTimeseriesElement, 'bands' | 'baseUrl' | 'data' | 'height' | 'label' | 'marks' | 'range' | 'series' | 'syncKey' | 'tableView' | 'theme' | 'thresholds' | 'token' | 'unit'>;
   'pharos-trend': PharosTagProps<PharosTrendElement, 'baseUrl' | 'change' | 'direction' | 'format' | 'good' | 'theme' | 'token' | 'unit'>;
   'pharos-worker-heartbeat': PharosTagProps<PharosWorkerHeartbeatElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
   'pharos-workers': PharosTagProps<PharosWorkersElement, 'baseUrl' | 'heading' | 'theme' | 'token'>;
