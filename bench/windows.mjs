@@ -3,7 +3,7 @@
 // share it) and, for comparison, with sharing off. Real HTTP against the standalone
 // simulator (`node sim/cli.js`), which counts what it answers.
 //
-//   node bench/windows.mjs [--interval 5] [--seconds 30] [--json]
+//   node bench/windows.mjs [--interval 10] [--seconds 30] [--json]
 //
 // Every window is its own browser window (CDP Target.createTarget with newWindow), so all
 // count as visible: the benchmark prints each window's visibilityState to prove it. The
@@ -18,7 +18,7 @@ import { chromeArgs, findChrome } from '../scripts/chrome-path.mjs';
 
 const { values } = parseArgs({
   options: {
-    interval: { type: 'string', default: '5' },
+    interval: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '30' },
     json: { type: 'boolean', default: false },
   },
