@@ -137,6 +137,25 @@ describe('one poller per browser (pages in iframes)', () => {
     expect((await sim.requests()).total).to.equal(0);
   });
 
+  it('a page that shows what the leader has no code for polls that itself, and only that', async () => {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    // Defined only in this page's modules, as when the leading page is a one-tag, tree-shaken build.
+    const onlyHere = b.pharos.shareDefinition({ ...b.pharos.databaseResource, name: 'test/database-only-in-b' });
+    b.watch('health');
+    const database = b.source.resource(onlyHere);
+    database.subscribe();
+    await resetCounts();
+    await run(2 * INTERVAL);
+    expect(database.value.get(), 'the follower polled it itself').not.to.equal(undefined);
+    expect(b.source.sharing!.role).to.equal('follower');
+    const counts = await requests();
+    expect(counts[HEALTH], 'health is still polled once for both pages').to.equal(2);
+    expect(counts[DATABASE], 'the database by the follower alone: at once, then once per interval').to.equal(3);
+  });
+
   it('pages with different tokens do not share, and no token is broadcast', async () => {
     const heard: unknown[] = [];
     const a = await open({ token: 'alpha-secret-token' });

@@ -55,6 +55,7 @@ type Message =
   | { t: 'snapshot'; from: string; to: string; auto: boolean; resources: ResourceState[] }
   | { t: 'result'; from: string; state: ResourceState }
   | { t: 'interest'; from: string; wants: boolean; resources: ResourceRef[] }
+  | { t: 'unknown'; from: string; to: string; keys: string[] }
   | { t: 'refresh'; from: string; resources: ResourceRef[] }
   | { t: 'auto'; from: string; on: boolean }
   | { t: 'beat'; from: string }
@@ -126,6 +127,8 @@ export class CrossTabShare {
   /** Subscriptions this page holds for other pages, while it leads. */
   private readonly forPeers = new Map<string, () => void>();
   private readonly waitingRefresh = new Map<string, (() => void)[]>();
+  /** Resources this following page polls itself: the leader's code has no definition for them. */
+  private readonly ownPolls = new Set<string>();
   private beatTimer: unknown = undefined;
   private leaderSeenAt = 0;
   private interestQueued = false;
@@ -301,13 +304,23 @@ export class CrossTabShare {
         if (this.role !== 'leader') return;
         const known = this.peers.get(message.from)?.keys ?? new Set<string>();
         this.peers.set(message.from, { wants: message.wants, keys: new Set(message.resources.map((r) => r.key)), seenAt: now });
-        const added = message.resources.filter((ref) => !known.has(ref.key) && this.ensure(ref)).map((ref) => ref.key);
+        const fresh = message.resources.filter((ref) => !known.has(ref.key));
+        const added = fresh.filter((ref) => this.ensure(ref)).map((ref) => ref.key);
+        // A page built from other modules (one tag, tree-shaken) may show what this page's
+        // code cannot fetch: that page polls those itself.
+        const unknown = fresh.filter((ref) => !added.includes(ref.key)).map((ref) => ref.key);
+        if (unknown.length > 0) this.post({ t: 'unknown', from: this.id, to: message.from, keys: unknown });
         // What the page newly shows and this one has already: send it now, no request needed.
         const states = this.snapshot(new Set(added));
         if (states.length > 0) this.post({ t: 'snapshot', from: this.id, to: message.from, auto: this.source.autoRefresh, resources: states });
         this.peersChanged();
         return;
       }
+      case 'unknown':
+        if (message.to !== this.id || this.role !== 'follower') return;
+        for (const key of message.keys) this.ownPolls.add(key);
+        this.source.roleChanged();
+        return;
       case 'refresh':
         if (this.role !== 'leader') return;
         // Created if need be: the refresh may come before the page's interest.
@@ -347,6 +360,11 @@ export class CrossTabShare {
     }
   }
 
+  /** True when this following page polls `key` itself, because the leader cannot. */
+  pollsHere(key: string): boolean {
+    return this.ownPolls.has(key);
+  }
+
   /** True when another page of the group is visible or asks to poll while hidden. */
   peersWantPolling(): boolean {
     if (this.role !== 'leader') return false;
@@ -378,7 +396,7 @@ export class CrossTabShare {
     if (this.role !== 'follower') return;
     const resources = this.source
       .activeResources()
-      .filter((r) => r.definition.shared && !this.forPeers.has(r.key))
+      .filter((r) => r.definition.shared && !this.forPeers.has(r.key) && !this.ownPolls.has(r.key))
       .map((r) => ({ key: r.key, name: r.definition.name, params: r.params }));
     this.post({ t: 'interest', from: this.id, wants: this.source.wantsPolling(), resources });
   }

@@ -132,7 +132,7 @@ export class Resource<T = unknown, P = unknown> {
 
   /** True when another page polls this resource and this one renders its broadcasts. */
   get following(): boolean {
-    return this.definition.shared === true && this.source.sharing?.role === 'follower';
+    return this.definition.shared === true && this.source.sharing?.role === 'follower' && !this.source.sharing.pollsHere(this.key);
   }
 
   /** True while the source is still finding out whether another page polls for it. */
