@@ -1,3 +1,4 @@
+// @ts-nocheck -- a measurement script over dynamically imported detectors; not library code.
 // Counts the anomaly flags of both baselines on the simulator's daily rhythm: P95 API
 // latency from sim/model.js (Signals.latency: traffic with a daily sine, slow drift, and an
 // occasional ten-minute spike), sampled like the store does, over `--days` days. A flag
