@@ -288,7 +288,7 @@ export class AlertEngine {
   adopt(saved: { preferences: AlertPreferences; history: readonly HistoryEntry[]; active: readonly Alert[]; silences: readonly Silence[] }, at: number): void {
     if (JSON.stringify(saved.preferences) !== JSON.stringify(this.preferences.get())) {
       this.preferences.set(saved.preferences);
-      this.recheck(at, false);
+      this.recheck(at);
     }
     if (JSON.stringify(saved.silences) !== JSON.stringify(this.silences.get())) this.silences.set(saved.silences);
     const acked = new Map(saved.active.filter((a) => a.state === 'acknowledged').map((a) => [a.id, a]));
@@ -316,7 +316,7 @@ export class AlertEngine {
   }
 
   /** Re-evaluates what can be re-evaluated without a new sample (after tuning). */
-  private recheck(at: number, _local = true): void {
+  private recheck(at: number): void {
     const preferences = this.preferences.get();
     for (const rule of this.rules) {
       if (!ruleEnabled(rule, preferences)) {

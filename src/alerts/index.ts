@@ -1,6 +1,8 @@
 /**
  * Smart alerts: rules over the store's resources (thresholds, statuses, anomalies, failing
- * endpoints), their lifecycle, and persisted history and preferences. No DOM.
+ * endpoints), their lifecycle (acknowledgements, silences), persisted history and
+ * preferences, export, and the link between tabs. No elements: the only browser APIs used
+ * are storage, BroadcastChannel and Web Locks, each optional.
  */
 export * from './types.js';
 export * from './conditions.js';

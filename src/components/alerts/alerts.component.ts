@@ -212,6 +212,7 @@ export class PharosAlerts extends PharosElement {
   private pendingAnnouncements: Alert[] = [];
   /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
   private returnFocus: HTMLElement | null = null;
+  private closingAlertId: string | null = null;
 
   constructor() {
     super();
@@ -572,18 +573,26 @@ export class PharosAlerts extends PharosElement {
   }
 
   private closeDialog() {
+    // Forget it first: an update before the `close` event must not open it again.
+    this.closingAlertId = this.dialog?.alertId ?? null;
+    this.dialog = null;
     this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
   }
 
   /** The dialog closed (a button, Escape or a submit): forget it, and give focus back. */
   private onDialogClose() {
+    const alertId = this.dialog?.alertId ?? this.closingAlertId;
+    this.closingAlertId = null;
     this.dialog = null;
     this.dialogError = '';
     const back = this.returnFocus;
     this.returnFocus = null;
     void this.updateComplete.then(() => {
-      if (back?.isConnected) back.focus();
-      else this.renderRoot.querySelector<HTMLElement>('[part~=alert], [part=empty], #title')?.focus();
+      if (back?.isConnected) return back.focus();
+      // The button was replaced ("Silence…" became "Lift silence"): its successor in the row, else the row.
+      const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=alert]')].find((li) => li.dataset.id === alertId);
+      const next = ['lift', 'silence', 'acknowledge'].map((name) => row?.querySelector<HTMLElement>(`[part=${name}]`)).find(Boolean) ?? row;
+      (next ?? this.renderRoot.querySelector<HTMLElement>('[part~=alert], [part=empty], #title'))?.focus();
     });
   }
 

@@ -147,7 +147,10 @@ describe('<pharos-alerts>', () => {
     const button = alertRow(el, 'health-degraded')!.querySelector('[part=acknowledge]') as HTMLButtonElement;
     expect(button.getAttribute('aria-label')).to.equal('Acknowledge: System degraded');
     button.focus();
-    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' }); // opens the dialog, focus in the optional comment
+    await el.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' }); // "Acknowledge"
     await waitUntil(() => alertRow(el, 'health-degraded')!.dataset.state === 'acknowledged', 'acknowledged', TIMEOUT);
     expect(acks).to.have.length(1);
     expect(acks[0]!.detail.ruleId).to.equal('health-degraded');
@@ -155,7 +158,7 @@ describe('<pharos-alerts>', () => {
     const after = alertRow(el, 'health-degraded')!.querySelector('[part=acknowledge]') as HTMLButtonElement;
     expect(after.textContent!.trim()).to.equal('Acknowledged');
     expect(after.getAttribute('aria-disabled')).to.equal('true');
-    expect(root(el).activeElement).to.equal(after);
+    await waitUntil(() => root(el).activeElement === after, 'focus back on the button', TIMEOUT);
     expect(text(parts(el, 'counts')[0]!)).to.contain('1 acknowledged');
     await accessible(el);
     await sendKeys({ press: 'Enter' });
@@ -168,6 +171,8 @@ describe('<pharos-alerts>', () => {
     await waitUntil(() => alertRow(el, 'health-degraded'), 'degraded alert', TIMEOUT);
     el.addEventListener('pharos-alert-acknowledge', (e) => e.preventDefault());
     (alertRow(el, 'health-degraded')!.querySelector('[part=acknowledge]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    (root(el).querySelector('[part=dialog-confirm]') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(alertRow(el, 'health-degraded')!.dataset.state).to.equal('firing');
   });
@@ -254,7 +259,7 @@ describe('<pharos-alerts>', () => {
 
   it('outage: plain-words error, then the critical "backend not answering" alert with a retry; recovers', async () => {
     const sim = await startSim('outage');
-    savePreferences(sim.baseUrl, { rules: { 'backend-unreachable': { value: 1 } }, sound: false, minSeverity: 'info' });
+    savePreferences(sim.baseUrl, { rules: { 'backend-unreachable': { value: 1 } }, sound: false, minSeverity: 'info', notifications: false });
     const el = await mount(sim.baseUrl);
     await waitUntil(() => alertRow(el, 'backend-unreachable'), 'unreachable alert', TIMEOUT);
     const row = alertRow(el, 'backend-unreachable')!;

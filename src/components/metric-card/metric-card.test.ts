@@ -82,6 +82,8 @@ describe('<pharos-metric-card>', () => {
     el.detectAnomalies = true;
     await el.updateComplete;
     expect(part(el, 'anomaly')!.textContent).to.contain('Unusually high');
+    // It says against what: the usual value, the baseline and how far off.
+    expect(part(el, 'anomaly')!.textContent!.replace(/\s+/g, ' ')).to.match(/Unusually high: 400, usually 101 \(median of the last 20 samples\); [\d.,]+× the usual spread/);
     el.history = [...history.slice(0, -1), 101];
     await el.updateComplete;
     expect(part(el, 'anomaly')).to.equal(null);

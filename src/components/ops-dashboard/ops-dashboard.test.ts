@@ -83,3 +83,57 @@ describe('<pharos-ops-dashboard>', () => {
     }
   });
 });
+
+describe('<pharos-ops-dashboard> tab badge', () => {
+  const icons = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel~="icon" i]')];
+
+  it('is off by default; turned on it counts unacknowledged alerts in the title and favicon; off or gone, the page gets its own back', async () => {
+    const sim = await startSim('production-like');
+    document.title = 'Ops wiki';
+    const own = document.createElement('link');
+    own.rel = 'icon';
+    own.href = '/favicon-own.png';
+    document.head.appendChild(own);
+    try {
+      const source = await mountInSource(sim.baseUrl, html`<pharos-ops-dashboard></pharos-ops-dashboard>`, 1);
+      const dashboard = source.querySelector('pharos-ops-dashboard') as PharosOpsDashboard;
+      const alerts = inner(dashboard, 'pharos-alerts') as HTMLElement & { monitor: import('../../alerts/monitor.js').AlertMonitor };
+      await waitUntil(() => alerts.monitor.engine.active.get().some((a) => a.ruleId === 'health-degraded'), 'an alert', TIMEOUT);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(document.title, 'embedded: never touched unless asked').to.equal('Ops wiki');
+      expect(own.getAttribute('href')).to.equal('/favicon-own.png');
+
+      dashboard.tabBadge = true;
+      await waitUntil(() => /^\(\d+\) Ops wiki$/.test(document.title), 'badge in the title', TIMEOUT);
+      const count = alerts.monitor.engine.active.get().filter((a) => a.state === 'firing').length;
+      expect(document.title).to.equal(`(${count}) Ops wiki`);
+      expect(own.href).to.match(/^data:image\/svg\+xml,/);
+      expect(decodeURIComponent(own.href)).to.contain(`>${count}</text>`);
+
+      // Acknowledging them all clears the badge.
+      for (const a of alerts.monitor.engine.active.get()) alerts.monitor.engine.acknowledge(a.id, Date.now());
+      await waitUntil(() => document.title === 'Ops wiki', 'badge cleared', TIMEOUT);
+      expect(own.getAttribute('href')).to.equal('/favicon-own.png');
+
+      // The page renames itself meanwhile: that name is kept.
+      await sim.scenario('incident');
+      await waitUntil(() => /^\(\d+\) Ops wiki$/.test(document.title), 'new alerts counted', TIMEOUT);
+      document.title = 'Ops wiki (renamed)';
+      await waitUntil(() => /^\(\d+\) Ops wiki \(renamed\)$/.test(document.title), 'follows the new title', TIMEOUT);
+      dashboard.tabBadge = false;
+      await dashboard.updateComplete;
+      expect(document.title).to.equal('Ops wiki (renamed)');
+      expect(own.getAttribute('href')).to.equal('/favicon-own.png');
+
+      // Disconnected with the badge on: restored too, and an icon it added is removed.
+      own.remove();
+      dashboard.tabBadge = true;
+      await waitUntil(() => icons().length === 1 && icons()[0]!.href.startsWith('data:'), 'an added icon', TIMEOUT);
+      source.remove();
+      expect(document.title).to.equal('Ops wiki (renamed)');
+      expect(icons()).to.have.length(0);
+    } finally {
+      own.remove();
+    }
+  });
+});

@@ -79,6 +79,13 @@ describe('pharos-timeseries', () => {
     expect(columnHas(u, at((xs![4]! + xs![5]!) / 2), GREEN)).to.equal(false);
   });
 
+  it('names a baseline band in its summary', async () => {
+    const el = await chart();
+    el.bands = [{ lower: 100, upper: 140, label: 'Usual range', seriesIndex: 1 }];
+    await el.updateComplete;
+    await waitUntil(() => /Usual range: 100\s?ms to 140\s?ms/.test(el.shadowRoot!.querySelector('[part=plot]')!.getAttribute('aria-label') ?? ''), 'band in the summary');
+  });
+
   it('draws threshold lines at their value, and fits them in the y range', async () => {
     const el = await chart();
     el.thresholds = [{ value: 800, label: 'P95 SLO', seriesIndex: 1 }];
