@@ -4,7 +4,7 @@
 // Each can be pointed elsewhere with an environment variable, for a developer's laptop.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteerCore from 'puppeteer-core';
@@ -49,20 +49,6 @@ export function selectedEngines(value = process.env.BROWSERS) {
     if (!(name in ENGINES)) throw new Error(`Unknown browser "${name}" in BROWSERS: use ${Object.keys(ENGINES).join(', ')}.`);
   }
   return /** @type {(keyof typeof ENGINES)[]} */ (names);
-}
-
-/** @returns {Promise<number>} a free TCP port on loopback (so concurrent runs never collide) */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** @type {Set<import('node:child_process').ChildProcess>} */

@@ -11,7 +11,8 @@ import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { createServer } from 'vite';
 import { chromeArgs, findChrome } from './chrome-path.mjs';
-import { ENGINES, findFirefox, findWebKit, freePort, selectedEngines, startWebKitDriver, webkitCapabilities } from './browsers.mjs';
+import { ENGINES, findFirefox, findWebKit, selectedEngines, startWebKitDriver, webkitCapabilities } from './browsers.mjs';
+import { freePort } from './free-port.mjs';
 
 const OUT = process.argv[2] ?? 'screenshots/engines';
 const WIDTH = 1920;

@@ -3,6 +3,7 @@
  * `HistoryBuffer.window`, `NaN` = gap). Pure functions: no DOM, no signals, so cards, the
  * module grid and any host app compute the same verdicts.
  */
+import { lowerBound } from '../internal/sorted.js';
 
 /** Which way a value moved. */
 export type Direction = 'up' | 'down' | 'flat';
@@ -165,17 +166,6 @@ export function seasonalSamples(
     if (any) found++;
   }
   return { values: out, days: found };
-}
-
-function lowerBound(xs: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -5,6 +5,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { cssProps } from '../../internal/css-props.js';
 import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
+import { lowerBound, upperBound } from '../../internal/sorted.js';
 import { themeStyles } from '../../internal/theme.js';
 import { formatTick, formatWithUnit } from '../../internal/units.js';
 import { timeseriesStyles } from './timeseries.styles.js';
@@ -55,30 +56,6 @@ export const TABLE_ROW_LIMIT = 1000;
 
 const PALETTE_SIZE = 6;
 const KEY_STEP_LARGE = 10;
-
-/** Index of the first `xs[i] >= value` (xs ascending). */
-function lowerBound(xs: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first `xs[i] > value` (xs ascending). */
-function upperBound(xs: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** uPlot draws a gap only for `null`: typed arrays with NaN become plain arrays with nulls. */
 function toPlotColumn(column: ArrayLike<number | null> | undefined, length: number): (number | null)[] | ArrayLike<number> {
