@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Signal } from 'signal-polyfill';
+import { detectAnomaly } from '../../analysis/anomaly.js';
 import { timingNote } from '../../api/timing.js';
 import { requestStats, bucketWidth, observedSince, type RequestStats } from '../../history/percentiles.js';
 import type { PerformanceQueries, PrometheusPerformance } from '../../history/prometheus.js';
@@ -16,7 +17,7 @@ import { eventsResource, performanceResource } from '../../store/resources.js';
 import type { PharosSource } from '../../store/source.js';
 import { TIME_RANGE_MS } from '../../store/time-range.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
-import type { TimeseriesSeries, TimeseriesThreshold } from '../timeseries/timeseries.component.js';
+import type { TimeseriesBand, TimeseriesSeries, TimeseriesThreshold } from '../timeseries/timeseries.component.js';
 import { performanceStyles } from './performance.styles.js';
 
 /** Default P95 latency threshold (ms). */
@@ -47,6 +48,28 @@ interface BrowserHistory {
   errors: ChartData;
   events: ChartData;
   methods: ChartData;
+}
+
+/** Settings of the default "Unusual handler latency" alert rule, so the band shows what it compares against. */
+const HANDLER_ANOMALY = { threshold: 3.5, window: 30, minSamples: 8, absoluteFloor: 1 } as const;
+
+/**
+ * The usual range of the handler P95 (its median over the samples before the latest, plus or
+ * minus the anomaly threshold in robust spreads), as a chart band; none while there is too
+ * little history to judge.
+ */
+function handlerBaseline(events: ChartData): TimeseriesBand[] {
+  const p95 = events.data[2];
+  if (!p95) return [];
+  const { median, spread, samples } = detectAnomaly(p95, HANDLER_ANOMALY);
+  if (median === null || spread === null) return [];
+  const reach = HANDLER_ANOMALY.threshold * spread;
+  return [{
+    lower: Math.max(0, median - reach),
+    upper: median + reach,
+    label: `Usual P95 (median of the last ${samples} samples ± ${HANDLER_ANOMALY.threshold} spreads)`,
+    seriesIndex: 1,
+  }];
 }
 
 /**
@@ -267,7 +290,7 @@ export class PharosPerformance extends PharosElement {
       ${this.renderBackendErrors(ctx)}
       ${h.events.data[0]!.length || h.methods.data[0]!.length
         ? html`<div part="charts">
-            ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, h.range)}
+            ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, h.range, [], handlerBaseline(h.events))}
             ${h.methods.series.length
               ? this.renderChart('Method timings', 'Average time per instrumented method, as the backend reports it.', 'ms', h.methods, h.range)
               : nothing}
@@ -303,7 +326,7 @@ export class PharosPerformance extends PharosElement {
       ${this.renderChart('Error rate', 'Share of this browser’s requests that failed.', '%', h.errors, range, [
         { value: this.errorRateThreshold, label: 'Error threshold' },
       ])}
-      ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, range)}
+      ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, range, [], handlerBaseline(h.events))}
       ${h.methods.series.length
         ? this.renderChart('Method timings', 'Average time per instrumented method, as the backend reports it.', 'ms', h.methods, range)
         : nothing}
@@ -317,6 +340,7 @@ export class PharosPerformance extends PharosElement {
     chart: ChartData,
     range: [number, number],
     thresholds: TimeseriesThreshold[] = [],
+    bands: TimeseriesBand[] = [],
   ): TemplateResult {
     return html`<figure part="chart" data-chart=${title}>
       <h3>${title}</h3>
@@ -329,6 +353,7 @@ export class PharosPerformance extends PharosElement {
         .series=${chart.series}
         .range=${range}
         .thresholds=${thresholds}
+        .bands=${bands}
       ></pharos-timeseries>
     </figure>`;
   }

@@ -70,6 +70,28 @@ describe('pharos-performance (in-browser history)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws the usual range of the handler P95 that the anomaly rule compares against', async () => {
+    const sim = await startSim('healthy');
+    const source = await mountInSource(sim.baseUrl, html`<pharos-performance></pharos-performance>`);
+    const el = source.querySelector('pharos-performance')!;
+    await waitUntil(() => (charts(el)['Event handler latency']?.bands.length ?? 0) > 0, 'a baseline once there are enough samples', { timeout: 20000 });
+    el.source.setAutoRefresh(false);
+    await waitUntil(() => !el.source.fetching.get(), 'polls settled');
+    await el.updateComplete;
+    const chart = charts(el)['Event handler latency']!;
+    const [band] = chart.bands;
+    expect(band!.seriesIndex, 'on the P95 series').to.equal(1);
+    expect(band!.label).to.match(/^Usual P95 \(median of the last \d+ samples ± 3\.5 spreads\)$/);
+    // The healthy simulator has no spikes: the samples it judged against sit inside the band.
+    const p95 = finiteValues((chart.data as ArrayLike<number>[])[2]!).slice(-31, -1);
+    expect(p95.length).to.be.at.least(8);
+    expect(band!.lower).to.be.below(band!.upper);
+    const inside = p95.filter((v) => v >= band!.lower && v <= band!.upper).length;
+    expect(inside / p95.length).to.be.at.least(0.9);
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label'), 'read in the chart summary').to.contain('Usual P95');
+  });
+
   it('counts failed requests in the error rate', async () => {
     const sim = await startSim('healthy');
     const source = await mountInSource(sim.baseUrl, html`<pharos-performance error-rate-threshold="2"></pharos-performance>`);
