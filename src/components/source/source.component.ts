@@ -90,7 +90,9 @@ export class PharosSourceElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.source ??= this.createSource();
+    // A source given from outside is kept until a connection property changes after this.
+    if (this.source) this.sourceMadeFrom = this.connectionValues();
+    else this.source = this.createSource();
   }
 
   override disconnectedCallback(): void {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startSim } from '../../../test/support/sim.js';
+import { PharosSource } from '../../store/source.js';
 import { PharosSourceElement } from './source.js';
 import '../health/health.js';
 import './source.js';
@@ -44,6 +45,23 @@ describe('<pharos-source>', () => {
     expect(source.source!.baseUrl).to.equal(sim.baseUrl);
     expect(source.source!.config.token).to.equal(provider);
     source.remove();
+  });
+
+  it('keeps a source given before it connects, until a connection property changes', async () => {
+    const sim = await startSim('healthy');
+    const given = new PharosSource({ baseUrl: sim.baseUrl, intervalMs: 5000 });
+    const el = document.createElement('pharos-source');
+    el.source = given;
+    el.append(document.createElement('pharos-health'));
+    document.body.append(el);
+    await el.updateComplete;
+    const health = el.querySelector('pharos-health')!;
+    await waitUntil(() => health.shadowRoot?.textContent?.includes('Healthy'), 'the child shows data from the given source', { timeout: 10000 });
+    expect(el.source, 'not replaced by one made from the attributes').to.equal(given);
+    el.baseUrl = `${sim.baseUrl}/`;
+    await el.updateComplete;
+    expect(el.source).not.to.equal(given);
+    el.remove();
   });
 
   it('replaces the source when the base URL changes, and children follow', async () => {
