@@ -33,9 +33,11 @@ export function packedPackageMiddleware(rootDir) {
   let packed;
   const pack = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pharos-packed-'));
-    // `npm pack` runs `prepack`, the full build, as `npm publish` would.
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
-    const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+    // The full build (what `prepack` runs), then the pack alone, so that the build's own
+    // output (which may hold brackets) never mixes with npm's JSON.
+    await run('npm', ['run', 'build'], { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
+    const [{ filename }] = JSON.parse(stdout);
     await run('tar', ['-xzf', join(dir, filename), '-C', dir]);
     return join(dir, 'package');
   };
