@@ -27,7 +27,7 @@ const common = {
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   tsconfig: 'tsconfig.json',
-  define: { __PHAROS_ELEMENTS__: JSON.stringify(names) },
+  define: { __PHAROS_ELEMENTS__: JSON.stringify(names.join(',')) },
   plugins: [cssInline, minifyLiterals],
   metafile: true,
   logLevel: 'warning',
