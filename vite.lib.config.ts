@@ -4,6 +4,7 @@
 // resolves and dedupes. uPlot's CSS is inlined as a string (it is imported with `?inline`).
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifySource } from './scripts/esbuild-minify-literals.mjs';
 
 /** Every element's registering module, `src/components/<name>/<name>.ts`. */
 const elementEntries = Object.fromEntries(
@@ -13,6 +14,15 @@ const elementEntries = Object.fromEntries(
 export default defineConfig({
   publicDir: false,
   plugins: [
+    {
+      // The static text of Lit's css/html/svg templates, minified as in cdn/ (see the script).
+      name: 'minify-literals',
+      enforce: 'pre',
+      transform(code, id) {
+        if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return undefined;
+        return { code: minifySource(code), map: null };
+      },
+    },
     {
       // tsc writes the types at the source paths (components/x/x.d.ts); the public entry
       // components/x.js needs its own next to it.

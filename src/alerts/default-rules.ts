@@ -7,14 +7,9 @@ import type { IngestionJob, JobHistory, WorkerHealth } from '../api/ingestion.js
 import type { CacheStats, DatabaseReport, EventBusMetrics } from '../api/monitoring.js';
 import { formatSeconds, humanize } from '../internal/format.js';
 import type { HistoryBuffer } from '../store/history.js';
-import {
-  cacheStatsResource,
-  databaseResource,
-  eventsResource,
-  healthResource,
-  jobHistoryResource,
-  workerHealthResource,
-} from '../store/resources.js';
+import { healthResource } from '../store/resources/health.js';
+import { jobHistoryResource, workerHealthResource } from '../store/resources/ingestion.js';
+import { cacheStatsResource, databaseResource, eventsResource } from '../store/resources/monitoring.js';
 import type { AlertRule, AlertTarget, RuleInput } from './types.js';
 
 /** Most jobs the backend keeps; asking for all of them means the newest are not cut off. */

@@ -13,10 +13,13 @@
  * <pharos-health base-url="https://pharos.example.org"></pharos-health>
  */
 
-/** The element names this build has chunks for (`health` for `pharos-health`), set by the build. */
-declare const __PHAROS_ELEMENTS__: readonly string[];
+/**
+ * The element names this build has chunks for (`health` for `pharos-health`), comma-separated,
+ * set by the build. A string, not an array: esbuild puts a defined array in a chunk of its own.
+ */
+declare const __PHAROS_ELEMENTS__: string;
 
-const known = new Set(__PHAROS_ELEMENTS__);
+const known = new Set(__PHAROS_ELEMENTS__.split(','));
 const componentsUrl = new URL('./components/', import.meta.url);
 const loading = new Map<string, Promise<void>>();
 

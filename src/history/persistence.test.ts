@@ -3,7 +3,8 @@ import { ManualClock, ManualVisibility, settle } from '../../test/support/manual
 import type { PharosSourceElement } from '../components/source/source.js';
 import '../components/source/source.js';
 import { startSim } from '../../test/support/sim.js';
-import { cacheStatsResource, healthResource } from '../store/resources.js';
+import { healthResource } from '../store/resources/health.js';
+import { cacheStatsResource } from '../store/resources/monitoring.js';
 import { PharosSource } from '../store/source.js';
 import '../components/performance/performance.js';
 import { HISTORY_DB_VERSION, IndexedDbHistory } from './persistence.js';

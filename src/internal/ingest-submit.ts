@@ -10,7 +10,7 @@ import { checkRepoUrl } from '../api/repo-url.js';
 import { PharosIngestSubmittedEvent } from '../events/ingest-submitted.js';
 import type { SourceHost } from '../store/controllers.js';
 import { recordIngestSubmission } from '../store/ingest-state.js';
-import { jobHistoryResource } from '../store/resources.js';
+import { jobHistoryResource } from '../store/resources/ingestion.js';
 import type { PharosSource } from '../store/source.js';
 
 /** A repository the backend queued: the task's value. */

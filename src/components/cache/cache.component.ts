@@ -9,7 +9,7 @@ import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { cacheStatsResource } from '../../store/resources.js';
+import { cacheStatsResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { cacheStyles } from './cache.styles.js';

@@ -11,7 +11,7 @@ import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { databaseResource } from '../../store/resources.js';
+import { databaseResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';

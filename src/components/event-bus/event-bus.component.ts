@@ -11,7 +11,7 @@ import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { eventHistoryResource, eventsResource } from '../../store/resources.js';
+import { eventHistoryResource, eventsResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { eventBusStyles } from './event-bus.styles.js';

@@ -3,7 +3,7 @@ import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import { drawnShare } from '../../../test/support/drawn.js';
 import { loadSample } from '../../../test/support/samples.js';
-import { eventHistoryResource, eventsResource } from '../../store/resources.js';
+import { eventHistoryResource, eventsResource } from '../../store/resources/monitoring.js';
 import type { PharosEventBus } from './event-bus.component.js';
 import './event-bus.js';
 

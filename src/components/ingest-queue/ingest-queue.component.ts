@@ -9,7 +9,7 @@ import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/re
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { lastIngestSubmission } from '../../store/ingest-state.js';
-import { jobHistoryResource } from '../../store/resources.js';
+import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import { ingestQueueStyles } from './ingest-queue.styles.js';
 
 /**

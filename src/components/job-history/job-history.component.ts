@@ -15,7 +15,7 @@ import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { jobHistoryResource } from '../../store/resources.js';
+import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import type { PharosSource } from '../../store/source.js';
 import { jobHistoryStyles } from './job-history.styles.js';
 

@@ -15,7 +15,7 @@ import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { FAILED_SERIES, LATENCY_SERIES, type Resource } from '../../store/resource.js';
 import { ResourceListController } from '../../store/resource-list-controller.js';
-import { healthResource, moduleHealthResource } from '../../store/resources.js';
+import { healthResource, moduleHealthResource } from '../../store/resources/health.js';
 import { TIME_RANGE_MS } from '../../store/time-range.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTrend } from '../trend/trend.component.js';

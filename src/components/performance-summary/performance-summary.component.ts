@@ -10,7 +10,7 @@ import { SortableTableController, sortableTableStyles, type TableColumn } from '
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { performanceResource } from '../../store/resources.js';
+import { performanceResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { performanceSummaryStyles } from './performance-summary.styles.js';

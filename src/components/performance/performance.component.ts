@@ -13,7 +13,7 @@ import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
-import { eventsResource, performanceResource } from '../../store/resources.js';
+import { eventsResource, performanceResource } from '../../store/resources/monitoring.js';
 import type { PharosSource } from '../../store/source.js';
 import { TIME_RANGE_MS } from '../../store/time-range.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';

@@ -11,7 +11,7 @@ import { renderEmpty, renderNotApplicable, stateViewStyles } from '../../interna
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatWindow, windowDaysOf } from '../../internal/time-window.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
-import { recommendationQualityResource } from '../../store/resources.js';
+import { recommendationQualityResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 

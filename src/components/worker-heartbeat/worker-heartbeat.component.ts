@@ -10,7 +10,8 @@ import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } fr
 import { componentName, toBadgeStatus } from '../../internal/status.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
-import { healthResource, ingestionHealthResource, workerHealthResource } from '../../store/resources.js';
+import { healthResource } from '../../store/resources/health.js';
+import { ingestionHealthResource, workerHealthResource } from '../../store/resources/ingestion.js';
 import { TIME_RANGE_MS, type TimeRange } from '../../store/time-range.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { heartbeatTimeline, type HeartbeatTimeline, type PollState } from './heartbeat-timeline.js';

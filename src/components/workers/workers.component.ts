@@ -12,7 +12,7 @@ import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
-import { workersStatusResource } from '../../store/resources.js';
+import { workersStatusResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
