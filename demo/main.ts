@@ -25,7 +25,7 @@ source.baseUrl = baseUrl;
 source.persistHistory = true;
 if (token) source.tokenProvider = () => token;
 if (params.get('prometheus-url')) source.prometheusUrl = params.get('prometheus-url')!;
-source.innerHTML = '<pharos-ops-dashboard></pharos-ops-dashboard>';
+source.innerHTML = '<pharos-ops-dashboard tab-badge></pharos-ops-dashboard>';
 if (!customElements.get('pharos-ops-dashboard')) source.innerHTML = '<pharos-health></pharos-health>';
 document.querySelector('#app')!.append(source);
 
