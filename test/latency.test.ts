@@ -87,9 +87,20 @@ describe('latency that is the backend’s', () => {
     }
     expect(shadow(performance, '[part=timing]')?.textContent).to.contain('network timing');
 
-    // Each card's response time (its latest probe) against the true time of that very probe,
-    // by the same rule as the panel: over the modules, the median ratio within 10 % and the
-    // 95th percentile within 25 % (one request on a busy machine varies more than a median).
+    // The module probes of the minute, by the same rule as the panel: their P50 within 10 %
+    // and P95 within 25 % of the true time (every endpoint has the same delay).
+    const moduleProbes = backend
+      .filter((r) => r.definition.name === 'monitoring/health/module')
+      .flatMap((r) => [...r.history.window(minute, minute + 59_000, ['latency_ms']).columns.latency_ms!].filter((v) => Number.isFinite(v)))
+      .sort((a, b) => a - b);
+    expect(moduleProbes.length).to.be.greaterThan(15);
+    console.log(`[latency] module probes: P50 ${quantile(moduleProbes, 0.5).toFixed(1)} ms, P95 ${quantile(moduleProbes, 0.95).toFixed(1)} ms`);
+    expect(quantile(moduleProbes, 0.5), `module probes' P50 (true ${trueP50} ms)`).to.be.within(trueP50 * 0.9, trueP50 * 1.1);
+    expect(quantile(moduleProbes, 0.95), `module probes' P95 (true ${trueP95} ms)`).to.be.within(trueP95 * 0.75, trueP95 * 1.25);
+
+    // And what each card shows (its latest probe) against the true time of that very probe:
+    // the median ratio within 10 %. One request is one sample: its own spread on a busy
+    // machine is what the percentiles above judge.
     const grid = shadow(dashboard, 'pharos-module-grid');
     const cards = [...(grid?.shadowRoot?.querySelectorAll('[part~=card]') ?? [])] as HTMLElement[];
     expect(cards.length).to.be.greaterThan(5);
@@ -104,9 +115,8 @@ describe('latency that is the backend’s', () => {
     }
     ratios.sort((a, b) => a - b);
     expect(quantile(ratios, 0.5), `median of shown ÷ true: ${shown.join(', ')}`).to.be.within(0.9, 1.1);
-    expect(quantile(ratios, 0.95), `95th percentile of shown ÷ true: ${shown.join(', ')}`).to.be.within(0.75, 1.25);
     expect(shadow(grid, '[part=timing]')?.textContent).to.contain('network timing');
-    console.log(`[latency] modules: shown ÷ true median ${quantile(ratios, 0.5).toFixed(3)}, P95 ${quantile(ratios, 0.95).toFixed(3)}`);
+    console.log(`[latency] module cards: shown ÷ true median ${quantile(ratios, 0.5).toFixed(3)}, P95 ${quantile(ratios, 0.95).toFixed(3)}`);
   });
 
   it('sends at most 6 requests at a time to one backend, and times each from the network layer', async () => {
