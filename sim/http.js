@@ -97,15 +97,24 @@ export function readBody(req) {
 
 /**
  * Resolves after `ms`, or early (without rejecting) when the client goes away.
+ * Node's timers run on a millisecond clock read at the start of a loop turn, so one can fire
+ * up to a millisecond before `performance.now()` says the time is up; the wait goes on until
+ * it is, because a latency fault promises at least its delay.
  * @param {number} ms
  * @param {AbortSignal} signal
  * @returns {Promise<void>}
  */
 export function sleep(ms, signal) {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
+  const deadline = performance.now() + ms;
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    let timer = setTimeout(tick, ms);
     signal.addEventListener('abort', done, { once: true });
+    function tick() {
+      const left = deadline - performance.now();
+      if (left > 0) timer = setTimeout(tick, Math.ceil(left));
+      else done();
+    }
     function done() {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
