@@ -79,6 +79,9 @@ export function canShare(): boolean {
   );
 }
 
+/** False once this page's document has lost its window (its iframe was removed). */
+const documentIsActive = () => typeof document === 'undefined' || document.defaultView !== null;
+
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -190,6 +193,15 @@ export class CrossTabShare {
   /** The lock was stolen (this page froze and another took over) or refused: follow, and queue again. */
   private lost(name: string, error: unknown): void {
     if (this.disposed) return;
+    // A document that is going away (a removed iframe, a closing tab) is refused every lock
+    // at once (WebKit: InvalidStateError): asking again would loop without end and freeze
+    // the page that removed the frame. Such a page polls alone, if it still runs at all.
+    if (!documentIsActive() || (error as DOMException)?.name === 'InvalidStateError') {
+      if (documentIsActive()) console.warn('[pharos] the browser refused the polling lock; this page polls alone.', error);
+      this.dispose();
+      this.setRole('leader', false);
+      return;
+    }
     if ((error as DOMException)?.name !== 'AbortError') console.warn('[pharos] lost the polling lock', error);
     this.follow();
     this.releaseLock();
