@@ -48,15 +48,7 @@ function totalsReporter() {
 
 export default {
   rootDir,
-  files: [
-    'src/**/*.test.ts',
-    'test/**/*.test.ts',
-    // Skipped in WebKit only: the tests that open pages as same-origin iframes sharing
-    // BroadcastChannel, Web Locks and localStorage hang the WebKitGTK MiniBrowser under
-    // WebKitWebDriver, which takes the whole engine's run down with them. They run in
-    // Chromium and Firefox; to be found and fixed (see the closing note).
-    ...(process.env.BROWSERS === 'webkit' ? ['!src/components/alerts/two-pages.test.ts', '!test/cross-tab.test.ts'] : []),
-  ],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
   // One page at a time: a second page runs as a hidden tab, where the store pauses polling
   // (by design) and Chromium gives no animation frames, so such tests would only time out.

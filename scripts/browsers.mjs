@@ -43,10 +43,7 @@ export const ENGINES = {
  * The engines named in `BROWSERS` (comma-separated; all three when unset).
  * @returns {(keyof typeof ENGINES)[]}
  */
-// WebKit is not in the default run yet: since the cross-tab poller landed, pages in
-// same-origin iframes hang the WebKitGTK MiniBrowser under WebKitWebDriver (issue 9 stays
-// open for it). `BROWSERS=webkit npm test` runs it.
-const DEFAULT_ENGINES = 'chromium,firefox';
+const DEFAULT_ENGINES = 'chromium,firefox,webkit';
 
 export function selectedEngines(value = process.env.BROWSERS) {
   const names = (value || DEFAULT_ENGINES).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
