@@ -32,7 +32,9 @@ describe('one poller per browser (pages in iframes)', () => {
 
   beforeEach(async () => {
     sim = await startSim('healthy');
-    clock = new ManualClock(Date.now());
+    // On an interval boundary: polls land on wall-clock slots, so a start anywhere else would
+    // move them against the runs below from one test run to the next.
+    clock = new ManualClock(Math.floor(Date.now() / INTERVAL) * INTERVAL);
     pages = [];
   });
 
