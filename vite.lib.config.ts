@@ -4,7 +4,8 @@
 // resolves and dedupes. uPlot's CSS is inlined as a string (it is imported with `?inline`).
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { minifySource } from './scripts/esbuild-minify-literals.mjs';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
+import { registeringModules } from './scripts/registering-modules.mjs';
 
 /** Every element's registering module, `src/components/<name>/<name>.ts`. */
 const elementEntries = Object.fromEntries(
@@ -14,15 +15,9 @@ const elementEntries = Object.fromEntries(
 export default defineConfig({
   publicDir: false,
   plugins: [
-    {
-      // The static text of Lit's css/html/svg templates, minified as in cdn/ (see the script).
-      name: 'minify-literals',
-      enforce: 'pre',
-      transform(code, id) {
-        if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return undefined;
-        return { code: minifySource(code), map: null };
-      },
-    },
+    // The static text of Lit's css/html/svg templates, minified (see the script).
+    minifyLiterals(),
+    registeringModules(),
     {
       // tsc writes the types at the source paths (components/x/x.d.ts); the public entry
       // components/x.js needs its own next to it.

@@ -1,51 +1,65 @@
-// `npm run build`, part two: cdn/, the no-build files. esbuild bundles every dependency
-// (lit, signals, @lit/context, @lit/task, uPlot and its CSS) and splits shared code into
-// chunks, so there are no bare specifiers and a page loads only the chunks its tags need:
+// `npm run build`, part two: cdn/, the no-build files. Vite (Rolldown) bundles every
+// dependency (lit, signals, @lit/context, @lit/task, uPlot and its CSS), so there are no
+// bare specifiers, and a page loads only the files its tags need:
 //   cdn/pharos-ops.js          every tag, and the whole API (configure, events, …), in one
 //                              file: a page that wants everything gets it in one request, and
-//                              one gzip stream compresses far better than 70 small chunks
+//                              one gzip stream compresses far better than many small chunks
 //   cdn/autoloader.js          defines the pharos-* tags it finds in the page, on demand
 //   cdn/components/<name>.js   one tag and the elements it renders
-//   cdn/chunks/*.js            code shared by the per-element files
+//   cdn/chunks/core-*.js       what every element needs, as ONE file: lit, signals, the store,
+//                              the HTTP client, the theme. Taken as what <pharos-health>, the
+//                              smallest element, imports outside its own folder; code that
+//                              fewer elements share is split off by Rolldown as usual, and
+//                              uPlot comes with the first chart only.
 // The two sets share no code, so a page should use one or the other; using both still
 // works (tags register once, contexts are keyed by Symbol.for).
 import { readdirSync, rmSync } from 'node:fs';
-import * as esbuild from 'esbuild';
-import { cssInline } from './esbuild-css-inline.mjs';
-import { minifyLiterals } from './esbuild-minify-literals.mjs';
+import { build } from 'vite';
+import { minifyLiterals } from './minify-literals.mjs';
+import { registeringModules } from './registering-modules.mjs';
 
 const names = readdirSync('src/components');
+const componentEntries = Object.fromEntries(names.map((name) => [`components/${name}`, `src/components/${name}/${name}.ts`]));
+
+/** @param {Record<string, string>} entry @param {import('vite').Rolldown.OutputOptions} output @param {boolean} write */
+const bundle = async (entry, output, write = true) => {
+  const result = await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    define: { __PHAROS_ELEMENTS__: JSON.stringify(names.join(',')) },
+    plugins: [minifyLiterals(), registeringModules()],
+    build: {
+      outDir: 'cdn',
+      emptyOutDir: false,
+      write,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output } },
+    },
+  });
+  return /** @type {import('vite').Rolldown.RolldownOutput} */ (Array.isArray(result) ? result[0] : result).output;
+};
+
+// What <pharos-health> imports, outside its own folder: the core every element shares.
+const healthModules = (await bundle({ health: componentEntries['components/health'] }, {}, false)).flatMap((o) => (o.type === 'chunk' ? o.moduleIds : []));
+const core = new Set(healthModules.filter((id) => !/[\\/]src[\\/]components[\\/]health[\\/]/.test(id)));
 
 rmSync('cdn', { recursive: true, force: true });
-/** @type {esbuild.BuildOptions} */
-const common = {
-  outdir: 'cdn',
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'linked',
-  tsconfig: 'tsconfig.json',
-  define: { __PHAROS_ELEMENTS__: JSON.stringify(names.join(',')) },
-  plugins: [cssInline, minifyLiterals],
-  metafile: true,
-  logLevel: 'warning',
-};
-const results = await Promise.all([
-  esbuild.build({
-    ...common,
-    entryPoints: [
-      { in: 'src/cdn/autoloader.ts', out: 'autoloader' },
-      ...names.map((name) => ({ in: `src/components/${name}/${name}.ts`, out: `components/${name}` })),
-    ],
-    splitting: true,
-  }),
-  esbuild.build({ ...common, entryPoints: [{ in: 'src/index.ts', out: 'pharos-ops' }] }),
-]);
+const outputs = [
+  ...(await bundle(
+    { autoloader: 'src/cdn/autoloader.ts', ...componentEntries },
+    { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id) }] } },
+  )),
+  ...(await bundle({ 'pharos-ops': 'src/index.ts' }, { codeSplitting: false })),
+];
 
 // No-build means no bare specifiers left behind, ever.
-for (const [file, output] of results.flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))) {
-  const bare = output.imports.filter((i) => i.external && !i.path.startsWith('.') && !i.path.startsWith('/'));
-  if (bare.length) throw new Error(`${file} still imports ${bare.map((i) => i.path).join(', ')}`);
+const files = new Set(outputs.map((o) => o.fileName));
+for (const output of outputs) {
+  if (output.type !== 'chunk') continue;
+  const bare = [...output.imports, ...output.dynamicImports].filter((path) => !files.has(path));
+  if (bare.length) throw new Error(`cdn/${output.fileName} still imports ${bare.join(', ')}`);
 }

@@ -20,7 +20,7 @@
 declare const __PHAROS_ELEMENTS__: string;
 
 const known = new Set(__PHAROS_ELEMENTS__.split(','));
-const componentsUrl = new URL('./components/', import.meta.url);
+const componentsUrl = new URL(/* @vite-ignore */ './components/', import.meta.url);
 const loading = new Map<string, Promise<void>>();
 
 /** Imports the chunk that defines `tag`, once. Unknown `pharos-*` tags are left alone. */

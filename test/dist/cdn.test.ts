@@ -93,4 +93,15 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
 
     expect(win.__cspViolations).to.deep.equal([]);
   });
+
+  it('dist/index.js, the bundlers\' entry, imports every element\'s registering module', async () => {
+    // A bundler drops an import it believes side-effect-free; the registering modules once
+    // were, so `import '@pharos/ops-elements'` defined no tag at all.
+    const manifest = (await (await fetch('/packed/pkg/custom-elements.json')).json()) as { modules: { declarations?: { tagName?: string }[] }[] };
+    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
+    expect(tags.length).to.be.greaterThan(20);
+    const index = await (await fetch('/packed/pkg/dist/index.js')).text();
+    const imported = [...index.matchAll(/import\s*["']\.\/components\/([a-z-]+)\.js["']/g)].map((m) => `pharos-${m[1]}`);
+    expect(imported).to.have.members(tags);
+  });
 });

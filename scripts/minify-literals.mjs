@@ -1,5 +1,5 @@
-// esbuild plugin: minifies the static text of Lit's css`…`, html`…` and svg`…` templates in
-// our own sources, which esbuild's minifier leaves as written (styles and templates are most
+// A Vite plugin that minifies the static text of Lit's css`…`, html`…` and svg`…` templates in
+// our own sources, which the minifier leaves as written (styles and templates are most
 // of each element's code). Conservative on purpose, so rendering and bindings cannot change:
 //   css`…` without ${…}: esbuild's own CSS minifier (the one that minifies uPlot's CSS);
 //   css`…` with ${…}:    comments dropped, whitespace collapsed, and dropped around { } ; ,
@@ -10,20 +10,20 @@
 // every binding stays where it was. Off-the-shelf minifiers did not fit: minify-literals
 // needs Node 22, and esbuild-minify-templates drops the space between adjacent tags
 // (`</b> <i>`), which changes what the text reads.
-import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
-/** @type {esbuild.Plugin} */
-export const minifyLiterals = {
+/**
+ * The plugin, for dist/ (vite.lib.config.ts) and cdn/ (build-cdn.mjs) alike.
+ * @returns {import('vite').Plugin}
+ */
+export const minifyLiterals = () => ({
   name: 'minify-literals',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!/\b(css|html|svg)`/.test(source)) return undefined;
-      return { contents: minifySource(source), loader: 'ts' };
-    });
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return undefined;
+    return { code: minifySource(code), map: null };
   },
-};
+});
 
 /** Returns `source` with the static parts of its css/html/svg tagged templates minified. @param {string} source */
 export function minifySource(source) {
