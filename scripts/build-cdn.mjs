@@ -13,7 +13,7 @@
 //                              uPlot comes with the first chart only.
 // The two sets share no code, so a page should use one or the other; using both still
 // works (tags register once, contexts are keyed by Symbol.for).
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { minifyLiterals } from './minify-literals.mjs';
 import { registeringModules } from './registering-modules.mjs';
@@ -63,3 +63,11 @@ for (const output of outputs) {
   const bare = [...output.imports, ...output.dynamicImports].filter((path) => !files.has(path));
   if (bare.length) throw new Error(`cdn/${output.fileName} still imports ${bare.join(', ')}`);
 }
+
+// The bundled packages' licences, once, beside the files that carry their code (the
+// minifier drops the notices from the code itself).
+const packages = [...new Set(outputs.flatMap((o) => (o.type === 'chunk' ? o.moduleIds : [])).flatMap((id) => id.match(/node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/)?.[1] ?? []))].sort();
+writeFileSync(
+  'cdn/THIRD-PARTY-LICENSES.txt',
+  packages.map((name) => `${name}\n${'='.repeat(name.length)}\n\n${readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim()}\n`).join('\n'),
+);
