@@ -47,8 +47,13 @@ export class AlertMonitor {
   readonly engine: AlertEngine;
   /** Whether the page is visible. */
   readonly visibility: Visibility;
-  /** The link to the other tabs of this backend, or null (no storage, or turned off). */
-  readonly tabs: CrossTab | null;
+  /**
+   * The link to the other tabs of this backend while anything is connected; null before,
+   * after, or without storage or cross-tab sync. Closed with the last consumer, because an
+   * open channel keeps the monitor (and its source) alive.
+   */
+  tabs: CrossTab | null = null;
+  private readonly crossTab: CrossTabOptions | false;
 
   private readonly storage: AlertStorage | null;
   private silenceTimer: unknown = undefined;
@@ -86,8 +91,12 @@ export class AlertMonitor {
       shared: (ruleId) => this.sharedAlert(ruleId),
       onChange: () => this.save(),
     });
-    this.tabs = this.storage && options.crossTab !== false ? new CrossTab(this.key, this.storage, options.crossTab || {}) : null;
-    this.tabs?.listen(() => this.engine.adopt(loadAlerts(this.storage, this.key), this.source.clock.now()));
+    this.crossTab = options.crossTab ?? {};
+  }
+
+  /** Takes in what the other tabs saved. */
+  private adoptSaved(): void {
+    this.engine.adopt(loadAlerts(this.storage, this.key), this.source.clock.now());
   }
 
   /**
@@ -135,6 +144,11 @@ export class AlertMonitor {
     this.consumers++;
     if (lead) this.leads.push(lead);
     if (this.consumers === 1) {
+      if (this.storage && this.crossTab !== false) {
+        this.tabs = new CrossTab(this.key, this.storage, this.crossTab);
+        this.tabs.listen(() => this.adoptSaved());
+        this.adoptSaved(); // what other tabs did while this one was not listening
+      }
       this.watcher = new Signal.subtle.Watcher(() => this.schedule());
       this.watcher.watch(this.probe);
       this.process();
@@ -228,6 +242,8 @@ export class AlertMonitor {
   }
 
   private stop(): void {
+    this.tabs?.close();
+    this.tabs = null;
     if (this.silenceTimer !== undefined) this.source.clock.clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
     this.silenceTimerAt = null;

@@ -347,4 +347,16 @@ describe('<pharos-alerts>', () => {
     expect(root(el).querySelector('img, b')).to.equal(null);
     expect(text(el)).to.contain('<b>bold</b>');
   });
+
+  it('links to the other tabs only while connected: the last view to go closes the channel', async () => {
+    const sim = await startSim('healthy');
+    const el = await mount(sim.baseUrl);
+    const monitor = el.monitor;
+    expect(monitor.tabs?.channel).to.equal('broadcast');
+    el.closest('pharos-source')!.remove();
+    await el.updateComplete;
+    // An open channel with a listener would keep the monitor and its source alive.
+    expect(monitor.tabs).to.equal(null);
+  });
 });
+
