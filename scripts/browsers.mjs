@@ -68,6 +68,24 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 }
 
 /**
+ * Keeps `child` for the exit handlers above.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {{ lastError: () => string, kill: () => void }} its last line of stderr so far, and a kill
+ */
+function track(child) {
+  children.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  return {
+    lastError: () => stderr.trim().split('\n').pop() ?? '',
+    kill: () => {
+      child.kill('SIGKILL');
+      children.delete(child);
+    },
+  };
+}
+
+/**
  * Starts Xvfb on a display of its own choosing (`-displayfd`), so runs never collide.
  * @param {string} xvfb
  * @returns {Promise<{ display: string, stop: () => void }>}
@@ -77,20 +95,14 @@ export function startXvfb(xvfb) {
     const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
-    children.add(child);
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d));
-    const stop = () => {
-      child.kill('SIGKILL');
-      children.delete(child);
-    };
+    const { lastError, kill: stop } = track(child);
     let out = '';
     const fd3 = /** @type {import('node:stream').Readable} */ (child.stdio[3]);
     fd3.on('data', (d) => {
       out += d;
       if (out.includes('\n')) resolve({ display: `:${out.trim()}`, stop });
     });
-    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before naming a display: ${stderr.trim().split('\n').pop()}`)));
+    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before naming a display: ${lastError()}`)));
     child.once('error', reject);
   });
 }
@@ -108,12 +120,9 @@ export async function startWebKitDriver(webkit) {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, DISPLAY: x.display },
   });
-  children.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
+  const { lastError, kill } = track(child);
   const stop = () => {
-    child.kill('SIGKILL');
-    children.delete(child);
+    kill();
     x.stop();
   };
   for (let i = 0; i < 100; i++) {
@@ -127,7 +136,7 @@ export async function startWebKitDriver(webkit) {
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
-  throw new Error(`WebKitWebDriver did not start on port ${port}: ${stderr.trim().split('\n').pop() ?? ''}`);
+  throw new Error(`WebKitWebDriver did not start on port ${port}: ${lastError()}`);
 }
 
 /** WebDriver capabilities for the GTK MiniBrowser. @param {string} miniBrowser */
