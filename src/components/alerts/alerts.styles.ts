@@ -57,7 +57,8 @@ export const alertsStyles = css`
   }
 
   ul[part='list'],
-  ul[part='silences'] {
+  ul[part='silences'],
+  ol[part='history'] {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -113,14 +114,6 @@ export const alertsStyles = css`
   }
   dialog fieldset label {
     display: block;
-  }
-  ol[part='history'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
   }
   .alert {
     display: grid;
