@@ -359,4 +359,3 @@ describe('<pharos-alerts>', () => {
     expect(monitor.tabs).to.equal(null);
   });
 });
-
