@@ -1,4 +1,5 @@
 import { ErrorKind, PharosError } from './errors.js';
+import { readModel, requestJson, type CallSpec, type ClientConfig, type RequestOptions } from './http.js';
 import type { Json } from './read.js';
 import { parseUtc } from './time.js';
 
@@ -48,3 +49,15 @@ export const percentToFraction = (percent: number) => percent / 100;
  * only be percentages, so they are scaled.
  */
 export const asFraction = (value: number) => (value > 1 ? value / 100 : value);
+
+/**
+ * Calls a monitoring endpoint and reads its body with `read`, after turning a 200 that
+ * carries `status:"error"` into a `backend` error (any of them may answer so).
+ */
+export async function getChecked<T>(config: ClientConfig, spec: CallSpec, options: RequestOptions | undefined, read: (body: Json) => T): Promise<T> {
+  const { body } = await requestJson(config, spec, options);
+  return readModel(spec.path, body, (b) => {
+    rejectErrorEnvelope(spec.path, b);
+    return read(b);
+  });
+}

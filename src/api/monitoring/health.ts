@@ -2,7 +2,7 @@
  * `/api/monitoring/health*` and `/health`: how the backend and its modules rate themselves.
  * A module of its own so that an element showing health carries none of the other parsers.
  */
-import { notApplicable, rejectErrorEnvelope, type NotApplicable } from '../envelope.js';
+import { getChecked, notApplicable, type NotApplicable } from '../envelope.js';
 import { readModel, requestJson, type ClientConfig, type RequestOptions } from '../http.js';
 import { numberOrNull, object, objectAt, objectOrNull, oneOf, string, stringOrNull, type Json } from '../read.js';
 import { parseUtc } from '../time.js';
@@ -89,9 +89,7 @@ export function readHealth(body: Json): HealthReport {
 /** Overall and per-component health (public endpoint). */
 export async function getHealth(config: ClientConfig, options?: RequestOptions): Promise<HealthReport> {
   const path = `${PREFIX}/health`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     return readHealth(b);
   });
 }
@@ -107,9 +105,7 @@ export interface MlHealth {
 /** ML classification health (public); `not-applicable` where the module was removed. */
 export async function getMlHealth(config: ClientConfig, options?: RequestOptions): Promise<MlHealth | NotApplicable> {
   const path = `${PREFIX}/health/ml`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     return notApplicable(b) ?? {
       kind: 'ok',
       status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),
@@ -122,9 +118,7 @@ export async function getMlHealth(config: ClientConfig, options?: RequestOptions
 /** Health of one named module (public; any name answers). */
 export async function getModuleHealth(config: ClientConfig, name: string, options?: RequestOptions): Promise<ModuleHealth> {
   const path = `${PREFIX}/health/module/${encodeURIComponent(name)}`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     return readModule(stringOrNull(b, 'module') ?? name, objectAt(b, 'health'), 'health');
   });
 }
@@ -141,9 +135,7 @@ export interface ModelHealth {
 /** Recommendation model health (token). Today the real backend answers 500 here. */
 export async function getModelHealth(config: ClientConfig, options?: RequestOptions): Promise<ModelHealth | NotApplicable> {
   const path = `${PREFIX}/model-health`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     return notApplicable(b) ?? {
       kind: 'ok',
       status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),

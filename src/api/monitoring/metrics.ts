@@ -2,8 +2,8 @@
  * The rest of `/api/monitoring/*`: performance, recommendation quality, engagement, database,
  * event bus, cache and Celery workers.
  */
-import { asFraction, notApplicable, percentToFraction, rejectErrorEnvelope, type NotApplicable } from '../envelope.js';
-import { readModel, requestJson, type ClientConfig, type RequestOptions } from '../http.js';
+import { asFraction, getChecked, notApplicable, percentToFraction, type NotApplicable } from '../envelope.js';
+import type { ClientConfig, RequestOptions } from '../http.js';
 import {
   boolean, list, number, numberOrNull, numberRecord, object, objectAt, objectOrNull, string, stringOrNull,
   type Json,
@@ -41,9 +41,7 @@ function readWarnings(value: unknown): string[] {
 /** Cache and method timing figures (token). */
 export async function getPerformance(config: ClientConfig, options?: RequestOptions): Promise<PerformanceReport> {
   const path = `${PREFIX}/performance`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const m = objectAt(b, 'metrics');
     const timings = objectOrNull(m, 'method_timings', 'metrics') ?? {};
     return {
@@ -80,9 +78,7 @@ export async function getRecommendationQuality(
   options?: RequestOptions,
 ): Promise<RecommendationQuality | NotApplicable> {
   const path = `${PREFIX}/recommendation-quality`;
-  const { body } = await requestJson(config, { path, query: { time_window_days: timeWindowDays } }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path, query: { time_window_days: timeWindowDays } }, options, (b) => {
     const metrics = objectOrNull(b, 'metrics') ?? {};
     return notApplicable(b) ?? {
       kind: 'ok',
@@ -118,9 +114,7 @@ export async function getUserEngagement(
   options?: RequestOptions,
 ): Promise<UserEngagement | NotApplicable> {
   const path = `${PREFIX}/user-engagement`;
-  const { body } = await requestJson(config, { path, query: { time_window_days: timeWindowDays } }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path, query: { time_window_days: timeWindowDays } }, options, (b) => {
     const na = notApplicable(b);
     if (na) return na;
     const m = objectAt(b, 'metrics');
@@ -197,9 +191,7 @@ export interface DatabaseReport {
 /** Database health, pool and warnings (token). */
 export async function getDatabase(config: ClientConfig, options?: RequestOptions): Promise<DatabaseReport> {
   const path = `${PREFIX}/database`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const db = objectAt(b, 'database');
     return {
       timestamp: parseUtc(b.timestamp),
@@ -230,9 +222,7 @@ export interface DbPoolReport extends PoolStats {
 /** Connection pool only (token). */
 export async function getDbPool(config: ClientConfig, options?: RequestOptions): Promise<DbPoolReport> {
   const path = `${PREFIX}/db/pool`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const p = objectAt(b, 'pool');
     const utilization = numberOrNull(p, 'utilization_percent', 'pool');
     return {
@@ -267,9 +257,7 @@ export interface EventBusMetrics {
 /** Event bus counters and latencies (token). */
 export async function getEvents(config: ClientConfig, options?: RequestOptions): Promise<EventBusMetrics> {
   const path = `${PREFIX}/events`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const m = objectAt(b, 'metrics');
     const at = 'metrics';
     const percentiles = (prefix: string) => ({
@@ -311,9 +299,7 @@ export interface EventHistory {
 /** Recent events, oldest first (limit 1..1000, token). */
 export async function getEventHistory(config: ClientConfig, limit = 100, options?: RequestOptions): Promise<EventHistory> {
   const path = `${PREFIX}/events/history`;
-  const { body } = await requestJson(config, { path, query: { limit } }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path, query: { limit } }, options, (b) => {
     const events = list(b, 'events').map((raw, i) => {
       const e = object(raw, `events.${i}`);
       return {
@@ -342,9 +328,7 @@ export interface CacheStats {
 /** Cache counters (token). */
 export async function getCacheStats(config: ClientConfig, options?: RequestOptions): Promise<CacheStats> {
   const path = `${PREFIX}/cache/stats`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const c = objectAt(b, 'cache_stats');
     const at = 'cache_stats';
     return {
@@ -379,9 +363,7 @@ export interface WorkersStatus {
 /** Celery workers (token). A `status:"error"` answer (no Celery) throws a `backend` error. */
 export async function getWorkersStatus(config: ClientConfig, options?: RequestOptions): Promise<WorkersStatus> {
   const path = `${PREFIX}/workers/status`;
-  const { body } = await requestJson(config, { path }, options);
-  return readModel(path, body, (b) => {
-    rejectErrorEnvelope(path, b);
+  return getChecked(config, { path }, options, (b) => {
     const w = objectAt(b, 'workers');
     const active = objectOrNull(w, 'active_tasks', 'workers') ?? {};
     const scheduled = objectOrNull(w, 'scheduled_tasks', 'workers') ?? {};
