@@ -6,7 +6,8 @@ import type { PharosAlertEvent } from '../../events/alert-fired.js';
 import type { TemplateResult } from 'lit';
 import type { PharosSourceElement } from '../source/source.js';
 import '../source/source.js';
-import { startSim, type SimHandle } from '../../../test/support/sim.js';
+import { accessible, pinJobs } from '../../../test/support/alert-checks.js';
+import { startSim } from '../../../test/support/sim.js';
 import type { PharosAlerts } from './alerts.component.js';
 import './alerts.js';
 
@@ -50,22 +51,6 @@ async function samples(el: PharosAlerts, n: number) {
     `${n} samples of every watched resource`,
     TIMEOUT,
   );
-}
-
-/** Pins the job history to finished, successful jobs: the simulator's jobs fail at random. */
-async function pinJobs(sim: SimHandle) {
-  const job = { repo_url: 'github.com/pharos/docs', status: 'completed', duration_seconds: 12.5, files_processed: 40, embeddings_generated: 290, timestamp: '2026-11-22T10:00:00', error: null, reason: null, age_seconds: 60 };
-  await sim.fault({ path: '/api/v1/ingestion/jobs/history', kind: 'status', status: 200, body: { jobs: [job] } });
-}
-
-/**
- * Ends entry animations first: axe measures contrast on what is painted now, and a page in
- * the background (test files run in parallel) does not run them.
- */
-async function accessible(el: PharosAlerts) {
-  await el.updateComplete;
-  for (const animation of root(el).getAnimations()) animation.finish();
-  await expect(el).to.be.accessible();
 }
 
 function savePreferences(baseUrl: string, preferences: object) {

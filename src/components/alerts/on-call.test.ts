@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { HistoryEntry } from '../../alerts/types.js';
 import { ManualClock, settle } from '../../../test/support/manual-clock.js';
 import { mountAlerts, recordBeeps, recordNotifications } from '../../../test/support/alerts-page.js';
+import { accessible, pinJobs } from '../../../test/support/alert-checks.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import type { PharosAlerts } from './alerts.component.js';
 
@@ -23,17 +24,6 @@ const active = (el: Element) => (root(el).activeElement as HTMLElement | null) ?
 /** Waits until `target()` has focus (the dialog's close event, which gives it back, comes in a later task). */
 const focused = (el: Element, target: () => Element | null, what: string) => waitUntil(() => target() !== null && active(el) === target(), `focus on ${what}`, TIMEOUT);
 
-async function pinJobs(sim: SimHandle) {
-  const job = { repo_url: 'github.com/pharos/docs', status: 'completed', duration_seconds: 12.5, files_processed: 40, embeddings_generated: 290, timestamp: '2026-11-22T10:00:00', error: null, reason: null, age_seconds: 60 };
-  await sim.fault({ path: '/api/v1/ingestion/jobs/history', kind: 'status', status: 200, body: { jobs: [job] } });
-}
-
-async function accessible(el: PharosAlerts) {
-  await el.updateComplete;
-  for (const animation of root(el).getAnimations()) animation.finish();
-  await expect(el).to.be.accessible();
-}
-
 /** Polls until `predicate` holds (the pool rule needs two samples at or above its limit in a row). */
 async function pollUntil(el: PharosAlerts, predicate: () => unknown, what: string) {
   for (let i = 0; i < 20 && !predicate(); i++) await poll(el);
@@ -45,6 +35,22 @@ async function poll(el: PharosAlerts) {
   await el.refresh();
   await settle(30);
   await el.updateComplete;
+}
+
+/**
+ * The backend turns healthy, so the degraded-health alert resolves, then degraded again,
+ * a minute each on `clock`; ends after the poll that may fire it anew.
+ */
+async function resolveThenDegrade(el: PharosAlerts, sim: SimHandle, clock: ManualClock) {
+  await sim.scenario('healthy');
+  await pinJobs(sim);
+  await clock.advance(60_000);
+  await poll(el);
+  await waitUntil(() => !row(el, 'health-degraded'), 'resolved', TIMEOUT);
+  await sim.scenario('production-like');
+  await pinJobs(sim);
+  await clock.advance(60_000);
+  await poll(el);
 }
 
 async function typeInto(field: HTMLTextAreaElement | HTMLInputElement, value: string) {
@@ -161,15 +167,7 @@ describe('<pharos-alerts> on call', function () {
     // It resolves and fires again while silenced: evaluated and shown, but silent.
     const live = () => text(root(el).querySelector('[aria-live=polite]'));
     const before = live();
-    await sim.scenario('healthy');
-    await pinJobs(sim);
-    await clock.advance(60_000);
-    await poll(el);
-    await waitUntil(() => !row(el, 'health-degraded'), 'resolved', TIMEOUT);
-    await sim.scenario('production-like');
-    await pinJobs(sim);
-    await clock.advance(60_000);
-    await poll(el);
+    await resolveThenDegrade(el, sim, clock);
     await waitUntil(() => row(el, 'health-degraded'), 'fires again', TIMEOUT);
     await settle(50);
     expect(row(el, 'health-degraded')!.dataset.silenced).to.equal('');
@@ -186,15 +184,7 @@ describe('<pharos-alerts> on call', function () {
     expect(record).to.include({ reason: 'deploying the fix', ended: 'expired', scope: 'rule' });
 
     // The next occurrence speaks again.
-    await sim.scenario('healthy');
-    await pinJobs(sim);
-    await clock.advance(60_000);
-    await poll(el);
-    await waitUntil(() => !row(el, 'health-degraded'), 'resolved', TIMEOUT);
-    await sim.scenario('production-like');
-    await pinJobs(sim);
-    await clock.advance(60_000);
-    await poll(el);
+    await resolveThenDegrade(el, sim, clock);
     await waitUntil(() => notes.calls.length === 2, 'speaks after the silence', TIMEOUT);
     expect(sound.beeps).to.deep.equal(['warning', 'warning']);
 

@@ -7,16 +7,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CrossTabOptions } from '../../alerts/cross-tab.js';
 import { mountAlerts, recordBeeps, recordNotifications } from '../../../test/support/alerts-page.js';
-import { startSim, type SimHandle } from '../../../test/support/sim.js';
+import { pinJobs } from '../../../test/support/alert-checks.js';
+import { startSim } from '../../../test/support/sim.js';
 import type { PharosAlerts } from './alerts.component.js';
 
 const TIMEOUT = { timeout: 20_000 };
 const row = (el: PharosAlerts, rule: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=alert][data-rule="${rule}"]`);
-
-async function pinJobs(sim: SimHandle) {
-  const job = { repo_url: 'github.com/pharos/docs', status: 'completed', duration_seconds: 12.5, files_processed: 40, embeddings_generated: 290, timestamp: '2026-11-22T10:00:00', error: null, reason: null, age_seconds: 60 };
-  await sim.fault({ path: '/api/v1/ingestion/jobs/history', kind: 'status', status: 200, body: { jobs: [job] } });
-}
 
 /** Opens the second page in a frame and waits until its alerts are mounted. */
 async function secondPage(container: HTMLElement) {
