@@ -634,11 +634,16 @@ export class PharosAlerts extends PharosElement {
         .value=${this.ackComment}
         @input=${(e: Event) => (this.ackComment = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <div class="row">
-        <button type="submit" part="dialog-confirm">Acknowledge</button>
-        <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
-      </div>
+      ${this.renderDialogActions('Acknowledge')}
     </form>`;
+  }
+
+  /** A dialog's confirm (submits its form) and cancel buttons. */
+  private renderDialogActions(confirm: string) {
+    return html`<div class="row">
+      <button type="submit" part="dialog-confirm">${confirm}</button>
+      <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
+    </div>`;
   }
 
   private submitAck(event: Event, alert: Alert) {
@@ -698,10 +703,7 @@ export class PharosAlerts extends PharosElement {
         @input=${(e: Event) => set({ reason: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
       ${error ? html`<p part="field-error" class="field-error" id="silence-error" role="alert">${error}</p>` : nothing}
-      <div class="row">
-        <button type="submit" part="dialog-confirm">Silence</button>
-        <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
-      </div>
+      ${this.renderDialogActions('Silence')}
     </form>`;
   }
 

@@ -37,6 +37,16 @@ async function poll(el: PharosAlerts) {
   await el.updateComplete;
 }
 
+/** One page alone, on a backend in an incident, once the degraded-health and pool alerts are up. */
+async function withIncidentAlerts() {
+  const sim = await startSim('incident');
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const { el } = await mountAlerts(container, { baseUrl: sim.baseUrl, autoRefresh: false, crossTab: false });
+  await waitUntil(() => row(el, 'health-degraded'), 'first sample', TIMEOUT);
+  await pollUntil(el, () => row(el, 'db-pool-usage'), 'pool alert');
+  return { sim, el };
+}
+
 /**
  * The backend turns healthy, so the degraded-health alert resolves, then degraded again,
  * a minute each on `clock`; ends after the poll that may fire it anew.
@@ -73,11 +83,7 @@ describe('<pharos-alerts> on call', function () {
   });
 
   it('acknowledges from the keyboard, with and without a comment, shown on the alert and in the history; focus returns', async () => {
-    const sim = await startSim('incident');
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
-    const { el } = await mountAlerts(container, { baseUrl: sim.baseUrl, autoRefresh: false, crossTab: false });
-    await waitUntil(() => row(el, 'health-degraded'), 'first sample', TIMEOUT);
-    await pollUntil(el, () => row(el, 'db-pool-usage'), 'pool alert');
+    const { sim, el } = await withIncidentAlerts();
 
     // With a comment.
     const ack = button(el, 'db-pool-usage', 'acknowledge')!;
@@ -249,11 +255,7 @@ describe('<pharos-alerts> on call', function () {
   });
 
   it('history: filters by severity and rule, exports CSV and JSON as downloads', async () => {
-    const sim = await startSim('incident');
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
-    const { el } = await mountAlerts(container, { baseUrl: sim.baseUrl, autoRefresh: false, crossTab: false });
-    await waitUntil(() => row(el, 'health-degraded'), 'alert', TIMEOUT);
-    await pollUntil(el, () => row(el, 'db-pool-usage'), 'pool alert');
+    const { sim, el } = await withIncidentAlerts();
     const pool = el.monitor.engine.active.get().find((a) => a.ruleId === 'db-pool-usage')!;
     el.acknowledge(pool.id, '=1+1 "urgent", pool');
     await sim.scenario('healthy');
