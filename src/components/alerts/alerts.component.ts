@@ -26,6 +26,7 @@ import {
 } from '../../alerts/types.js';
 import { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import { PharosAlertEvent, type AlertFiredDetail } from '../../events/alert-fired.js';
+import { downloadText } from '../../internal/download.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
@@ -304,16 +305,7 @@ export class PharosAlerts extends PharosElement {
   /** Downloads {@link historyFile}. */
   exportHistory(format: 'csv' | 'json'): void {
     const file = this.historyFile(format);
-    const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.name;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    // Revoke later: the download starts asynchronously.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(this.renderRoot, file.name, file.type, file.text);
   }
 
   private filteredHistory(): HistoryEntry[] {

@@ -7,6 +7,7 @@ import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../inter
 import { PharosElement } from '../../internal/pharos-element.js';
 import { lowerBound, upperBound } from '../../internal/sorted.js';
 import { themeStyles } from '../../internal/theme.js';
+import { downloadText } from '../../internal/download.js';
 import { formatTick, formatWithUnit } from '../../internal/units.js';
 import { timeseriesStyles } from './timeseries.styles.js';
 
@@ -619,17 +620,8 @@ export class PharosTimeseries extends PharosElement {
 
   /** Downloads {@link toCSV} as `<label>.csv`. */
   exportCSV(): void {
-    const blob = new Blob([this.toCSV()], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${(this.label || 'timeseries').trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'timeseries'}.csv`;
-    a.style.display = 'none';
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    // Revoke later: the download starts asynchronously.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const name = (this.label || 'timeseries').trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'timeseries';
+    downloadText(this.renderRoot, `${name}.csv`, 'text/csv;charset=utf-8', this.toCSV());
   }
 
   private onKeyDown(e: KeyboardEvent): void {
