@@ -47,6 +47,9 @@ describe('pharos-performance (in-browser history)', () => {
     // Stop polling so the chart and the history hold the same rows while we compare.
     el.source.setAutoRefresh(false);
     await waitUntil(() => !el.source.fetching.get(), 'polls settled');
+    // A row enters the panel's window on the source's next one-second tick: wait for it.
+    const newest = Math.max(...el.source.allResources().map((r) => r.history.lastTime ?? -Infinity));
+    await waitUntil(() => el.source.now.get() >= newest, 'the window reaches the newest row', { timeout: 5000 });
     await el.updateComplete;
     await latency.updateComplete;
     // Independently: the median of every request latency recorded in the newest non-empty bucket.
