@@ -3,12 +3,13 @@
 // bare specifiers, and a page loads only the files its tags need:
 //   cdn/pharos-ops.js          every tag, and the whole API (configure, events, …), in one
 //                              file: a page that wants everything gets it in one request, and
-//                              one gzip stream compresses far better than many small chunks
+//                              one gzip stream compresses far better than many small chunks;
+//                              only code loaded on first use is apart (chunks/pharos-ops-*)
 //   cdn/autoloader.js          defines the pharos-* tags it finds in the page, on demand
 //   cdn/components/<name>.js   one tag and the elements it renders
 //   cdn/chunks/core-*.js       what every element needs, as ONE file: lit, signals, the store,
 //                              the HTTP client, the theme. Taken as what <pharos-health>, the
-//                              smallest element, imports outside its own folder; code that
+//                              smallest element, loads at once outside its own folder; code that
 //                              fewer elements share is split off by Rolldown as usual, and
 //                              uPlot comes with the first chart only.
 // The two sets share no code, so a page should use one or the other; using both still
@@ -37,23 +38,29 @@ const bundle = async (entry, output, write = true) => {
       minify: true,
       modulePreload: false,
       lib: { entry, formats: ['es'] },
-      rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output } },
+      // An entry may export more than its module does: what its on-demand chunks share with
+      // it comes from the entry itself, not from an extra common chunk.
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output } },
     },
   });
   return /** @type {import('vite').Rolldown.RolldownOutput} */ (Array.isArray(result) ? result[0] : result).output;
 };
 
-// What <pharos-health> imports, outside its own folder: the core every element shares.
-const healthModules = (await bundle({ health: componentEntries['components/health'] }, {}, false)).flatMap((o) => (o.type === 'chunk' ? o.moduleIds : []));
+// What <pharos-health> loads at once, outside its own folder: the core every element shares.
+// Only the entry chunk's code that is really there: what it loads on demand (the sharing
+// protocol) and what tree-shaking leaves out stay out of the core.
+const healthEntry = (await bundle({ health: componentEntries['components/health'] }, {}, false)).find((o) => o.type === 'chunk' && o.isEntry);
+const healthModules = Object.entries(healthEntry?.type === 'chunk' ? healthEntry.modules : {}).flatMap(([id, m]) => (m.renderedLength > 0 ? [id] : []));
 const core = new Set(healthModules.filter((id) => !/[\\/]src[\\/]components[\\/]health[\\/]/.test(id)));
 
 rmSync('cdn', { recursive: true, force: true });
 const outputs = [
   ...(await bundle(
     { autoloader: 'src/cdn/autoloader.ts', ...componentEntries },
-    { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id) }] } },
+    { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id), includeDependenciesRecursively: false }] } },
   )),
-  ...(await bundle({ 'pharos-ops': 'src/index.ts' }, { codeSplitting: false })),
+  // One file, but for what is loaded on demand (the sharing protocol).
+  ...(await bundle({ 'pharos-ops': 'src/index.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
 ];
 
 // No-build means no bare specifiers left behind, ever.

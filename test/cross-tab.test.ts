@@ -145,6 +145,36 @@ describe('one poller per browser (pages in iframes)', () => {
     expect(asked, 'lock requests after the pages went away').to.be.at.most(2);
   });
 
+  it('a page alone does not load the protocol; a second page brings it to both', async () => {
+    const loadedProtocol = (page: Page) =>
+      page.frame.contentWindow!.performance.getEntriesByType('resource').some((entry) => /\/cross-tab\.[jt]s/.test(entry.name));
+    const a = await open();
+    a.watch('health');
+    await run(INTERVAL);
+    expect(a.source.sharing!.role).to.equal('leader');
+    expect(loadedProtocol(a), 'a page alone').to.equal(false);
+
+    const b = await open();
+    b.watch('health');
+    await waitUntil(() => health(b).value.get() !== undefined, 'the second page shows the first page\'s poll');
+    expect([loadedProtocol(a), loadedProtocol(b)]).to.deep.equal([true, true]);
+    expect([a.source.sharing!.role, b.source.sharing!.role]).to.deep.equal(['leader', 'follower']);
+    expect(health(b).history.length, 'the history the first page polled alone').to.equal(health(a).history.length);
+    await resetCounts();
+    await run(2 * INTERVAL);
+    expect((await requests())[HEALTH], 'one poll per interval for both').to.equal(2);
+  });
+
+  it('a visible page that joins a hidden leader takes over', async () => {
+    const a = await open();
+    a.watch('health');
+    a.visibility.set(false);
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    await waitUntil(() => b.source.sharing!.role === 'leader' && a.source.sharing!.role === 'follower', 'the visible page leads');
+  });
+
   it('a page opened later shows current data and history without a request of its own', async () => {
     const a = await open();
     a.watch('health', 'database');

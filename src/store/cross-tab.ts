@@ -7,18 +7,15 @@
  *
  * The token never travels: the group's name is the base URL plus the SHA-256 digest of the
  * token (and the interval), so pages with other credentials land in other groups.
+ *
+ * A page alone in its group never loads this module: `SoloShare` (`sharing.ts`) leads
+ * alone and loads it when a second page appears.
  */
 import { PharosError, type ErrorKind } from '../api/errors.js';
-import type { TokenSource } from '../api/http.js';
 import type { HistoryWindow, Sample } from './history.js';
 import { sharedDefinition, type Resource, type ResourceAnswer } from './resource.js';
+import type { ShareRole, Sharing, SoloHandover } from './sharing.js';
 import type { PharosSource } from './source.js';
-
-/** What this page does in its group: still electing, polling for all, or rendering the leader's broadcasts. */
-export type ShareRole = 'pending' | 'leader' | 'follower';
-
-/** Version of the message format; pages of other versions form other groups. */
-const PROTOCOL = 'pharos-share/1';
 /** How often the leader says it is alive, and followers say what they show (at most). */
 const MAX_BEAT_MS = 5_000;
 /** Beats missed before a follower takes over from a silent (frozen) leader. */
@@ -68,34 +65,8 @@ interface Peer {
   seenAt: number;
 }
 
-/** True where pages can share: Web Locks, BroadcastChannel and SubtleCrypto (secure contexts). */
-export function canShare(): boolean {
-  return (
-    typeof BroadcastChannel === 'function' &&
-    typeof navigator !== 'undefined' &&
-    typeof navigator.locks?.request === 'function' &&
-    globalThis.isSecureContext === true &&
-    typeof crypto?.subtle?.digest === 'function'
-  );
-}
-
 /** False once this page's document has lost its window (its iframe was removed). */
 const documentIsActive = () => typeof document === 'undefined' || document.defaultView !== null;
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The name of the group (the lock's and the channel's) for a backend, token and interval.
- * Reveals the base URL, never the token.
- */
-export async function groupName(baseUrl: string, token: TokenSource, intervalMs: number): Promise<string> {
-  const value = typeof token === 'function' ? await token() : token;
-  const url = new URL(baseUrl || globalThis.location.origin, globalThis.location.href).href.replace(/\/+$/, '');
-  return `${PROTOCOL} ${url} ${intervalMs} ${await sha256Hex(value ?? '')}`;
-}
 
 const toErrorData = (e: PharosError): ErrorData => ({
   kind: e.kind,
@@ -114,10 +85,11 @@ const toAnswer = (a: AnswerData): ResourceAnswer<unknown> =>
   a.error === null ? { ...a, error: null } : { ...a, value: undefined, error: fromErrorData(a.error) };
 
 /**
- * The sharing of one {@link PharosSource} with the other pages of its group. The source
- * creates it when sharing is possible and wanted; its resources ask it what to do.
+ * The sharing of one {@link PharosSource} with the other pages of its group. Loaded and
+ * created by `SoloShare` (`sharing.ts`) once a second page of the group is there; the
+ * source's resources then ask it what to do.
  */
-export class CrossTabShare {
+export class CrossTabShare implements Sharing {
   /** This page's part in the group. */
   role: ShareRole = 'pending';
   /** Identifies this page in messages (random; not the token, not the URL). */
@@ -137,25 +109,32 @@ export class CrossTabShare {
   private interestQueued = false;
   private disposed = false;
 
-  constructor(
-    private readonly source: PharosSource,
-    token: TokenSource,
-  ) {
-    groupName(source.baseUrl, token, source.intervalMs).then(
-      (name) => this.join(name),
-      (error) => {
-        console.warn('[pharos] could not set up sharing with other pages; this page polls alone.', error);
-        this.setRole('leader', false);
-      },
-    );
+  constructor(private readonly source: PharosSource) {}
+
+  /**
+   * Joins the group `name` (`groupName()`), or goes on leading it with the lock and channel
+   * of the page that led alone until now. Called once this object is the source's `sharing`.
+   */
+  start(name: string, handover?: SoloHandover): void {
+    if (handover) this.adopt(name, handover);
+    else this.join(name);
   }
 
   private get beatMs(): number {
     return Math.min(MAX_BEAT_MS, Math.max(250, this.source.intervalMs / 4));
   }
 
+  /** Goes on leading with the lock and channel of the page that led alone, and reads what it heard. */
+  private adopt(name: string, handover: SoloHandover): void {
+    this.channel = handover.channel;
+    this.channel.onmessage = (event: MessageEvent<Message>) => this.receive(event.data);
+    this.releaseLock = handover.releaseLock;
+    handover.lock.catch((error) => this.lost(name, error));
+    this.lead();
+    for (const message of handover.heard) this.receive(message as Message);
+  }
+
   private join(name: string): void {
-    if (this.disposed) return;
     this.channel = new BroadcastChannel(name);
     this.channel.onmessage = (event: MessageEvent<Message>) => this.receive(event.data);
     const held = new Promise<void>((resolve) => (this.releaseLock = resolve));
@@ -326,6 +305,8 @@ export class CrossTabShare {
         const states = this.snapshot(new Set(added));
         if (states.length > 0) this.post({ t: 'snapshot', from: this.id, to: message.from, auto: this.source.autoRefresh, resources: states });
         this.peersChanged();
+        // A visible page joined a hidden leader: hand it the lock, as when the leader hides.
+        this.visibilityChanged();
         return;
       }
       case 'unknown':

@@ -12,4 +12,6 @@ export * from './resources.js';
 export * from './registry.js';
 export * from './context.js';
 export * from './controllers.js';
-export * from './cross-tab.js';
+export * from './sharing.js';
+// Type only: the protocol's code is loaded when a second page of a group appears.
+export type { CrossTabShare } from './cross-tab.js';

@@ -4,5 +4,6 @@
  * API area, so an element's chunk carries only the parsers of the endpoints it shows.
  */
 export * from './resources/health.js';
+export * from './resources/module-health.js';
 export * from './resources/monitoring.js';
 export * from './resources/ingestion.js';

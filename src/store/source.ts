@@ -1,8 +1,8 @@
 import { Signal } from 'signal-polyfill';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig, type TokenSource } from '../api/http.js';
 import { systemClock, type Clock } from './clock.js';
-import { canShare, CrossTabShare } from './cross-tab.js';
 import { Resource, type ResourceDefinition } from './resource.js';
+import { canShare, SoloShare, type Sharing } from './sharing.js';
 import { isTimeRange, type TimeRange } from './time-range.js';
 import { documentVisibility, type Visibility } from './visibility.js';
 
@@ -98,11 +98,17 @@ export class PharosSource {
   readonly now: Signal.State<number>;
   /** Where history is saved across page loads, if anywhere. */
   readonly persistence: HistoryPersistence | null;
-  /** The sharing with other pages of this browser, or null when this page polls alone. */
-  readonly sharing: CrossTabShare | null;
+  /**
+   * The sharing with other pages of this browser, or null when this page polls alone.
+   * Starts as a `SoloShare` and becomes a `CrossTabShare` when another page of the group appears.
+   */
+  get sharing(): Sharing | null {
+    return this.share;
+  }
   /** Whether polls are spread over the interval (see {@link SourceOptions.spreadPolls}). */
   readonly spreadPolls: boolean;
 
+  private share: Sharing | null;
   private readonly auto: Signal.State<boolean>;
   private readonly visible: Signal.State<boolean>;
   private readonly resources = new Map<string, Resource<any, any>>();
@@ -135,7 +141,7 @@ export class PharosSource {
     });
     this.spreadPolls = options.spreadPolls ?? true;
     this.persistence = options.persistence ?? null;
-    this.sharing = (options.share ?? true) && canShare() ? new CrossTabShare(this, options.token) : null;
+    this.share = (options.share ?? true) && canShare() ? new SoloShare(this, options.token, (next) => (this.share = next)) : null;
     this.persistence?.open(this);
   }
 
