@@ -58,7 +58,8 @@ export function toLocale(lang: string): string {
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+/** The formatter for `key`, made once by `make`. @internal */
+export function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) {
     f = make();
@@ -139,26 +140,6 @@ export function formatTime(lang: string, value: number | Date | null | undefined
   const d = typeof value === 'number' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return MISSING;
   return cached(`t:${lang}`, () => new Intl.DateTimeFormat(toLocale(lang), { timeStyle: 'medium' })).format(d);
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Time-axis tick labels on one line, in the viewer's zone and language: the time of day
- * (`10:40`) when ticks are less than a day apart, with the date when the ticks span more
- * than a day (`Nov 22, 14:00`), and the date alone for daily ticks.
- */
-export function formatTimeTicks(lang: string, ticks: readonly number[], incrementMs: number): string[] {
-  const spansDays = ticks.length > 1 && ticks[ticks.length - 1]! - ticks[0]! >= DAY_MS;
-  const options: Intl.DateTimeFormatOptions =
-    incrementMs >= DAY_MS
-      ? { month: 'short', day: 'numeric' }
-      : spansDays
-        ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-        : { hour: 'numeric', minute: '2-digit' };
-  const key = `x:${lang}:${Object.keys(options).join(',')}`;
-  const f = cached(key, () => new Intl.DateTimeFormat(toLocale(lang), options));
-  return ticks.map((t) => f.format(t));
 }
 
 /** Turns a backend key like `ncf_model` or `total_users` into a label: "Ncf model". */

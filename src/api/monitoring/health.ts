@@ -1,8 +1,9 @@
 /**
- * `/api/monitoring/health*` and `/health`: how the backend and its modules rate themselves.
- * A module of its own so that an element showing health carries none of the other parsers.
+ * `/api/monitoring/health` and `/health`: how the backend rates itself. A module of its own
+ * so that an element showing health carries none of the other parsers (the modules' and
+ * models' own health is in `module-health.ts`).
  */
-import { getChecked, notApplicable, type NotApplicable } from '../envelope.js';
+import { getChecked } from '../envelope.js';
 import { readModel, requestJson, type ClientConfig, type RequestOptions } from '../http.js';
 import { numberOrNull, object, objectAt, objectOrNull, oneOf, string, stringOrNull, type Json } from '../read.js';
 import { parseUtc } from '../time.js';
@@ -53,7 +54,8 @@ export interface HealthReport {
 /** Component order used for display; unknown extra components follow. */
 export const COMPONENT_ORDER = ['database', 'redis', 'celery', 'ncf_model', 'api'] as const;
 
-function readModule(name: string, raw: unknown, path: string): ModuleHealth {
+/** Reads one module's health object. */
+export function readModule(name: string, raw: unknown, path: string): ModuleHealth {
   const obj = object(raw, path);
   const { status, message, ...details } = obj;
   return {
@@ -91,57 +93,6 @@ export async function getHealth(config: ClientConfig, options?: RequestOptions):
   const path = `${PREFIX}/health`;
   return getChecked(config, { path }, options, (b) => {
     return readHealth(b);
-  });
-}
-
-/** `GET /health/ml` when the ML module exists. */
-export interface MlHealth {
-  kind: 'ok';
-  status: ComponentStatus;
-  message: string;
-  timestamp: Date | null;
-}
-
-/** ML classification health (public); `not-applicable` where the module was removed. */
-export async function getMlHealth(config: ClientConfig, options?: RequestOptions): Promise<MlHealth | NotApplicable> {
-  const path = `${PREFIX}/health/ml`;
-  return getChecked(config, { path }, options, (b) => {
-    return notApplicable(b) ?? {
-      kind: 'ok',
-      status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),
-      message: stringOrNull(b, 'message') ?? '',
-      timestamp: parseUtc(b.timestamp),
-    };
-  });
-}
-
-/** Health of one named module (public; any name answers). */
-export async function getModuleHealth(config: ClientConfig, name: string, options?: RequestOptions): Promise<ModuleHealth> {
-  const path = `${PREFIX}/health/module/${encodeURIComponent(name)}`;
-  return getChecked(config, { path }, options, (b) => {
-    return readModule(stringOrNull(b, 'module') ?? name, objectAt(b, 'health'), 'health');
-  });
-}
-
-/** `GET /model-health`. */
-export interface ModelHealth {
-  kind: 'ok';
-  status: ComponentStatus;
-  timestamp: Date | null;
-  /** The backend's free-form model facts. */
-  model: Record<string, unknown>;
-}
-
-/** Recommendation model health (token). Today the real backend answers 500 here. */
-export async function getModelHealth(config: ClientConfig, options?: RequestOptions): Promise<ModelHealth | NotApplicable> {
-  const path = `${PREFIX}/model-health`;
-  return getChecked(config, { path }, options, (b) => {
-    return notApplicable(b) ?? {
-      kind: 'ok',
-      status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),
-      timestamp: parseUtc(b.timestamp),
-      model: objectOrNull(b, 'model') ?? {},
-    };
   });
 }
 

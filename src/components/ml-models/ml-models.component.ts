@@ -11,7 +11,7 @@ import { STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import type { Resource } from '../../store/resource.js';
-import { mlHealthResource, modelHealthResource } from '../../store/resources/health.js';
+import { mlHealthResource, modelHealthResource } from '../../store/resources/module-health.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { mlModelsStyles } from './ml-models.styles.js';
 

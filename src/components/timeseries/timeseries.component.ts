@@ -3,12 +3,13 @@ import { property, query, state } from 'lit/decorators.js';
 import uPlot from '../../internal/uplot.js';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { cssProps } from '../../internal/css-props.js';
-import { formatDateTime, formatTime, formatTimeTicks, langOf } from '../../internal/format.js';
+import { formatDateTime, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { lowerBound, upperBound } from '../../internal/sorted.js';
 import { themeStyles } from '../../internal/theme.js';
 import { downloadText } from '../../internal/download.js';
 import { formatTick, formatWithUnit } from '../../internal/units.js';
+import { formatTimeTicks } from './time-ticks.js';
 import { timeseriesStyles } from './timeseries.styles.js';
 
 /** One y column of {@link PharosTimeseries.data}. */
