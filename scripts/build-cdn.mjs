@@ -40,7 +40,13 @@ const bundle = async (entry, output, write = true) => {
       lib: { entry, formats: ['es'] },
       // An entry may export more than its module does: what its on-demand chunks share with
       // it comes from the entry itself, not from an extra common chunk.
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output } },
+      rolldownOptions: {
+        preserveEntrySignatures: 'allow-extension',
+        // pharos-ops.js exports the Prometheus client, which elements load on first use: in
+        // that one file the dynamic import is rightly a no-op.
+        onwarn: (warning, warn) => warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && warn(warning),
+        output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output },
+      },
     },
   });
   return /** @type {import('vite').Rolldown.RolldownOutput} */ (Array.isArray(result) ? result[0] : result).output;

@@ -165,6 +165,16 @@ describe('one poller per browser (pages in iframes)', () => {
     expect((await requests())[HEALTH], 'one poll per interval for both').to.equal(2);
   });
 
+  it('pages that open at the same moment elect one leader', async () => {
+    const [a, b, c] = await Promise.all([open(), open(), open()]);
+    for (const page of [a, b, c]) page.watch('health');
+    await waitUntil(() => [a, b, c].every((p) => health(p).value.get() !== undefined), 'every page shows health');
+    expect([a, b, c].map((p) => p.source.sharing!.role).sort()).to.deep.equal(['follower', 'follower', 'leader']);
+    await resetCounts();
+    await run(2 * INTERVAL);
+    expect((await requests())[HEALTH], 'one poll per interval for the three').to.equal(2);
+  });
+
   it('a visible page that joins a hidden leader takes over', async () => {
     const a = await open();
     a.watch('health');

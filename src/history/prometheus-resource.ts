@@ -7,7 +7,7 @@ import type { SourceHost } from '../store/controllers.js';
 import { ResourceListController } from '../store/resource-list-controller.js';
 import type { Resource, ResourceDefinition } from '../store/resource.js';
 import { TIME_RANGE_MS, type TimeRange } from '../store/time-range.js';
-import { fetchPerformance, type PerformanceQueries, type PrometheusPerformance } from './prometheus.js';
+import type { PerformanceQueries, PrometheusPerformance } from './prometheus.js';
 
 /** Parameters of {@link prometheusPerformanceResource}; JSON-serialisable (they key the resource). */
 export interface PrometheusPerformanceParams {
@@ -31,8 +31,9 @@ export interface PrometheusPerformanceParams {
 export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerformance, PrometheusPerformanceParams> = {
   name: 'prometheus/performance',
   // The Pharos token stays out: only the timeout and fetch of the source's config are used.
-  fetch: (config, p, signal) =>
-    fetchPerformance(
+  // The client is loaded with the first query: most pages have no Prometheus.
+  fetch: async (config, p, signal) =>
+    (await import('./prometheus.js')).fetchPerformance(
       { url: p.url, pathPrefix: p.pathPrefix, headers: p.headers, timeoutMs: config.timeoutMs, fetch: config.fetch },
       { rangeMs: TIME_RANGE_MS[p.range], queries: p.queries },
       signal,
