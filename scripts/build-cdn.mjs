@@ -54,9 +54,12 @@ const bundle = async (entry, output, write = true) => {
 
 // What <pharos-health> loads at once, outside its own folder: the core every element shares.
 // Only the entry chunk's code that is really there: what it loads on demand (the sharing
-// protocol) and what tree-shaking leaves out stay out of the core.
+// protocol) and what tree-shaking leaves out stay out of the core. lit's entry points
+// (`lit`, `lit/decorators.js`, …) render nothing, since they only re-export, but go in too:
+// left out, each would become an empty chunk that elements import.
 const healthEntry = (await bundle({ health: componentEntries['components/health'] }, {}, false)).find((o) => o.type === 'chunk' && o.isEntry);
-const healthModules = Object.entries(healthEntry?.type === 'chunk' ? healthEntry.modules : {}).flatMap(([id, m]) => (m.renderedLength > 0 ? [id] : []));
+const litEntryPoint = (/** @type {string} */ id) => /[\\/]node_modules[\\/]lit[\\/]/.test(id);
+const healthModules = Object.entries(healthEntry?.type === 'chunk' ? healthEntry.modules : {}).flatMap(([id, m]) => (m.renderedLength > 0 || litEntryPoint(id) ? [id] : []));
 const core = new Set(healthModules.filter((id) => !/[\\/]src[\\/]components[\\/]health[\\/]/.test(id)));
 
 rmSync('cdn', { recursive: true, force: true });
