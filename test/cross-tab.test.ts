@@ -63,6 +63,16 @@ describe('one poller per browser (pages in iframes)', () => {
   }
 
   const health = (page: Page) => page.source.resource(page.pharos.healthResource);
+
+  /** A page that polls health, then a second page that shows it too (and so follows). */
+  async function leaderAndFollower(): Promise<[Page, Page]> {
+    const a = await open();
+    a.watch('health');
+    await run(0);
+    const b = await open();
+    b.watch('health');
+    return [a, b];
+  }
   const idle = () => waitUntil(() => pages.every((p) => !p.source.fetching.get()), 'requests settle', { timeout: 10_000 });
 
   /** Moves every page's time forward in one-second steps, letting messages and requests through. */
@@ -101,11 +111,7 @@ describe('one poller per browser (pages in iframes)', () => {
   });
 
   it('closing the leader hands over without a gap in the history', async () => {
-    const a = await open();
-    a.watch('health');
-    await run(0);
-    const b = await open();
-    b.watch('health');
+    const [a, b] = await leaderAndFollower();
     b.visibility.set(false); // a hidden follower still keeps every row
     await run(2 * INTERVAL);
     const before = health(b).history.length;
@@ -126,11 +132,7 @@ describe('one poller per browser (pages in iframes)', () => {
   it('pages whose iframes are removed stop asking for the lock', async () => {
     // WebKit refuses every lock request of a document that is going away, at once: a page
     // that asked again on each refusal looped without end and froze the page around it.
-    const a = await open();
-    a.watch('health');
-    await run(0);
-    const b = await open();
-    b.watch('health');
+    const [a, b] = await leaderAndFollower();
     let asked = 0;
     for (const page of [a, b]) {
       const locks = page.frame.contentWindow!.navigator.locks;
@@ -278,11 +280,7 @@ describe('one poller per browser (pages in iframes)', () => {
   });
 
   it('refresh and auto-refresh work from a follower', async () => {
-    const a = await open();
-    a.watch('health');
-    await run(0);
-    const b = await open();
-    b.watch('health');
+    const [a, b] = await leaderAndFollower();
     await waitUntil(() => health(b).value.get() !== undefined);
     await resetCounts();
     const before = health(b).fetchedAt.get();
@@ -302,11 +300,7 @@ describe('one poller per browser (pages in iframes)', () => {
   });
 
   it('a follower takes over from a frozen leader within one interval', async () => {
-    const a = await open();
-    a.watch('health');
-    await run(0);
-    const b = await open();
-    b.watch('health');
+    const [a, b] = await leaderAndFollower();
     await run(INTERVAL);
     // Frozen: the page holds its lock but neither beats nor answers.
     const frozen = a.source.sharing as unknown as { stopBeat(): void; channel: BroadcastChannel; beat(): void };
