@@ -1,10 +1,11 @@
 // `npm run build`, part two: cdn/, the no-build files. Vite (Rolldown) bundles every
 // dependency (lit, signals, @lit/context, @lit/task, uPlot and its CSS), so there are no
 // bare specifiers, and a page loads only the files its tags need:
-//   cdn/pharos-ops.js          every tag, and the whole API (configure, events, …), in one
-//                              file: a page that wants everything gets it in one request, and
-//                              one gzip stream compresses far better than many small chunks;
-//                              only code loaded on first use is apart (chunks/pharos-ops-*)
+//   cdn/pharos-ops.js          every tag, and the API a page uses (src/page-api.ts: configure,
+//                              the store, alerts, events), in one file: a page that wants
+//                              everything gets it in one request, and one gzip stream
+//                              compresses far better than many small chunks; only code loaded
+//                              on first use is apart (chunks/pharos-ops-*)
 //   cdn/autoloader.js          defines the pharos-* tags it finds in the page, on demand
 //   cdn/components/<name>.js   one tag and the elements it renders
 //   cdn/chunks/core-*.js       what every element needs, as ONE file: lit, signals, the store,
@@ -42,8 +43,8 @@ const bundle = async (entry, output, write = true) => {
       // it comes from the entry itself, not from an extra common chunk.
       rolldownOptions: {
         preserveEntrySignatures: 'allow-extension',
-        // pharos-ops.js exports the Prometheus client, which elements load on first use: in
-        // that one file the dynamic import is rightly a no-op.
+        // A module both imported and loaded on demand (the Prometheus client in the per-element
+        // set) rightly stays where it is imported.
         onwarn: (warning, warn) => warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && warn(warning),
         output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output },
       },
@@ -69,7 +70,7 @@ const outputs = [
     { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id), includeDependenciesRecursively: false }] } },
   )),
   // One file, but for what is loaded on demand (the sharing protocol).
-  ...(await bundle({ 'pharos-ops': 'src/index.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
+  ...(await bundle({ 'pharos-ops': 'src/page-api.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
 ];
 
 // No-build means no bare specifiers left behind, ever.

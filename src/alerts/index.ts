@@ -1,8 +1,9 @@
 /**
  * Smart alerts: rules over the store's resources (thresholds, statuses, anomalies, failing
  * endpoints), their lifecycle (acknowledgements, silences), persisted history and
- * preferences, export, and the link between tabs. No elements: the only browser APIs used
- * are storage, BroadcastChannel and Web Locks, each optional.
+ * preferences, and the link between tabs. Export (`export.ts`) is loaded on first use. No
+ * elements: the only browser APIs used are storage, BroadcastChannel and Web Locks, each
+ * optional.
  */
 export * from './types.js';
 export * from './conditions.js';
@@ -11,5 +12,4 @@ export * from './persistence.js';
 export * from './default-rules.js';
 export * from './monitor.js';
 export * from './registry.js';
-export * from './export.js';
 export * from './cross-tab.js';

@@ -7,6 +7,7 @@ import { healthResource } from '../store/resources/health.js';
 import { cacheStatsResource } from '../store/resources/monitoring.js';
 import { PharosSource } from '../store/source.js';
 import '../components/performance/performance.js';
+import { DeferredIndexedDbHistory } from './deferred-persistence.js';
 import { HISTORY_DB_VERSION, IndexedDbHistory } from './persistence.js';
 import { prometheusPerformanceResource } from './prometheus-resource.js';
 
@@ -92,6 +93,28 @@ describe('IndexedDB history persistence', () => {
     expect(other.source.resource(healthResource).history.length).to.equal(0);
     b.source.dispose();
     other.source.dispose();
+    await deleteDb(dbName);
+  });
+
+  it('deferred (as <pharos-source persist-history> uses it): rows polled before its code loaded are saved too', async () => {
+    const dbName = freshDb();
+    const clock = new ManualClock();
+    const t0 = clock.now();
+    const persistence = new DeferredIndexedDbHistory({ dbName, batchRows: 1000 });
+    const a = new PharosSource({ baseUrl: 'http://pharos.test', clock, visibility: new ManualVisibility(), autoRefresh: false, persistence });
+    // Synchronously after the source is made: the IndexedDB code is still being loaded.
+    const health = a.resource(healthResource).history;
+    for (let i = 0; i < 3; i++) health.append(t0 + i * MIN, { status_score: 2, latency_ms: 20 + i, failed: 0 });
+    await persistence.ready;
+    health.append(t0 + 3 * MIN, { status_score: 2, latency_ms: 23, failed: 0 });
+    await persistence.flush();
+    a.dispose();
+
+    const b = makeSource(dbName, clock);
+    await b.persistence.ready;
+    await settle();
+    expect([...b.source.resource(healthResource).history.window().columns.latency_ms!]).to.deep.equal([20, 21, 22, 23]);
+    b.source.dispose();
     await deleteDb(dbName);
   });
 
@@ -210,20 +233,20 @@ describe('IndexedDB history persistence', () => {
     });
     const recorded = el1.source.allResources().reduce((n, r) => n + r.history.length, 0);
     const since = Math.min(...el1.source.allResources().map((r) => r.history.firstTime ?? Infinity));
-    const persistence = el1.source.persistence as IndexedDbHistory;
+    const persistence = el1.source.persistence as DeferredIndexedDbHistory;
     await persistence.flush();
     first.remove(); // the page goes away: the source is disposed
 
     const second = await mountPersisted(sim.baseUrl, html`<pharos-performance></pharos-performance>`, 30);
     const el2 = second.querySelector('pharos-performance')!;
-    await (el2.source.persistence as IndexedDbHistory).ready;
+    await (el2.source.persistence as DeferredIndexedDbHistory).ready;
     await waitUntil(() => el2.source.allResources().reduce((n, r) => n + r.history.length, 0) >= recorded, 'history restored', { timeout: 10000 });
     expect(Math.min(...el2.source.allResources().map((r) => r.history.firstTime ?? Infinity))).to.equal(since);
     // The clear button empties the saved copy too.
     await el2.clearHistory();
     second.remove();
     const third = await mountPersisted(sim.baseUrl, html`<div></div>`, 30);
-    const p3 = third.source!.persistence as IndexedDbHistory;
+    const p3 = third.source!.persistence as DeferredIndexedDbHistory;
     await p3.ready;
     await settle();
     expect(third.source!.resource(healthResource).history.length).to.equal(0);

@@ -11,6 +11,7 @@
 import type { HistoryEvent, HistoryWindow, Sample } from '../store/history.js';
 import type { Resource } from '../store/resource.js';
 import type { HistoryPersistence, PharosSource } from '../store/source.js';
+import type { DeferredIndexedDbHistory } from './deferred-persistence.js';
 import { isExternalResource } from './prometheus-resource.js';
 
 /** Options for {@link IndexedDbHistory}. */
@@ -148,9 +149,14 @@ export class IndexedDbHistory implements HistoryPersistence {
     }
   }
 
-  attach(resource: Resource<any, any>): void {
+  /**
+   * @param earlier what the resource's history reported before this persistence existed
+   * (see {@link DeferredIndexedDbHistory}), recorded as if it had been listening.
+   */
+  attach(resource: Resource<any, any>, earlier: readonly HistoryEvent[] = []): void {
     if (!this.source || isExternalResource(resource)) return;
     this.stops.push(resource.history.listen((event) => this.onEvent(resource, event)));
+    for (const event of earlier) this.onEvent(resource, event);
     // Once loaded, restore at once: an element created later sees its history on first render.
     if (this.loaded) this.restore(resource);
     else void this.ready.then(() => this.restore(resource));

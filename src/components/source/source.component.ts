@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '../../api/http.js';
-import { IndexedDbHistory } from '../../history/persistence.js';
+import { DeferredIndexedDbHistory } from '../../history/deferred-persistence.js';
 import { sourceContext } from '../../store/context.js';
 import { PharosSource } from '../../store/source.js';
 import { isTimeRange, type TimeRange } from '../../store/time-range.js';
@@ -136,7 +136,7 @@ export class PharosSourceElement extends LitElement {
       timeoutMs: this.timeout > 0 ? this.timeout * 1000 : undefined,
       timeRange: this.timeRange,
       prometheusUrl: this.prometheusUrl,
-      persistence: this.persistHistory ? new IndexedDbHistory() : undefined,
+      persistence: this.persistHistory ? new DeferredIndexedDbHistory() : undefined,
       share: !this.noShare,
     });
   }

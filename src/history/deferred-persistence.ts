@@ -1,0 +1,69 @@
+/**
+ * `<pharos-source persist-history>`'s persistence: {@link IndexedDbHistory}, loaded with
+ * the source that uses it, so pages that keep no history never load its code.
+ */
+import type { HistoryEvent } from '../store/history.js';
+import type { Resource } from '../store/resource.js';
+import type { HistoryPersistence, PharosSource } from '../store/source.js';
+import type { IndexedDbHistory, IndexedDbHistoryOptions } from './persistence.js';
+
+/**
+ * {@link IndexedDbHistory} behind a dynamic import. Until it is loaded, what each attached
+ * resource's history reports is kept, then handed over, so no polled row goes unsaved.
+ */
+export class DeferredIndexedDbHistory implements HistoryPersistence {
+  /** Resolves once the saved history has been read (or found unusable). */
+  ready: Promise<void> = Promise.resolve();
+
+  private persistence: Promise<IndexedDbHistory | null> = Promise.resolve(null);
+  private loaded: IndexedDbHistory | null = null;
+  private waiting: { resource: Resource<any, any>; events: HistoryEvent[]; stop(): void }[] = [];
+  private closed = false;
+
+  constructor(private readonly options: IndexedDbHistoryOptions = {}) {}
+
+  open(source: PharosSource): void {
+    this.persistence = import('./persistence.js').then(
+      ({ IndexedDbHistory }) => {
+        if (this.closed) return null;
+        const persistence = new IndexedDbHistory(this.options);
+        persistence.open(source);
+        for (const { resource, events, stop } of this.waiting) {
+          stop();
+          persistence.attach(resource, events);
+        }
+        this.waiting = [];
+        return (this.loaded = persistence);
+      },
+      (error: unknown) => {
+        console.warn('[pharos] The history code could not be loaded: history will not survive a reload.', error);
+        return null;
+      },
+    );
+    this.ready = this.persistence.then((p) => p?.ready);
+  }
+
+  attach(resource: Resource<any, any>): void {
+    if (this.loaded) return this.loaded.attach(resource);
+    const events: HistoryEvent[] = [];
+    this.waiting.push({ resource, events, stop: resource.history.listen((event) => void events.push(event)) });
+  }
+
+  /** Writes the waiting rows now. Resolves when they are stored. */
+  async flush(): Promise<void> {
+    await (await this.persistence)?.flush();
+  }
+
+  /** Deletes everything saved for the source. */
+  async clear(): Promise<void> {
+    await (await this.persistence)?.clear();
+  }
+
+  /** Writes what is pending and stops. */
+  close(): void {
+    this.closed = true;
+    for (const { stop } of this.waiting) stop();
+    this.waiting = [];
+    void this.persistence.then((p) => p?.close());
+  }
+}
