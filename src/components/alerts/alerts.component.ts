@@ -1,32 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  effectiveCondition,
-  fromInputNumber,
-  ruleEnabled,
-  toInputNumber,
-  validSamples,
-  validValue,
-  valueUnit,
-} from '../../alerts/conditions.js';
-import { filterHistory, historyToCsv, historyToJson } from '../../alerts/export.js';
+import { ruleEnabled } from '../../alerts/conditions.js';
 import type { AlertMonitor } from '../../alerts/monitor.js';
-import {
-  atLeast,
-  isSilenceRecord,
-  SEVERITIES,
-  SEVERITY_RANK,
-  type Alert,
-  type AlertRule,
-  type HistoryEntry,
-  type Severity,
-  type Silence,
-  type SilenceRecord,
-} from '../../alerts/types.js';
+import { atLeast, SEVERITIES, SEVERITY_RANK, type Alert, type Silence } from '../../alerts/types.js';
 import { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import { PharosAlertEvent, type AlertFiredDetail } from '../../events/alert-fired.js';
-import { downloadText } from '../../internal/download.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
@@ -35,7 +14,9 @@ import { TickController } from '../../store/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
 import { alertsStyles } from './alerts.styles.js';
 import { alertSound } from './beep.js';
-import { notificationPermission, notifyAlert, requestNotificationPermission } from './desktop-notification.js';
+import { notifyAlert } from './desktop-notification.js';
+import type { AlertPanels } from './alert-panels.js';
+import { acknowledgedText, renderSeverity, shortTime } from './alert-views.js';
 import { SEVERITY_LOOK } from './severity.js';
 
 export { SEVERITY_LOOK };
@@ -71,29 +52,12 @@ interface SilenceDraft {
 
 const EMPTY_SILENCE: SilenceDraft = { scope: 'alert', duration: '1h', until: '', reason: '' };
 
-/** A short time of day: `14:02` (or `2:02 PM`, as the language has it). */
-function shortTime(lang: string, ms: number): string {
-  return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(new Date(ms));
-}
-
-/** "Acknowledged 14:02 — checking the pool". */
-function acknowledgedText(lang: string, alert: Pick<Alert, 'acknowledgedAt' | 'comment'>): string {
-  if (alert.acknowledgedAt === null) return '';
-  return `Acknowledged ${shortTime(lang, alert.acknowledgedAt)}${alert.comment ? ` — ${alert.comment}` : ''}`;
-}
-
 /** `datetime-local` text for a time, in the viewer's time zone. */
 function localInputValue(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-const MIN_SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
-  { value: 'info', label: 'All alerts' },
-  { value: 'warning', label: 'Warnings and critical' },
-  { value: 'critical', label: 'Critical only' },
-];
 
 /** Most urgent first, then newest first. Acknowledging does not reorder (focus stays put). */
 const byUrgency = (a: Alert, b: Alert) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.since - a.since;
@@ -196,18 +160,15 @@ export class PharosAlerts extends PharosElement {
 
   @state() private polite = '';
   @state() private assertive = '';
-  /** Typed text of preference inputs, kept as typed (also when invalid). */
-  @state() private drafts: Record<string, string> = {};
-  @state() private fieldErrors: Record<string, string> = {};
   @state() private dialog: DialogState = null;
   @state() private ackComment = '';
   @state() private silenceDraft: SilenceDraft = EMPTY_SILENCE;
   @state() private dialogError = '';
-  /** History filters: a severity and a rule id; empty for all. */
-  @state() private historySeverity: Severity | '' = '';
-  @state() private historyRule = '';
-  /** Why desktop notifications could not be turned on, if they could not. */
-  @state() private notificationError = '';
+  /** The History and Preferences tabs, once one of them has been opened (see `alert-panels.ts`). */
+  @state() private panels: AlertPanels | null = null;
+  /** Why the panels' code could not be loaded, if it could not. */
+  @state() private panelsError = '';
+  private panelsLoading: Promise<unknown> | null = null;
 
   private readonly alerts = new AlertMonitorController(this);
   private pendingAnnouncements: Alert[] = [];
@@ -291,30 +252,60 @@ export class PharosAlerts extends PharosElement {
   }
 
   /**
-   * The history as a file: `csv` or `json`, with the current filters applied.
+   * The history as a file: `csv` or `json`, with the History tab's filters applied.
    */
-  historyFile(format: 'csv' | 'json'): { name: string; type: string; text: string } {
-    const entries = this.filteredHistory();
-    const stamp = new Date(this.source.clock.now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    const name = `pharos-alerts-${stamp}.${format}`;
-    return format === 'csv'
-      ? { name, type: 'text/csv;charset=utf-8', text: historyToCsv(entries) }
-      : { name, type: 'application/json', text: historyToJson(entries, { baseUrl: this.source.baseUrl, exportedAt: this.source.clock.now() }) };
+  async historyFile(format: 'csv' | 'json'): Promise<{ name: string; type: string; text: string }> {
+    return (await this.loadPanels()).historyFile(format);
   }
 
   /** Downloads {@link historyFile}. */
-  exportHistory(format: 'csv' | 'json'): void {
-    const file = this.historyFile(format);
-    downloadText(this.renderRoot, file.name, file.type, file.text);
+  async exportHistory(format: 'csv' | 'json'): Promise<void> {
+    (await this.loadPanels()).exportHistory(format);
   }
 
-  private filteredHistory(): HistoryEntry[] {
-    const engine = this.monitor.engine;
-    const min = engine.preferences.get().minSeverity;
-    return filterHistory(
-      engine.history.get().filter((e) => atLeast(e.severity, min)),
-      { severities: this.historySeverity ? [this.historySeverity] : [], ruleId: this.historyRule },
+  /** Loads the History and Preferences tabs' code, once. */
+  private loadPanels(): Promise<AlertPanels> {
+    if (this.panels) return Promise.resolve(this.panels);
+    const loading = import('./alert-panels.js').then(
+      ({ AlertPanels }) => (this.panels ??= new AlertPanels(this)),
+      (error: unknown) => {
+        this.panelsError = 'This view could not be loaded. Check the connection, then try again.';
+        this.panelsLoading = null;
+        throw error;
+      },
     );
+    this.panelsLoading = loading.catch(() => undefined);
+    return loading;
+  }
+
+  /** Waits for the tabs' code too, so that `updateComplete` means the chosen tab is shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.panelsLoading) {
+      const loading = this.panelsLoading;
+      await loading;
+      if (this.panelsLoading === loading) this.panelsLoading = null;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** The History or Preferences tab, or a placeholder while its code loads. */
+  private renderPanel(tab: 'history' | 'preferences'): TemplateResult {
+    if (this.panels) return tab === 'history' ? this.panels.renderHistory() : this.panels.renderPreferences();
+    if (this.panelsError) {
+      return html`<p class="notice" data-tone="danger" part="error" role="alert">
+        ${this.panelsError}
+        <button type="button" part="retry" @click=${() => void this.retryPanels()}>Retry</button>
+      </p>`;
+    }
+    if (!this.panelsLoading) void this.loadPanels().catch(() => undefined);
+    return renderSkeleton(2, tab === 'history' ? 'Loading the history' : 'Loading the preferences');
+  }
+
+  private retryPanels() {
+    this.panelsError = '';
+    return this.loadPanels().catch(() => undefined);
   }
 
   private announce(): void {
@@ -400,7 +391,7 @@ export class PharosAlerts extends PharosElement {
         )}
       </div>
       <div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}" class="panel">
-        ${this.tab === 'history' ? this.renderHistory() : this.tab === 'preferences' ? this.renderPreferences() : this.renderActive(active, hidden)}
+        ${this.tab === 'active' ? this.renderActive(active, hidden) : this.renderPanel(this.tab)}
       </div>
       ${live}
     </section>`;
@@ -455,13 +446,6 @@ export class PharosAlerts extends PharosElement {
       ${hiddenNote}${this.renderRuleSilences(active)}`;
   }
 
-  private renderSeverity(severity: Severity) {
-    const look = SEVERITY_LOOK[severity];
-    return html`<span part="severity" class="pill severity" data-severity=${severity}
-      ><span class="pill-icon" aria-hidden="true">${look.icon}</span>${look.label}</span
-    >`;
-  }
-
   private renderAlert(alert: Alert) {
     const ctx = this.ctx();
     const acked = alert.state === 'acknowledged';
@@ -478,7 +462,7 @@ export class PharosAlerts extends PharosElement {
       data-rule=${alert.ruleId}
       ?data-silenced=${Boolean(silence)}
     >
-      ${this.renderSeverity(alert.severity)}
+      ${renderSeverity(alert.severity)}
       <div class="body">
         <strong part="label">${alert.label}</strong>
         <p part="message">${alert.message}</p>
@@ -544,7 +528,7 @@ export class PharosAlerts extends PharosElement {
       <ul part="silences" aria-label="Silenced rules">
         ${rest.map(
           (s) => html`<li class="alert" data-severity=${s.severity}>
-            ${this.renderSeverity(s.severity)}
+            ${renderSeverity(s.severity)}
             <div class="body"><strong>${s.label}</strong> <span class="meta">${this.silenceText(s)}</span></div>
             <div class="actions"><button type="button" part="lift" aria-label=${`Lift silence: ${s.label}`} @click=${() => this.lift(s)}>Lift silence</button></div>
           </li>`,
@@ -725,251 +709,4 @@ export class PharosAlerts extends PharosElement {
     this.dialogError = '';
     this.closeDialog();
   }
-
-  // ---- History ----
-
-  private renderHistory() {
-    const engine = this.monitor.engine;
-    const ctx = this.ctx();
-    const all = engine.history.get();
-    const items = this.filteredHistory();
-    const rules = engine.rules.filter((r) => all.some((e) => e.ruleId === r.id));
-    const filters = html`<div class="row" part="history-filters">
-      <label for="history-severity">Severity</label>
-      <select id="history-severity" .value=${this.historySeverity} @change=${(e: Event) => (this.historySeverity = (e.target as HTMLSelectElement).value as Severity | '')}>
-        <option value="" ?selected=${this.historySeverity === ''}>All</option>
-        ${SEVERITIES.map((s) => html`<option value=${s} ?selected=${this.historySeverity === s}>${SEVERITY_LOOK[s].label}</option>`)}
-      </select>
-      <label for="history-rule">Rule</label>
-      <select id="history-rule" .value=${this.historyRule} @change=${(e: Event) => (this.historyRule = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${this.historyRule === ''}>All rules</option>
-        ${rules.map((r) => html`<option value=${r.id} ?selected=${this.historyRule === r.id}>${r.label}</option>`)}
-      </select>
-      <button type="button" part="export-csv" ?disabled=${items.length === 0} @click=${() => this.exportHistory('csv')}>Export CSV</button>
-      <button type="button" part="export-json" ?disabled=${items.length === 0} @click=${() => this.exportHistory('json')}>Export JSON</button>
-    </div>`;
-    if (all.length === 0) return html`<p part="empty" class="meta">No resolved alerts yet.</p>`;
-    return html`${filters}
-      <p class="meta">
-        ${formatNumber(ctx.lang, items.length, 0)} of ${formatNumber(ctx.lang, all.length, 0)} entries (the last 30 days, at most 1,000).
-      </p>
-      ${items.length === 0
-        ? html`<p part="empty" class="meta">Nothing matches these filters.</p>`
-        : html`<ol part="history" aria-label="Resolved alerts and ended silences">
-            ${repeat(
-              items,
-              (e) => e.id,
-              (e) => (isSilenceRecord(e) ? this.renderSilenceRecord(e) : this.renderResolved(e)),
-            )}
-          </ol>`}
-      <div><button type="button" part="clear-history" @click=${() => engine.clearHistory()}>Clear history</button></div>`;
-  }
-
-  private renderResolved(a: Alert) {
-    const ctx = this.ctx();
-    const lasted = a.resolvedAt === null ? null : (a.resolvedAt - a.since) / 1000;
-    return html`<li part="history-item" class="alert" data-kind="alert" data-severity=${a.severity} data-rule=${a.ruleId}>
-      ${this.renderSeverity(a.severity)}
-      <div class="body">
-        <strong part="label">${a.label}</strong>
-        <p part="message">${a.message}</p>
-        <span class="meta">Fired ${formatDateTime(ctx.lang, a.since)} · lasted ${formatSeconds(ctx.lang, lasted)}${a.note ? ` · ${a.note}` : ''}</span>
-        ${a.acknowledgedAt !== null ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, a)}</span>` : nothing}
-      </div>
-    </li>`;
-  }
-
-  private renderSilenceRecord(s: SilenceRecord) {
-    const ctx = this.ctx();
-    const ended = { expired: 'ended on time', resolved: 'ended when the alert resolved', lifted: 'lifted early' }[s.ended];
-    return html`<li part="history-item" class="alert" data-kind="silence" data-severity=${s.severity} data-rule=${s.ruleId}>
-      ${this.renderSeverity(s.severity)}
-      <div class="body">
-        <strong part="label"><span aria-hidden="true">🔕 </span>Silence: ${s.label}${s.scope === 'alert' ? ' (one alert)' : ' (the rule)'}</strong>
-        <p part="message">${s.reason}</p>
-        <span class="meta">Started ${formatDateTime(ctx.lang, s.startedAt)} · ${ended} ${formatDateTime(ctx.lang, s.endedAt)}</span>
-      </div>
-    </li>`;
-  }
-
-  // ---- Preferences ----
-
-  private renderPreferences() {
-    const engine = this.monitor.engine;
-    const preferences = engine.preferences.get();
-    return html`<form part="preferences" novalidate @submit=${this.onSubmit} @change=${this.onChange} @input=${this.onInput}>
-      <fieldset>
-        <legend>Rules</legend>
-        ${engine.rules.map((rule) => this.renderRule(rule))}
-      </fieldset>
-      <fieldset>
-        <legend>Notifications</legend>
-        <div class="row">
-          <label><input type="checkbox" name="sound" .checked=${preferences.sound} /> Beep when a critical or warning alert fires</label>
-          <button type="button" part="test-sound" @click=${() => void alertSound.play('warning')}>Test sound</button>
-        </div>
-        <div class="row">
-          <label
-            ><input
-              type="checkbox"
-              name="notifications"
-              .checked=${preferences.notifications}
-              aria-describedby=${this.notificationError ? 'notify-error' : nothing}
-            />
-            Desktop notification for a new critical or warning alert while this page is hidden</label
-          >
-          ${this.notificationError
-            ? html`<span part="field-error" class="field-error" id="notify-error" role="alert">${this.notificationError}</span>`
-            : nothing}
-        </div>
-        <div class="row">
-          <label for="min-severity">Show</label>
-          <select id="min-severity" name="minSeverity" .value=${preferences.minSeverity}>
-            ${MIN_SEVERITY_OPTIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === preferences.minSeverity}>${o.label}</option>`)}
-          </select>
-        </div>
-      </fieldset>
-      <div class="row">
-        <button type="button" part="reset" @click=${this.resetPreferences}>Reset to defaults</button>
-        <span class="meta">Saved in this browser for ${this.source.baseUrl || 'this site'}.</span>
-      </div>
-    </form>`;
-  }
-
-  private renderRule(rule: AlertRule) {
-    const preferences = this.monitor.engine.preferences.get();
-    const enabled = ruleEnabled(rule, preferences);
-    const condition = effectiveCondition(rule, preferences);
-    const id = rule.id;
-    const number = (field: 'value' | 'samples', current: number, before: string, after: string, width = 5) => {
-      const accessibleName = `${rule.label}: ${before}${after ? ` (${after})` : ''}`;
-      const name = `${field}:${id}`;
-      const error = this.fieldErrors[name];
-      const shown = this.drafts[name] ?? String(field === 'value' ? toInputNumber(valueUnit(condition), current) : current);
-      return html`<label class="number">
-          ${before}
-          <input
-            type="text"
-            inputmode="decimal"
-            name=${name}
-            size=${width}
-            .value=${shown}
-            ?disabled=${!enabled}
-            aria-label=${accessibleName}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? `err-${field}-${id}` : nothing}
-          />
-          ${after}
-        </label>
-        ${error ? html`<span part="field-error" class="field-error" id="err-${field}-${id}">${error}</span>` : nothing}`;
-    };
-    let tuning: TemplateResult | typeof nothing = nothing;
-    if (condition.kind === 'threshold') {
-      const unit = condition.unit === 'percent' ? '%' : condition.unit === 'ms' ? 'ms' : condition.unit === 'seconds' ? 's' : '';
-      tuning = html`${number('value', condition.value, `Fire when at or ${condition.direction}`, unit)}
-      ${number('samples', condition.samples, 'for', condition.samples === 1 ? 'sample in a row' : 'samples in a row', 3)}`;
-    } else if (condition.kind === 'anomaly') {
-      tuning = number('value', condition.value, 'Fire from a robust z-score of', '');
-    } else if (condition.kind === 'failing') {
-      tuning = number('value', condition.value, 'Fire after', 'failed attempts in a row', 3);
-    }
-    return html`<div part="rule" class="rule" data-rule=${id}>
-      <label class="toggle">
-        <input type="checkbox" name="enabled:${id}" .checked=${enabled} aria-describedby="desc-${id}" />
-        ${this.renderSeverity(rule.severity)} ${rule.label}
-      </label>
-      <p class="meta" id="desc-${id}">${rule.description}</p>
-      ${tuning === nothing ? nothing : html`<div class="tuning">${tuning}</div>`}
-    </div>`;
-  }
-
-  private onInput(event: Event) {
-    const input = event.target as HTMLInputElement;
-    if (input.type !== 'text') return;
-    this.drafts = { ...this.drafts, [input.name]: input.value };
-  }
-
-  private onChange(event: Event) {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
-    const engine = this.monitor.engine;
-    const at = this.source.clock.now();
-    if (input.name === 'sound') {
-      engine.setPreferences({ ...engine.preferences.get(), sound: (input as HTMLInputElement).checked }, at);
-    } else if (input.name === 'notifications') {
-      void this.setNotifications((input as HTMLInputElement).checked);
-    } else if (input.name === 'minSeverity') {
-      engine.setPreferences({ ...engine.preferences.get(), minSeverity: input.value as Severity }, at);
-    } else if (input.name.startsWith('enabled:')) {
-      // Omitted when on: the default, so a rule added later is on too.
-      engine.setRulePreference(input.name.slice(8), { enabled: (input as HTMLInputElement).checked ? undefined : false }, at);
-    } else if (input instanceof HTMLInputElement && input.type === 'text') {
-      this.apply(input.name, input.value);
-    }
-  }
-
-  private onSubmit(event: Event) {
-    event.preventDefault();
-    for (const [name, typed] of Object.entries(this.drafts)) this.apply(name, typed);
-  }
-
-  /** Validates and saves one typed number; on error the typed text stays, with a message. */
-  private apply(name: string, typed: string) {
-    const [field, ruleId] = name.split(':') as ['value' | 'samples', string];
-    const engine = this.monitor.engine;
-    const rule = engine.rule(ruleId);
-    if (!rule) return;
-    const condition = effectiveCondition(rule, engine.preferences.get());
-    const text = typed.trim().replace(',', '.');
-    const parsed = text === '' ? NaN : Number(text);
-    let error: string | null;
-    let stored = parsed;
-    if (field === 'samples') error = Number.isFinite(parsed) ? validSamples(parsed) : 'Enter a number.';
-    else {
-      stored = fromInputNumber(valueUnit(condition), parsed);
-      error = validValue(condition, stored);
-    }
-    const drafts = { ...this.drafts };
-    const errors = { ...this.fieldErrors };
-    if (error) {
-      drafts[name] = typed;
-      errors[name] = error;
-    } else {
-      delete drafts[name];
-      delete errors[name];
-      const original = rule.condition as { value: number; samples?: number };
-      const isDefault = field === 'samples' ? stored === original.samples : Math.abs(stored - original.value) < 1e-9;
-      engine.setRulePreference(ruleId, { [field]: isDefault ? undefined : stored }, this.source.clock.now());
-    }
-    this.drafts = drafts;
-    this.fieldErrors = errors;
-  }
-
-  /** Turns desktop notifications on (asking for permission now, and only now) or off. */
-  private async setNotifications(on: boolean) {
-    const engine = this.monitor.engine;
-    this.notificationError = '';
-    if (on) {
-      const permission = notificationPermission() === 'granted' ? 'granted' : await requestNotificationPermission();
-      if (permission !== 'granted') {
-        this.notificationError =
-          permission === 'unsupported'
-            ? 'This browser cannot show desktop notifications.'
-            : 'The browser blocks notifications for this site. Allow them in the site settings, then turn this on again.';
-        // Put the box back as it is stored: off.
-        this.requestUpdate();
-        const box = this.renderRoot.querySelector<HTMLInputElement>('input[name=notifications]');
-        if (box) box.checked = false;
-        return;
-      }
-    }
-    engine.setPreferences({ ...engine.preferences.get(), notifications: on }, this.source.clock.now());
-  }
-
-  private resetPreferences = () => {
-    const engine = this.monitor.engine;
-    engine.setPreferences({ rules: {}, sound: false, minSeverity: 'info', notifications: false }, this.source.clock.now());
-    this.notificationError = '';
-    this.drafts = {};
-    this.fieldErrors = {};
-  };
 }

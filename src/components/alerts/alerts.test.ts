@@ -34,6 +34,9 @@ const alertRow = (el: PharosAlerts, rule: string) => root(el).querySelector(`[pa
 const activeRules = (el: PharosAlerts) => el.monitor.engine.active.get().map((a) => a.ruleId);
 const tab = (el: PharosAlerts, id: string) => root(el).querySelector(`#tab-${id}`) as HTMLButtonElement;
 
+/** Whether the page has loaded the History and Preferences tabs' module. */
+const panelsLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/alert-panels.'));
+
 /** Records `pharos-alert` events of one backend. */
 function recordAlerts(baseUrl: string) {
   const events: PharosAlertEvent[] = [];
@@ -115,9 +118,12 @@ describe('<pharos-alerts>', () => {
     expect(shownRules(el)).to.deep.equal(['worker-offline']);
     expect(alertRow(el, 'worker-offline')!.dataset.severity).to.equal('critical');
     await waitUntil(() => root(el).querySelector('[aria-live=assertive]')!.textContent!.includes('Critical alert: Edge worker offline'), 'assertive', TIMEOUT);
-    // The silent-worker alert resolved into history, with how long it lasted.
+    // The silent-worker alert resolved into history, with how long it lasted. The History
+    // tab's code is loaded when it is first opened, and `updateComplete` waits for it.
+    expect(panelsLoaded(), 'panels loaded before a panel was opened').to.equal(false);
     tab(el, 'history').click();
     await el.updateComplete;
+    expect(panelsLoaded()).to.equal(true);
     const item = parts(el, 'history-item').find((li) => li.dataset.rule === 'worker-degraded')!;
     expect(text(item)).to.match(/Fired .+ · lasted \d/);
     await accessible(el);

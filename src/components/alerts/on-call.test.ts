@@ -281,14 +281,14 @@ describe('<pharos-alerts> on call', function () {
     await el.updateComplete;
     expect(items()).to.deep.equal(['db-pool-usage']);
 
-    const csv = el.historyFile('csv');
+    const csv = await el.historyFile('csv');
     expect(csv.name).to.match(/^pharos-alerts-\d{4}-\d\d-\d\d-\d\d-\d\d\.csv$/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines).to.have.length(2);
     expect(lines[0]).to.equal('type,id,rule,label,severity,started,ended,message,acknowledged,comment,silence_scope,silence_until,reason,ended_because');
     expect(lines[1]).to.contain(`alert,${pool.id},db-pool-usage,Connection pool nearly full,warning,${new Date(pool.since).toISOString()},`);
     expect(lines[1]).to.contain(`"'=1+1 ""urgent"", pool"`);
-    const json = JSON.parse(el.historyFile('json').text);
+    const json = JSON.parse((await el.historyFile('json')).text);
     expect(json.baseUrl).to.equal(sim.baseUrl);
     expect(json.entries).to.have.length(1);
     expect(json.entries[0]).to.include({ type: 'alert', id: pool.id, ruleId: 'db-pool-usage', comment: '=1+1 "urgent", pool', state: 'resolved' });
@@ -307,7 +307,7 @@ describe('<pharos-alerts> on call', function () {
     }
     expect(downloads.map((d) => d.name.split('.').pop())).to.deep.equal(['csv', 'json']);
     expect(downloads[0]!.href).to.match(/^blob:/);
-    expect(await (await fetch(downloads[0]!.href)).text()).to.equal(el.historyFile('csv').text);
+    expect(await (await fetch(downloads[0]!.href)).text()).to.equal((await el.historyFile('csv')).text);
     await accessible(el);
   });
 });
