@@ -31,6 +31,8 @@ document.addEventListener('securitypolicyviolation', function (e) {
 export function packedPackageMiddleware(rootDir) {
   /** @type {Promise<string> | undefined} */
   let packed;
+  /** Package files answered with 503 while their path contains this (a chunk that fails to load). */
+  let withheld = '';
   const pack = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pharos-packed-'));
     // The full build (what `prepack` runs), then the pack alone, so that the build's own
@@ -49,6 +51,12 @@ export function packedPackageMiddleware(rootDir) {
     if (ctx.path === '/packed/ready') {
       packed ??= pack();
       await packed;
+      ctx.body = 'ok';
+      return;
+    }
+    if (ctx.path === '/packed/withhold') {
+      // ?file=<part of a path>, or nothing to serve everything again.
+      withheld = String(ctx.query.file ?? '');
       ctx.body = 'ok';
       return;
     }
@@ -73,6 +81,10 @@ export function packedPackageMiddleware(rootDir) {
       const root = await packed;
       const file = normalize(join(root, decodeURIComponent(ctx.path.slice('/packed/pkg/'.length))));
       if (!file.startsWith(root)) return next();
+      if (withheld && ctx.path.includes(withheld)) {
+        ctx.status = 503;
+        return;
+      }
       try {
         ctx.body = await readFile(file);
         ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -94,6 +94,27 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
+  it('pharos-ops.js: a chunk that cannot be loaded (the alerts\' History tab) says so in plain words; the rest works', async () => {
+    const sim = await startSim('healthy');
+    await fetch('/packed/withhold?file=/chunks/pharos-ops-alert-panels');
+    try {
+      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-alerts></pharos-alerts></pharos-source>`);
+      await waitUntil(() => win.customElements.get('pharos-alerts'), 'defined', TIMEOUT);
+      const alerts = win.document.querySelector('pharos-alerts')!;
+      const tab = (id: string) => alerts.shadowRoot!.querySelector<HTMLElement>(`#tab-${id}`)!;
+      await waitUntil(() => alerts.shadowRoot?.querySelector('#tab-history'), 'tabs', TIMEOUT);
+      tab('history').click();
+      await waitUntil(() => alerts.shadowRoot!.querySelector('[part~=error]'), 'an error notice', TIMEOUT);
+      expect(shadowText(alerts)).to.contain('This view could not be loaded. Check the connection, then reload the page.');
+      // The active alerts are still one click away.
+      tab('active').click();
+      await waitUntil(() => alerts.shadowRoot!.querySelector('[part~=list], [part~=empty]'), 'the active list', TIMEOUT);
+      expect(alerts.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+    } finally {
+      await fetch('/packed/withhold');
+    }
+  });
+
   it('dist/index.js, the bundlers\' entry, imports every element\'s registering module', async () => {
     // A bundler drops an import it believes side-effect-free; the registering modules once
     // were, so `import '@pharos/ops-elements'` defined no tag at all.

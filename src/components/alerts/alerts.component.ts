@@ -130,7 +130,7 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * @csspart summary - Compact mode: the counts button.
  * @csspart panel - Compact mode: the expandable list.
  * @csspart updated - The "updated N s ago" label.
- * @csspart error - The error notice when a watched endpoint fails.
+ * @csspart error - The error notice when a watched endpoint fails, or a tab's code cannot be loaded.
  *
  * @cssprop --pharos-alerts-critical - Colour of critical alerts (default `--pharos-danger`).
  * @cssprop --pharos-alerts-warning - Colour of warnings (default `--pharos-warn`).
@@ -269,7 +269,7 @@ export class PharosAlerts extends PharosElement {
     const loading = import('./alert-panels.js').then(
       ({ AlertPanels }) => (this.panels ??= new AlertPanels(this)),
       (error: unknown) => {
-        this.panelsError = 'This view could not be loaded. Check the connection, then try again.';
+        this.panelsError = 'This view could not be loaded. Check the connection, then reload the page.';
         this.panelsLoading = null;
         throw error;
       },
@@ -293,19 +293,10 @@ export class PharosAlerts extends PharosElement {
   /** The History or Preferences tab, or a placeholder while its code loads. */
   private renderPanel(tab: 'history' | 'preferences'): TemplateResult {
     if (this.panels) return tab === 'history' ? this.panels.renderHistory() : this.panels.renderPreferences();
-    if (this.panelsError) {
-      return html`<p class="notice" data-tone="danger" part="error" role="alert">
-        ${this.panelsError}
-        <button type="button" part="retry" @click=${() => void this.retryPanels()}>Retry</button>
-      </p>`;
-    }
+    // A browser keeps a module that failed to load as failed: only a reload tries again.
+    if (this.panelsError) return html`<p class="notice" data-tone="danger" part="error" role="alert">${this.panelsError}</p>`;
     if (!this.panelsLoading) void this.loadPanels().catch(() => undefined);
     return renderSkeleton(2, tab === 'history' ? 'Loading the history' : 'Loading the preferences');
-  }
-
-  private retryPanels() {
-    this.panelsError = '';
-    return this.loadPanels().catch(() => undefined);
   }
 
   private announce(): void {
