@@ -3,6 +3,7 @@
  * endpoints: one timer per (server, queries, range), in-flight dedup, backoff, the header's
  * refresh (`source.refresh()`), and the source's time range as a parameter.
  */
+import { ErrorKind, PharosError } from '../api/errors.js';
 import type { SourceHost } from '../store/controllers.js';
 import { ResourceListController } from '../store/resource-list-controller.js';
 import type { Resource, ResourceDefinition } from '../store/resource.js';
@@ -23,6 +24,13 @@ export interface PrometheusPerformanceParams {
   range: TimeRange;
 }
 
+/** The Prometheus client, loaded with the first query: most pages have no Prometheus. */
+const loadClient = () =>
+  import('./prometheus.js').catch((cause: unknown) => {
+    // A browser keeps a module that failed to load as failed: only a reload tries again.
+    throw new PharosError(ErrorKind.network, "The Prometheus client, part of this page's code, could not be loaded. Check the connection, then reload the page.", { cause });
+  });
+
 /**
  * Latency percentiles, request rate and error rate over a time range, from Prometheus.
  * Its name starts with `prometheus/`: the in-browser statistics and persistence skip it,
@@ -31,9 +39,8 @@ export interface PrometheusPerformanceParams {
 export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerformance, PrometheusPerformanceParams> = {
   name: 'prometheus/performance',
   // The Pharos token stays out: only the timeout and fetch of the source's config are used.
-  // The client is loaded with the first query: most pages have no Prometheus.
   fetch: async (config, p, signal) =>
-    (await import('./prometheus.js')).fetchPerformance(
+    (await loadClient()).fetchPerformance(
       { url: p.url, pathPrefix: p.pathPrefix, headers: p.headers, timeoutMs: config.timeoutMs, fetch: config.fetch },
       { rangeMs: TIME_RANGE_MS[p.range], queries: p.queries },
       signal,

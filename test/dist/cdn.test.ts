@@ -27,6 +27,16 @@ async function openHost(script: 'autoloader' | 'pharos-ops', html: string): Prom
   return frame.contentWindow as HostWindow;
 }
 
+/** Runs `fn` while the package's files whose path contains `file` answer 503. */
+async function withholding(file: string, fn: () => Promise<void>): Promise<void> {
+  await fetch(`/packed/withhold?file=${encodeURIComponent(file)}`);
+  try {
+    await fn();
+  } finally {
+    await fetch('/packed/withhold');
+  }
+}
+
 const shadowText = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 const pharosTagsDefined = (win: Window, tags: string[]) => tags.filter((tag) => win.customElements.get(tag));
 
@@ -96,8 +106,7 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
 
   it('pharos-ops.js: a chunk that cannot be loaded (the alerts\' History tab) says so in plain words; the rest works', async () => {
     const sim = await startSim('healthy');
-    await fetch('/packed/withhold?file=/chunks/pharos-ops-alert-panels');
-    try {
+    await withholding('/chunks/pharos-ops-alert-panels', async () => {
       const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-alerts></pharos-alerts></pharos-source>`);
       await waitUntil(() => win.customElements.get('pharos-alerts'), 'defined', TIMEOUT);
       const alerts = win.document.querySelector('pharos-alerts')!;
@@ -110,9 +119,18 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
       tab('active').click();
       await waitUntil(() => alerts.shadowRoot!.querySelector('[part~=list], [part~=empty]'), 'the active list', TIMEOUT);
       expect(alerts.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
-    } finally {
-      await fetch('/packed/withhold');
-    }
+    });
+  });
+
+  it('pharos-ops.js: a Prometheus client that cannot be loaded is an error notice in plain words', async () => {
+    const sim = await startSim('healthy');
+    await withholding('/chunks/pharos-ops-prometheus', async () => {
+      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}" prometheus-url="${location.origin}/no-prometheus"><pharos-performance></pharos-performance></pharos-source>`);
+      await waitUntil(() => win.customElements.get('pharos-performance'), 'defined', TIMEOUT);
+      const performance = win.document.querySelector('pharos-performance')!;
+      await waitUntil(() => shadowText(performance).includes('could not be loaded'), 'an error notice', TIMEOUT);
+      expect(shadowText(performance)).to.contain("Prometheus: Cannot reach the backend. The Prometheus client, part of this page's code, could not be loaded. Check the connection, then reload the page.");
+    });
   });
 
   it('dist/index.js, the bundlers\' entry, imports every element\'s registering module', async () => {
