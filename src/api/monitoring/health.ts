@@ -91,9 +91,7 @@ export function readHealth(body: Json): HealthReport {
 /** Overall and per-component health (public endpoint). */
 export async function getHealth(config: ClientConfig, options?: RequestOptions): Promise<HealthReport> {
   const path = `${PREFIX}/health`;
-  return getChecked(config, { path }, options, (b) => {
-    return readHealth(b);
-  });
+  return getChecked(config, { path }, options, readHealth);
 }
 
 /** `GET /health` at the backend root: the load balancer's liveness probe. */

@@ -22,22 +22,20 @@ export interface MlHealth {
 /** ML classification health (public); `not-applicable` where the module was removed. */
 export async function getMlHealth(config: ClientConfig, options?: RequestOptions): Promise<MlHealth | NotApplicable> {
   const path = `${PREFIX}/health/ml`;
-  return getChecked(config, { path }, options, (b) => {
-    return notApplicable(b) ?? {
+  return getChecked(config, { path }, options, (b) =>
+    notApplicable(b) ?? {
       kind: 'ok',
       status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),
       message: stringOrNull(b, 'message') ?? '',
       timestamp: parseUtc(b.timestamp),
-    };
-  });
+    },
+  );
 }
 
 /** Health of one named module (public; any name answers). */
 export async function getModuleHealth(config: ClientConfig, name: string, options?: RequestOptions): Promise<ModuleHealth> {
   const path = `${PREFIX}/health/module/${encodeURIComponent(name)}`;
-  return getChecked(config, { path }, options, (b) => {
-    return readModule(stringOrNull(b, 'module') ?? name, objectAt(b, 'health'), 'health');
-  });
+  return getChecked(config, { path }, options, (b) => readModule(stringOrNull(b, 'module') ?? name, objectAt(b, 'health'), 'health'));
 }
 
 /** `GET /model-health`. */
@@ -52,12 +50,12 @@ export interface ModelHealth {
 /** Recommendation model health (token). Today the real backend answers 500 here. */
 export async function getModelHealth(config: ClientConfig, options?: RequestOptions): Promise<ModelHealth | NotApplicable> {
   const path = `${PREFIX}/model-health`;
-  return getChecked(config, { path }, options, (b) => {
-    return notApplicable(b) ?? {
+  return getChecked(config, { path }, options, (b) =>
+    notApplicable(b) ?? {
       kind: 'ok',
       status: componentStatus(b.status === 'ok' ? 'healthy' : b.status),
       timestamp: parseUtc(b.timestamp),
       model: objectOrNull(b, 'model') ?? {},
-    };
-  });
+    },
+  );
 }
