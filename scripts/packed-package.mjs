@@ -1,6 +1,7 @@
 // Test-runner middleware for the distribution tests: serves the package exactly as npm
-// would install it (built, `npm pack`ed, extracted) under /packed/pkg/, and a host page
-// /packed/page.html with a strict Content-Security-Policy header. The pack runs once, on
+// would install it (built, `npm pack`ed, extracted) under /packed/pkg/ (and under
+// /packed/pkg-<copy>/, the same files at other URLs), and a host page /packed/page.html with
+// a strict Content-Security-Policy header. The pack runs once, on
 // the first request, so test runs that do not need it pay nothing.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +14,13 @@ const run = promisify(execFile);
 
 /** The policy of a locked-down intranet or wiki: nothing inline, nothing from elsewhere. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+/**
+ * The same, with Trusted Types enforced (Chromium, and Safari and Firefox in their newest
+ * versions): a string reaches an HTML sink only through a named policy. Lit's is `lit-html`;
+ * `'allow-duplicates'` lets a second copy of Lit (the host's own) create it too.
+ */
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'`;
 
 /** @type {Record<string, string>} */
 const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.txt': 'text/plain', '.css': 'text/css' };
@@ -46,7 +54,7 @@ export function packedPackageMiddleware(rootDir) {
 
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/packed/')) return next();
-    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.set('Content-Security-Policy', ctx.query.policy === 'trusted-types' ? TRUSTED_TYPES_CSP : STRICT_CSP);
     ctx.set('Cache-Control', 'no-store');
     if (ctx.path === '/packed/ready') {
       packed ??= pack();
@@ -66,20 +74,24 @@ export function packedPackageMiddleware(rootDir) {
       return;
     }
     if (ctx.path === '/packed/page.html') {
-      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>
+      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>[&policy=trusted-types]
+      // [&copy=<letters or digits>: the package from /packed/pkg-<copy>/, URLs no page loaded
+      // before; Chromium serves a script it loaded once from memory, no-store or not]
       const script = ctx.query.script === 'pharos-ops' ? 'pharos-ops' : 'autoloader';
+      const copy = /^[a-z0-9]+$/i.test(String(ctx.query.copy ?? '')) ? `-${ctx.query.copy}` : '';
       ctx.type = 'text/html';
       ctx.body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Strict CSP host</title>
 <script src="/packed/csp-probe.js"></script>
-<script type="module" src="/packed/pkg/cdn/${script}.js"></script>
+<script type="module" src="/packed/pkg${copy}/cdn/${script}.js"></script>
 </head><body>${String(ctx.query.html ?? '')}</body></html>`;
       return;
     }
-    if (ctx.path.startsWith('/packed/pkg/')) {
+    const inPackage = /^\/packed\/pkg(?:-[a-z0-9]+)?\//i.exec(ctx.path);
+    if (inPackage) {
       packed ??= pack();
       const root = await packed;
-      const file = normalize(join(root, decodeURIComponent(ctx.path.slice('/packed/pkg/'.length))));
+      const file = normalize(join(root, decodeURIComponent(ctx.path.slice(inPackage[0].length))));
       if (!file.startsWith(root)) return next();
       if (withheld && ctx.path.includes(withheld)) {
         ctx.status = 503;

@@ -15,23 +15,35 @@ interface HostWindow extends Window {
 const TIMEOUT = { timeout: 15_000 };
 const frames: HTMLIFrameElement[] = [];
 
+interface HostOptions {
+  /** Also enforce Trusted Types. */
+  policy?: 'trusted-types';
+  /** Load the package from URLs no page loaded before (see `withholding`). */
+  copy?: string;
+}
+
 /** Opens a strict-CSP host page with `html` in its body and one library script. */
-async function openHost(script: 'autoloader' | 'pharos-ops', html: string): Promise<HostWindow> {
+async function openHost(script: 'autoloader' | 'pharos-ops', html: string, { policy, copy }: HostOptions = {}): Promise<HostWindow> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1280px; height: 900px; border: 0';
   frames.push(frame);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/packed/page.html?script=${script}&html=${encodeURIComponent(html)}`;
+  const query = new URLSearchParams({ script, html, ...(policy && { policy }), ...(copy && { copy }) });
+  frame.src = `/packed/page.html?${query}`;
   document.body.append(frame);
   await loaded;
   return frame.contentWindow as HostWindow;
 }
 
-/** Runs `fn` while the package's files whose path contains `file` answer 503. */
-async function withholding(file: string, fn: () => Promise<void>): Promise<void> {
+/**
+ * Runs `fn` while the package's files whose path contains `file` answer 503. `fn` gets a
+ * copy of the package to open its page with: a chunk an earlier page loaded would come from
+ * the browser's memory, withheld or not.
+ */
+async function withholding(file: string, fn: (copy: string) => Promise<void>): Promise<void> {
   await fetch(`/packed/withhold?file=${encodeURIComponent(file)}`);
   try {
-    await fn();
+    await fn(`w${Math.random().toString(36).slice(2)}`);
   } finally {
     await fetch('/packed/withhold');
   }
@@ -104,10 +116,35 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
+  it('pharos-ops.js, Trusted Types enforced: the whole dashboard renders, charts and on-demand tabs included, with no violations', async () => {
+    const sim = await startSim('healthy');
+    const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-ops-dashboard></pharos-ops-dashboard></pharos-source>`, { policy: 'trusted-types' });
+    if ('trustedTypes' in win) {
+      // The policy is in force, and the probe hears its violations: a plain string no longer
+      // reaches an HTML sink.
+      expect(() => (win.document.createElement('div').innerHTML = '<b>x</b>')).to.throw();
+      await waitUntil(() => win.__cspViolations.length === 1, 'the probe heard it', TIMEOUT);
+      win.__cspViolations.length = 0;
+    }
+    await waitUntil(() => win.customElements.get('pharos-ops-dashboard'), 'defined', TIMEOUT);
+    const dashboard = win.document.querySelector('pharos-ops-dashboard')!;
+    const inside = (tag: string) => dashboard.shadowRoot!.querySelector(tag)!;
+    await waitUntil(() => dashboard.shadowRoot?.querySelector('pharos-health'), 'the dashboard rendered', TIMEOUT);
+    await waitUntil(() => shadowText(inside('pharos-health')).includes('Healthy'), 'live health data', TIMEOUT);
+    const performance = inside('pharos-performance');
+    await waitUntil(() => performance.shadowRoot?.querySelector('pharos-timeseries')?.shadowRoot?.querySelector('canvas'), 'a chart drawn by uPlot', TIMEOUT);
+    const alerts = inside('pharos-alerts');
+    await waitUntil(() => alerts.shadowRoot?.querySelector('#tab-history'), 'the alerts tabs', TIMEOUT);
+    alerts.shadowRoot!.querySelector<HTMLElement>('#tab-history')!.click();
+    await waitUntil(() => shadowText(alerts).includes('No resolved alerts yet.'), 'the History tab, loaded on demand', TIMEOUT);
+
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
+
   it('pharos-ops.js: a chunk that cannot be loaded (the alerts\' History tab) says so in plain words; the rest works', async () => {
     const sim = await startSim('healthy');
-    await withholding('/chunks/pharos-ops-alert-panels', async () => {
-      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-alerts></pharos-alerts></pharos-source>`);
+    await withholding('/chunks/pharos-ops-alert-panels', async (copy) => {
+      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-alerts></pharos-alerts></pharos-source>`, { copy });
       await waitUntil(() => win.customElements.get('pharos-alerts'), 'defined', TIMEOUT);
       const alerts = win.document.querySelector('pharos-alerts')!;
       const tab = (id: string) => alerts.shadowRoot!.querySelector<HTMLElement>(`#tab-${id}`)!;
@@ -124,8 +161,8 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
 
   it('pharos-ops.js: a Prometheus client that cannot be loaded is an error notice in plain words', async () => {
     const sim = await startSim('healthy');
-    await withholding('/chunks/pharos-ops-prometheus', async () => {
-      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}" prometheus-url="${location.origin}/no-prometheus"><pharos-performance></pharos-performance></pharos-source>`);
+    await withholding('/chunks/pharos-ops-prometheus', async (copy) => {
+      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}" prometheus-url="${location.origin}/no-prometheus"><pharos-performance></pharos-performance></pharos-source>`, { copy });
       await waitUntil(() => win.customElements.get('pharos-performance'), 'defined', TIMEOUT);
       const performance = win.document.querySelector('pharos-performance')!;
       await waitUntil(() => shadowText(performance).includes('could not be loaded'), 'an error notice', TIMEOUT);
