@@ -15,62 +15,27 @@
 //                              uPlot comes with the first chart only.
 // The two sets share no code, so a page should use one or the other; using both still
 // works (tags register once, contexts are keyed by Symbol.for).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'vite';
-import { minifyLiterals } from './minify-literals.mjs';
-import { registeringModules } from './registering-modules.mjs';
-
-const names = readdirSync('src/components');
-const componentEntries = Object.fromEntries(names.map((name) => [`components/${name}`, `src/components/${name}/${name}.ts`]));
-
-/** @param {Record<string, string>} entry @param {import('vite').Rolldown.OutputOptions} output @param {boolean} write */
-const bundle = async (entry, output, write = true) => {
-  const result = await build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    define: { __PHAROS_ELEMENTS__: JSON.stringify(names.join(',')) },
-    plugins: [minifyLiterals(), registeringModules()],
-    build: {
-      outDir: 'cdn',
-      emptyOutDir: false,
-      write,
-      target: 'es2022',
-      minify: true,
-      modulePreload: false,
-      lib: { entry, formats: ['es'] },
-      // An entry may export more than its module does: what its on-demand chunks share with
-      // it comes from the entry itself, not from an extra common chunk.
-      rolldownOptions: {
-        preserveEntrySignatures: 'allow-extension',
-        // A module both imported and loaded on demand (the Prometheus client in the per-element
-        // set) rightly stays where it is imported.
-        onwarn: (warning, warn) => warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && warn(warning),
-        output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...output },
-      },
-    },
-  });
-  return /** @type {import('vite').Rolldown.RolldownOutput} */ (Array.isArray(result) ? result[0] : result).output;
-};
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { bundleCdn, componentEntries } from './cdn-bundle.mjs';
 
 // What <pharos-health> loads at once, outside its own folder: the core every element shares.
 // Only the entry chunk's code that is really there: what it loads on demand (the sharing
 // protocol) and what tree-shaking leaves out stay out of the core. lit's entry points
 // (`lit`, `lit/decorators.js`, …) render nothing, since they only re-export, but go in too:
 // left out, each would become an empty chunk that elements import.
-const healthEntry = (await bundle({ health: componentEntries['components/health'] }, {}, false)).find((o) => o.type === 'chunk' && o.isEntry);
+const healthEntry = (await bundleCdn({ health: componentEntries['components/health'] }, {}, { write: false })).find((o) => o.type === 'chunk' && o.isEntry);
 const litEntryPoint = (/** @type {string} */ id) => /[\\/]node_modules[\\/]lit[\\/]/.test(id);
 const healthModules = Object.entries(healthEntry?.type === 'chunk' ? healthEntry.modules : {}).flatMap(([id, m]) => (m.renderedLength > 0 || litEntryPoint(id) ? [id] : []));
 const core = new Set(healthModules.filter((id) => !/[\\/]src[\\/]components[\\/]health[\\/]/.test(id)));
 
 rmSync('cdn', { recursive: true, force: true });
 const outputs = [
-  ...(await bundle(
+  ...(await bundleCdn(
     { autoloader: 'src/cdn/autoloader.ts', ...componentEntries },
     { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id), includeDependenciesRecursively: false }] } },
   )),
   // One file, but for what is loaded on demand (the sharing protocol).
-  ...(await bundle({ 'pharos-ops': 'src/page-api.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
+  ...(await bundleCdn({ 'pharos-ops': 'src/page-api.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
 ];
 
 // No-build means no bare specifiers left behind, ever.

@@ -5,6 +5,7 @@
 // Each page is opened in headless Chromium (with the simulator answering its requests) and
 // every script it loads is counted, gzipped as a server would send it. Builds first.
 // It also fails if the one-element Vite app ships chart, alert or ingestion code.
+// --files lists each file loaded; --breakdown says what each part of cdn/pharos-ops.js costs.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,8 +13,9 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { build } from 'vite';
+import { build, minifySync } from 'vite';
 import { createSimulatorHub } from '../sim/hub.js';
+import { bundleCdn } from './cdn-bundle.mjs';
 import { chromeArgs, findChrome } from './chrome-path.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
@@ -101,6 +103,8 @@ console.log(line('whole dashboard, via cdn/pharos-ops.js', dashboard, TARGETS.da
 console.log(line('Vite app importing components/health.js', app, TARGETS.element));
 if (process.argv.includes('--files')) for (const m of [element, dashboard, app]) for (const f of m.files) console.log(`    ${kb(f.gzip).padStart(9)}  ${f.url.replace(origin, '')}`);
 
+if (process.argv.includes('--breakdown')) await printBreakdown();
+
 // What a one-element app must not carry: uPlot, alert rules, the ingestion client.
 const appText = app.files.map((f) => f.text).join('\n');
 const leaks = [['chart (uPlot)', /u-legend|uPlot/], ['alerts', /pharos-alerts|acknowledg/i], ['ingestion', /ingestion\/ingest|\/jobs\/history/]]
@@ -109,3 +113,42 @@ const leaks = [['chart (uPlot)', /u-legend|uPlot/], ['alerts', /pharos-alerts|ac
 if (leaks.length) console.error(`The Vite app with only <pharos-health> ships ${leaks.join(', ')} code.`);
 const over = element.gzip > TARGETS.element || dashboard.gzip > TARGETS.dashboard || app.gzip > TARGETS.element;
 process.exit(leaks.length || over ? 1 : 0);
+
+/**
+ * What each part of cdn/pharos-ops.js costs: the gzip bytes the file loses without that
+ * part's code (taken out of the unminified bundle, the rest minified and gzipped as the
+ * build does). Parts: each element's folder, each folder of src/, each bundled package.
+ * The costs add up to a little less than the file: what parts share is counted in none.
+ */
+async function printBreakdown() {
+  const entry = (await bundleCdn({ 'pharos-ops': 'src/page-api.ts' }, {}, { write: false, minify: false })).find((o) => o.type === 'chunk' && o.isEntry);
+  if (entry?.type !== 'chunk') throw new Error('no pharos-ops entry chunk');
+  const gzipped = (/** @type {string} */ code) => gzipSync(minifySync('pharos-ops.js', code, { module: true }).code, { level: 9 }).length;
+  const LIT = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
+  const SIGNALS = ['signal-polyfill', '@lit-labs/signals'];
+  /** @param {string} id */
+  const partOf = (id) => {
+    const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)?.[1]?.replace('\\', '/');
+    if (pkg) return LIT.includes(pkg) ? 'lit' : SIGNALS.includes(pkg) ? 'signals (polyfill and Lit binding)' : pkg;
+    if (!id.startsWith(rootDir)) return 'the compiler\'s helpers (decorators)';
+    const path = id.slice(rootDir.length).split(/[\\/]/);
+    if (path[1] === 'components') return `<pharos-${path[2]}>`;
+    return path.length > 2 ? `src/${path[1]}/` : `src/${path[1]}`;
+  };
+  /** @type {Map<string, string[]>} */
+  const parts = new Map();
+  let unmeasured = 0;
+  for (const [id, module] of Object.entries(entry.modules)) {
+    if (!module.code) continue;
+    // Rolldown rewrites a module that loads another on demand in place: not found as is.
+    if (!entry.code.includes(module.code)) unmeasured++;
+    else parts.set(partOf(id), [...(parts.get(partOf(id)) ?? []), module.code]);
+  }
+  const total = gzipped(entry.code);
+  const costs = [...parts].map(([part, codes]) => [part, total - gzipped(codes.reduce((code, c) => code.replace(c, ''), entry.code))]);
+  costs.sort((a, b) => Number(b[1]) - Number(a[1]));
+  console.log(`\nWhat each part of cdn/pharos-ops.js (${kb(total)}) costs, in gzip bytes the file loses without it:`);
+  for (const [part, cost] of costs) console.log(`  ${kb(Number(cost)).padStart(9)}  ${part}`);
+  console.log(`  ${kb(costs.reduce((sum, [, cost]) => sum + Number(cost), 0)).padStart(9)}  all the parts above`);
+  if (unmeasured) console.log(`  (${unmeasured} small modules that load others on demand are not measured)`);
+}
