@@ -1,26 +1,33 @@
 // Test-runner middleware for the distribution tests: serves the package exactly as npm
 // would install it (built, `npm pack`ed, extracted) under /packed/pkg/ (and under
 // /packed/pkg-<copy>/, the same files at other URLs), and a host page /packed/page.html with
-// a strict Content-Security-Policy header. The pack runs once, on
-// the first request, so test runs that do not need it pay nothing.
+// a strict Content-Security-Policy header. The pack runs once, on the first request, so test
+// runs that do not need it pay nothing.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
+import { STRICT_CSP } from './csp-header-middleware.mjs';
 
 const run = promisify(execFile);
 
-/** The policy of a locked-down intranet or wiki: nothing inline, nothing from elsewhere. */
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+/** The nonce of the `style-nonce` host page's `<style>` elements. */
+const STYLE_NONCE = 'pharos-test-nonce';
 
-/**
- * The same, with Trusted Types enforced (Chromium, and Safari and Firefox in their newest
- * versions): a string reaches an HTML sink only through a named policy. Lit's is `lit-html`;
- * `'allow-duplicates'` lets a second copy of Lit (the host's own) create it too.
- */
-export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'`;
+/** The host pages' policies, by `?policy=`. */
+const POLICIES = {
+  strict: STRICT_CSP,
+  /**
+   * With Trusted Types enforced (Chromium, and Safari and Firefox in their newest versions):
+   * a string reaches an HTML sink only through a named policy. Lit's is `lit-html`;
+   * `'allow-duplicates'` lets a second copy of Lit (the host's own) create it too.
+   */
+  'trusted-types': `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'`,
+  /** `<style>` elements only with the page's nonce: what Lit writes where constructed stylesheets are missing. */
+  'style-nonce': `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${STYLE_NONCE}'`,
+};
 
 /** @type {Record<string, string>} */
 const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.txt': 'text/plain', '.css': 'text/css' };
@@ -31,6 +38,12 @@ const PROBE = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', function (e) {
   window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile + ':' + e.lineNumber });
 });`;
+
+// An old browser's page (before constructed stylesheets): Lit then writes a <style> element
+// into each shadow root, with the nonce the page gives it in window.litNonce (here from its
+// script tag's data-lit-nonce, when there is one).
+const OLD_BROWSER = `delete Document.prototype.adoptedStyleSheets;
+if (document.currentScript.dataset.litNonce) window.litNonce = document.currentScript.dataset.litNonce;`;
 
 /**
  * @param {string} rootDir the package to pack
@@ -54,7 +67,8 @@ export function packedPackageMiddleware(rootDir) {
 
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/packed/')) return next();
-    ctx.set('Content-Security-Policy', ctx.query.policy === 'trusted-types' ? TRUSTED_TYPES_CSP : STRICT_CSP);
+    const policy = /** @type {keyof typeof POLICIES} */ (String(ctx.query.policy ?? 'strict'));
+    ctx.set('Content-Security-Policy', POLICIES[policy] ?? STRICT_CSP);
     ctx.set('Cache-Control', 'no-store');
     if (ctx.path === '/packed/ready') {
       packed ??= pack();
@@ -68,22 +82,28 @@ export function packedPackageMiddleware(rootDir) {
       ctx.body = 'ok';
       return;
     }
-    if (ctx.path === '/packed/csp-probe.js') {
+    if (ctx.path === '/packed/csp-probe.js' || ctx.path === '/packed/old-browser.js') {
       ctx.type = 'text/javascript';
-      ctx.body = PROBE;
+      ctx.body = ctx.path === '/packed/csp-probe.js' ? PROBE : OLD_BROWSER;
       return;
     }
     if (ctx.path === '/packed/page.html') {
-      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>[&policy=trusted-types]
+      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>
+      // [&policy=trusted-types|style-nonce: style-nonce is an old browser's page, and gives
+      // Lit the nonce unless &lit-nonce=none]
       // [&copy=<letters or digits>: the package from /packed/pkg-<copy>/, URLs no page loaded
       // before; Chromium serves a script it loaded once from memory, no-store or not]
       const script = ctx.query.script === 'pharos-ops' ? 'pharos-ops' : 'autoloader';
       const copy = /^[a-z0-9]+$/i.test(String(ctx.query.copy ?? '')) ? `-${ctx.query.copy}` : '';
+      const oldBrowser =
+        policy === 'style-nonce'
+          ? `<script src="/packed/old-browser.js"${ctx.query['lit-nonce'] === 'none' ? '' : ` data-lit-nonce="${STYLE_NONCE}"`}></script>\n`
+          : '';
       ctx.type = 'text/html';
       ctx.body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Strict CSP host</title>
 <script src="/packed/csp-probe.js"></script>
-<script type="module" src="/packed/pkg${copy}/cdn/${script}.js"></script>
+${oldBrowser}<script type="module" src="/packed/pkg${copy}/cdn/${script}.js"></script>
 </head><body>${String(ctx.query.html ?? '')}</body></html>`;
       return;
     }

@@ -16,19 +16,23 @@ const TIMEOUT = { timeout: 15_000 };
 const frames: HTMLIFrameElement[] = [];
 
 interface HostOptions {
-  /** Also enforce Trusted Types. */
-  policy?: 'trusted-types';
+  /**
+   * Also enforce Trusted Types; or be an old browser's page (no constructed stylesheets)
+   * whose styles need a nonce, which Lit is given unless `litNonce` is false.
+   */
+  policy?: 'trusted-types' | 'style-nonce';
+  litNonce?: false;
   /** Load the package from URLs no page loaded before (see `withholding`). */
   copy?: string;
 }
 
 /** Opens a strict-CSP host page with `html` in its body and one library script. */
-async function openHost(script: 'autoloader' | 'pharos-ops', html: string, { policy, copy }: HostOptions = {}): Promise<HostWindow> {
+async function openHost(script: 'autoloader' | 'pharos-ops', html: string, { policy, copy, litNonce }: HostOptions = {}): Promise<HostWindow> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1280px; height: 900px; border: 0';
   frames.push(frame);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const query = new URLSearchParams({ script, html, ...(policy && { policy }), ...(copy && { copy }) });
+  const query = new URLSearchParams({ script, html, ...(policy && { policy }), ...(copy && { copy }), ...(litNonce === false && { 'lit-nonce': 'none' }) });
   frame.src = `/packed/page.html?${query}`;
   document.body.append(frame);
   await loaded;
@@ -139,6 +143,28 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     await waitUntil(() => shadowText(alerts).includes('No resolved alerts yet.'), 'the History tab, loaded on demand', TIMEOUT);
 
     expect(win.__cspViolations).to.deep.equal([]);
+  });
+
+  it('pharos-ops.js on an old browser\'s page (no constructed stylesheets): Lit\'s <style> elements carry the page\'s nonce; no violations', async () => {
+    const sim = await startSim('healthy');
+    const body = `<pharos-source base-url="${sim.baseUrl}"><pharos-database></pharos-database></pharos-source>`;
+    const win = await openHost('pharos-ops', body, { policy: 'style-nonce' });
+    await waitUntil(() => win.customElements.get('pharos-database'), 'defined', TIMEOUT);
+    const database = win.document.querySelector('pharos-database')!;
+    await waitUntil(() => database.shadowRoot?.querySelector('[part=gauge] .gauge-fill'), 'live pool data', TIMEOUT);
+    const styles = [...database.shadowRoot!.querySelectorAll('style')];
+    expect(styles.length, 'the fallback <style> elements').to.be.greaterThan(0);
+    expect(styles.every((style) => style.nonce === 'pharos-test-nonce')).to.be.true;
+    // The styles apply: the gauge is drawn to scale, not at full width.
+    const gauge = database.shadowRoot!.querySelector<HTMLElement>('[part=gauge]')!;
+    const usage = Number(gauge.getAttribute('aria-valuenow')) / 100;
+    const fill = gauge.querySelector('.gauge-fill')!.getBoundingClientRect().width / gauge.querySelector('.gauge-track')!.getBoundingClientRect().width;
+    expect(fill).to.be.closeTo(usage, 0.02);
+    expect(win.__cspViolations).to.deep.equal([]);
+
+    // Without the nonce, the same page breaks: what the nonce is for.
+    const bare = await openHost('pharos-ops', body, { policy: 'style-nonce', litNonce: false });
+    await waitUntil(() => bare.__cspViolations?.some((v) => v.directive.startsWith('style-src')), 'style violations without the nonce', TIMEOUT);
   });
 
   it('pharos-ops.js: a chunk that cannot be loaded (the alerts\' History tab) says so in plain words; the rest works', async () => {
