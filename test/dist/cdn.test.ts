@@ -145,6 +145,28 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
+  it('pharos-ops.js, the opt-in tab badge under the strict policy: the title counts; an icon the policy refuses is tried once', async () => {
+    const sim = await startSim('incident');
+    const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}"><pharos-ops-dashboard tab-badge></pharos-ops-dashboard></pharos-source>`);
+    await waitUntil(() => /^\(\d+\) Strict CSP host$/.test(win.document.title), 'the count in the title', TIMEOUT);
+    const dataIcons = () => [...win.document.querySelectorAll<HTMLLinkElement>('link[rel~=icon]')].filter((link) => link.href.startsWith('data:'));
+    // Chromium holds favicons to img-src, so it refuses the badge's data: icon and reports it;
+    // the badge then leaves the page's icon alone. Firefox and WebKit load it.
+    if (navigator.userAgent.includes('Chrome/')) await waitUntil(() => win.__cspViolations.length > 0 && dataIcons().length === 0, 'the refusal, then no icon of ours', TIMEOUT);
+    // A new count: the title follows, and the icon is not tried again.
+    const dashboard = win.document.querySelector('pharos-ops-dashboard')!;
+    const alerts = dashboard.shadowRoot!.querySelector('pharos-alerts') as HTMLElement & { monitor: import('../../src/alerts/monitor.js').AlertMonitor };
+    const before = win.document.title;
+    alerts.monitor.engine.acknowledge(alerts.monitor.engine.active.get()[0]!.id, Date.now());
+    await waitUntil(() => win.document.title !== before, 'a new count', TIMEOUT);
+    const refusals = win.__cspViolations.length;
+    expect(refusals).to.be.at.most(1);
+    if (refusals) {
+      expect(win.__cspViolations[0]).to.include({ directive: 'img-src', blocked: 'data' });
+      expect(dataIcons()).to.have.length(0);
+    }
+  });
+
   it('pharos-ops.js on an old browser\'s page (no constructed stylesheets): Lit\'s <style> elements carry the page\'s nonce; no violations', async () => {
     const sim = await startSim('healthy');
     const body = `<pharos-source base-url="${sim.baseUrl}"><pharos-database></pharos-database></pharos-source>`;

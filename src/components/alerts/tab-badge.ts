@@ -3,6 +3,8 @@
  * operations") and favicon. Only for an element that owns its page (the dashboard) and
  * only when asked: an element embedded in someone else's page never touches their title or
  * favicon. Everything is put back when the badge is turned off or the element leaves.
+ * A page whose Content-Security-Policy forbids `data:` images (`img-src 'self'`) keeps its
+ * own favicon: the first refusal puts it back, and the title alone counts from then on.
  */
 import type { ReactiveController } from 'lit';
 import { Signal } from 'signal-polyfill';
@@ -27,6 +29,15 @@ export function badgeIcon(count: number): string {
     `</svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * True once the page's policy refused the icon: no page changes its policy, so the badge
+ * stays in the title for the page's life (any element's, any source's).
+ */
+let iconRefused = false;
+
+/** Whether a policy violation is the refusal of a `data:` icon. */
+const refusesIcon = (e: SecurityPolicyViolationEvent) => e.effectiveDirective === 'img-src' && e.blockedURI.startsWith('data');
 
 /**
  * Keeps the page's title and favicon showing the host source's unacknowledged (firing, not
@@ -88,8 +99,15 @@ export class TabBadgeController implements ReactiveController {
     this.watcher.watch(this.count);
     this.ownTitle = document.title;
     this.setTitle = null;
+    document.addEventListener('securitypolicyviolation', this.onViolation);
     this.apply();
   }
+
+  private readonly onViolation = (e: SecurityPolicyViolationEvent) => {
+    if (!refusesIcon(e)) return;
+    iconRefused = true;
+    this.restoreIcons();
+  };
 
   private apply(): void {
     this.queued = false;
@@ -101,7 +119,7 @@ export class TabBadgeController implements ReactiveController {
     const title = n > 0 ? `(${n > 99 ? '99+' : n}) ${this.ownTitle}` : this.ownTitle;
     if (document.title !== title) document.title = title;
     this.setTitle = title;
-    if (n > 0) this.showIcon(badgeIcon(n));
+    if (n > 0 && !iconRefused) this.showIcon(badgeIcon(n));
     else this.restoreIcons();
   }
 
@@ -130,6 +148,7 @@ export class TabBadgeController implements ReactiveController {
   }
 
   private stop(): void {
+    document.removeEventListener('securitypolicyviolation', this.onViolation);
     if (this.watcher && this.count) this.watcher.unwatch(this.count);
     this.watcher = undefined;
     this.count = undefined;

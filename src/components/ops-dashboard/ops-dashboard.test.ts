@@ -136,4 +136,42 @@ describe('<pharos-ops-dashboard> tab badge', () => {
       own.remove();
     }
   });
+
+  // Last: the page's refusal lasts for its life (cdn.test.ts sees a real one, in Chromium).
+  it('on a page whose policy refuses data: images, puts the page\'s favicon back at the first refusal and counts in the title alone', async () => {
+    const sim = await startSim('incident');
+    document.title = 'Ops wiki';
+    const own = document.createElement('link');
+    own.rel = 'icon';
+    own.href = '/favicon-own.png';
+    document.head.appendChild(own);
+    const refusal = (blockedURI: string, effectiveDirective = 'img-src') =>
+      new SecurityPolicyViolationEvent('securitypolicyviolation', {
+        blockedURI, effectiveDirective, violatedDirective: effectiveDirective, originalPolicy: "default-src 'self'", disposition: 'enforce', documentURI: location.href, statusCode: 200,
+      });
+    try {
+      const source = await mountInSource(sim.baseUrl, html`<pharos-ops-dashboard tab-badge></pharos-ops-dashboard>`, 1);
+      const dashboard = source.querySelector('pharos-ops-dashboard') as PharosOpsDashboard;
+      const alerts = inner(dashboard, 'pharos-alerts') as HTMLElement & { monitor: import('../../alerts/monitor.js').AlertMonitor };
+      await waitUntil(() => own.href.startsWith('data:'), 'the badge icon', TIMEOUT);
+      // Someone else's refusals change nothing.
+      document.dispatchEvent(refusal('https://elsewhere.example/pic.png'));
+      document.dispatchEvent(refusal('data', 'script-src-elem'));
+      expect(own.href).to.match(/^data:/);
+
+      document.dispatchEvent(refusal('data'));
+      expect(own.getAttribute('href')).to.equal('/favicon-own.png');
+      expect(document.title).to.match(/^\(\d+\) Ops wiki$/);
+      // A new count: the title follows, the favicon stays the page's.
+      const [first] = alerts.monitor.engine.active.get();
+      const before = document.title;
+      alerts.monitor.engine.acknowledge(first!.id, Date.now());
+      await waitUntil(() => document.title !== before, 'a new count', TIMEOUT);
+      expect(own.getAttribute('href')).to.equal('/favicon-own.png');
+      source.remove();
+      expect(document.title).to.equal('Ops wiki');
+    } finally {
+      own.remove();
+    }
+  });
 });
