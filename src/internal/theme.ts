@@ -61,6 +61,15 @@ export const themeStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* The loading skeletons' shimmer (panels and metric cards). */
+  @keyframes pharos-shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
@@ -98,103 +107,100 @@ export const controlStyles = css`
   }
 `;
 
-/** The card frame most elements render in (with the controls' look): one look across the product. */
-export const panelStyles = css`
-  ${controlStyles}
-  :host {
-    display: block;
-  }
-  [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    min-width: 0;
-    box-sizing: border-box;
-    height: 100%;
-  }
-  [part='header'] {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    flex-wrap: wrap;
-  }
-  h2,
-  h3 {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
-  }
-  .meta {
-    color: var(--_muted);
-    font-size: 0.86em;
-  }
-  .notice {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    justify-content: space-between;
-    padding: 8px 10px;
-    border-radius: calc(var(--_radius) - 2px);
-    border: 1px solid var(--_border);
-    background: var(--_surface-sunken);
-  }
-  .notice[data-tone='danger'] {
-    border-color: var(--_danger);
-  }
-  .notice[data-tone='warn'] {
-    border-color: var(--_warn);
-  }
-  .notice p {
-    margin: 0;
-  }
-  .skeleton {
-    border-radius: 4px;
-    background: linear-gradient(90deg, var(--_surface-sunken) 25%, var(--_border) 50%, var(--_surface-sunken) 75%);
-    background-size: 200% 100%;
-    animation: pharos-shimmer 1.4s linear infinite;
-    min-height: 1em;
-  }
-  /* Placeholder lines of falling widths (90, 75, 60, 45 %), so they read as text to come. */
-  [part='skeleton'] > .skeleton {
-    width: 90%;
-    margin: 6px 0;
-  }
-  [part='skeleton'] > .skeleton:nth-child(4n + 2) {
-    width: 75%;
-  }
-  [part='skeleton'] > .skeleton:nth-child(4n + 3) {
-    width: 60%;
-  }
-  [part='skeleton'] > .skeleton:nth-child(4n) {
-    width: 45%;
-  }
-  @keyframes pharos-shimmer {
-    from {
-      background-position: 200% 0;
+/**
+ * The card frame most elements render in, with the controls' look: one look across the
+ * product. A list (Lit flattens it), so each stylesheet is shared, and minified whole.
+ */
+export const panelStyles = [
+  controlStyles,
+  css`
+    :host {
+      display: block;
     }
-    to {
-      background-position: -200% 0;
+    [part='base'] {
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_gap);
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+      min-width: 0;
+      box-sizing: border-box;
+      height: 100%;
     }
-  }
-  dl.fields {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 4px 12px;
-    margin: 0;
-  }
-  dl.fields dt {
-    color: var(--_muted);
-  }
-  dl.fields dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-`;
+    [part='header'] {
+      display: flex;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h2,
+    h3 {
+      margin: 0;
+      font-size: 1em;
+      font-weight: 600;
+    }
+    .meta {
+      color: var(--_muted);
+      font-size: 0.86em;
+    }
+    .notice {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      justify-content: space-between;
+      padding: 8px 10px;
+      border-radius: calc(var(--_radius) - 2px);
+      border: 1px solid var(--_border);
+      background: var(--_surface-sunken);
+    }
+    .notice[data-tone='danger'] {
+      border-color: var(--_danger);
+    }
+    .notice[data-tone='warn'] {
+      border-color: var(--_warn);
+    }
+    .notice p {
+      margin: 0;
+    }
+    .skeleton {
+      border-radius: 4px;
+      background: linear-gradient(90deg, var(--_surface-sunken) 25%, var(--_border) 50%, var(--_surface-sunken) 75%);
+      background-size: 200% 100%;
+      animation: pharos-shimmer 1.4s linear infinite;
+      min-height: 1em;
+    }
+    /* Placeholder lines of falling widths (90, 75, 60, 45 %), so they read as text to come. */
+    [part='skeleton'] > .skeleton {
+      width: 90%;
+      margin: 6px 0;
+    }
+    [part='skeleton'] > .skeleton:nth-child(4n + 2) {
+      width: 75%;
+    }
+    [part='skeleton'] > .skeleton:nth-child(4n + 3) {
+      width: 60%;
+    }
+    [part='skeleton'] > .skeleton:nth-child(4n) {
+      width: 45%;
+    }
+    dl.fields {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 12px;
+      margin: 0;
+    }
+    dl.fields dt {
+      color: var(--_muted);
+    }
+    dl.fields dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+  `,
+];
 
 /**
  * The status pill: an icon disc, a word, and a tinted border in the colour `--_c`. Used by

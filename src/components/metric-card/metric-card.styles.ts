@@ -84,12 +84,4 @@ export const metricCardStyles = css`
     height: 1.6em;
     width: 60%;
   }
-  @keyframes pharos-shimmer {
-    from {
-      background-position: 200% 0;
-    }
-    to {
-      background-position: -200% 0;
-    }
-  }
 `;
