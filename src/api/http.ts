@@ -1,4 +1,5 @@
 import { anySignal } from './abort.js';
+import { hearConnectRefusals, refusedOrigin, refusedText } from './connect-policy.js';
 import { ErrorKind, PharosError, type EdgeWorkerOffline } from './errors.js';
 import { object, ShapeError, type Json } from './read.js';
 import { requestSlot, startTiming, type RequestTiming } from './timing.js';
@@ -121,9 +122,14 @@ export async function requestJson(config: ClientConfig, spec: CallSpec, options:
 /** A request that produced no readable answer: none within the timeout, or none at all. */
 export class NoAnswerError extends Error {
   constructor(
-    /** `timeout` when the timeout fired; `network` for anything else (offline, DNS, CORS). */
-    readonly reason: 'timeout' | 'network',
+    /**
+     * `timeout` when the timeout fired; `refused` when the page's Content-Security-Policy
+     * blocked it; `network` for anything else (offline, DNS, CORS).
+     */
+    readonly reason: 'timeout' | 'refused' | 'network',
     cause: unknown,
+    /** The origin the policy refused, for `refused`. */
+    readonly origin = '',
   ) {
     super(reason, { cause });
   }
@@ -143,6 +149,7 @@ export async function fetchText(
 ): Promise<{ response: Response; text: string }> {
   const timeout = new AbortController();
   const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+  hearConnectRefusals();
   try {
     const response = await fetchImpl(url, {
       ...init,
@@ -152,7 +159,9 @@ export async function fetchText(
     return { response, text: await response.text() };
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    throw new NoAnswerError(timeout.signal.aborted ? 'timeout' : 'network', cause);
+    if (timeout.signal.aborted) throw new NoAnswerError('timeout', cause);
+    const refused = await refusedOrigin(url);
+    throw refused ? new NoAnswerError('refused', cause, refused) : new NoAnswerError('network', cause);
   } finally {
     clearTimeout(timer);
   }
@@ -160,6 +169,7 @@ export async function fetchText(
 
 function noAnswer(error: NoAnswerError, config: ClientConfig, endpoint: string, timeoutMs: number): PharosError {
   const cause = error.cause;
+  if (error.reason === 'refused') return new PharosError(ErrorKind.network, refusedText(`the request for ${endpoint}`, error.origin), { endpoint, cause });
   if (error.reason === 'timeout') {
     return new PharosError(
       ErrorKind.timeout,

@@ -5,6 +5,7 @@
  */
 import { anySignal } from '../api/abort.js';
 import { ErrorKind, PharosError } from '../api/errors.js';
+import { refusedText } from '../api/connect-policy.js';
 import { fetchText, NoAnswerError } from '../api/http.js';
 
 /** Where and how to reach a Prometheus-compatible server. */
@@ -105,6 +106,7 @@ export async function queryRange(config: PrometheusConfig, q: RangeQuery, signal
     if (error.reason === 'timeout') {
       throw new PharosError(ErrorKind.timeout, `Prometheus at ${config.url} did not answer within ${timeoutMs / 1000} s.`, { endpoint, cause: error.cause });
     }
+    if (error.reason === 'refused') throw new PharosError(ErrorKind.network, refusedText('the request to Prometheus', error.origin), { endpoint, cause: error.cause });
     throw new PharosError(
       ErrorKind.network,
       `Prometheus at ${config.url} gave no readable answer. Check the URL, and that it allows this page’s origin` +

@@ -50,6 +50,32 @@ describe('under a strict Content-Security-Policy (style-src and script-src self)
     expect(win.getComputedStyle(doc.body).color).not.to.equal('rgb(255, 0, 0)');
   });
 
+  it('a backend the page\'s connect-src does not allow: the element says the page\'s policy blocked it and what to change, from the first failure', async () => {
+    const { doc, violations } = await openCspPage(800, 600);
+    // Another origin than the page's, which `default-src 'self'` leaves out of connect-src.
+    const elsewhere = location.origin.replace('localhost', '127.0.0.1');
+    expect(elsewhere).not.to.equal(location.origin);
+    doc.body.innerHTML = `<pharos-health base-url="${elsewhere}"></pharos-health>`;
+    const health = doc.querySelector('pharos-health')!;
+    const text = () => (health.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+    await waitUntil(() => text().includes('Cannot reach the backend.'), 'an error notice', TIMEOUT);
+    expect(text()).to.contain(
+      `This page’s Content-Security-Policy blocked the request for /api/monitoring/health: ask the page’s owner to add ${elsewhere} to its connect-src.`,
+    );
+    expect(violations.every((v) => v.effectiveDirective === 'connect-src'), describeViolations(violations)).to.be.true;
+  });
+
+  it('a Prometheus the page\'s connect-src does not allow: the same plain words', async () => {
+    const sim = await startSim('healthy');
+    const { doc } = await openCspPage(1200, 900);
+    const elsewhere = location.origin.replace('localhost', '127.0.0.1');
+    doc.body.innerHTML = `<pharos-source base-url="${sim.baseUrl}" prometheus-url="${elsewhere}/prometheus"><pharos-performance></pharos-performance></pharos-source>`;
+    const performance = doc.querySelector('pharos-performance')!;
+    const text = () => (performance.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+    await waitUntil(() => text().includes('Prometheus: Cannot reach the backend.'), 'an error notice', TIMEOUT);
+    expect(text()).to.contain(`This page’s Content-Security-Policy blocked the request to Prometheus: ask the page’s owner to add ${elsewhere} to its connect-src.`);
+  });
+
   it('the whole dashboard renders live data with zero violations, and the gauge and bars are drawn to scale', async function () {
     this.timeout(60_000);
     const sim = await startSim('production-like');

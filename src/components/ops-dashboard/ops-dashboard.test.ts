@@ -86,14 +86,19 @@ describe('<pharos-ops-dashboard>', () => {
 
 describe('<pharos-ops-dashboard> tab badge', () => {
   const icons = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel~="icon" i]')];
-
-  it('is off by default; turned on it counts unacknowledged alerts in the title and favicon; off or gone, the page gets its own back', async () => {
-    const sim = await startSim('production-like');
+  /** Gives the page a title and a favicon of its own; returns the icon's link. */
+  const ownTitleAndIcon = () => {
     document.title = 'Ops wiki';
     const own = document.createElement('link');
     own.rel = 'icon';
     own.href = '/favicon-own.png';
     document.head.appendChild(own);
+    return own;
+  };
+
+  it('is off by default; turned on it counts unacknowledged alerts in the title and favicon; off or gone, the page gets its own back', async () => {
+    const sim = await startSim('production-like');
+    const own = ownTitleAndIcon();
     try {
       const source = await mountInSource(sim.baseUrl, html`<pharos-ops-dashboard></pharos-ops-dashboard>`, 1);
       const dashboard = source.querySelector('pharos-ops-dashboard') as PharosOpsDashboard;
@@ -140,11 +145,7 @@ describe('<pharos-ops-dashboard> tab badge', () => {
   // Last: the page's refusal lasts for its life (cdn.test.ts sees a real one, in Chromium).
   it('on a page whose policy refuses data: images, puts the page\'s favicon back at the first refusal and counts in the title alone', async () => {
     const sim = await startSim('incident');
-    document.title = 'Ops wiki';
-    const own = document.createElement('link');
-    own.rel = 'icon';
-    own.href = '/favicon-own.png';
-    document.head.appendChild(own);
+    const own = ownTitleAndIcon();
     const refusal = (blockedURI: string, effectiveDirective = 'img-src') =>
       new SecurityPolicyViolationEvent('securitypolicyviolation', {
         blockedURI, effectiveDirective, violatedDirective: effectiveDirective, originalPolicy: "default-src 'self'", disposition: 'enforce', documentURI: location.href, statusCode: 200,
