@@ -45,6 +45,20 @@ document.addEventListener('securitypolicyviolation', function (e) {
 const OLD_BROWSER = `delete Document.prototype.adoptedStyleSheets;
 if (document.currentScript.dataset.litNonce) window.litNonce = document.currentScript.dataset.litNonce;`;
 
+// A host app's own element that renders Pharos tags in its shadow root, as a Lit, Stencil or
+// Salesforce app does, and hands the root to the autoloader (which watches the document).
+const HOST_APP = `import { autoload } from './pkg/cdn/autoloader.js';
+customElements.define('host-app', class extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const health = document.createElement('pharos-health');
+    health.setAttribute('base-url', this.getAttribute('base-url'));
+    root.append(health);
+    autoload(root);
+  }
+});`;
+
 /**
  * @param {string} rootDir the package to pack
  * @returns {(ctx: any, next: () => Promise<unknown>) => Promise<unknown>}
@@ -82,19 +96,21 @@ export function packedPackageMiddleware(rootDir) {
       ctx.body = 'ok';
       return;
     }
-    if (ctx.path === '/packed/csp-probe.js' || ctx.path === '/packed/old-browser.js') {
+    /** @type {Record<string, string>} */
+    const scripts = { '/packed/csp-probe.js': PROBE, '/packed/old-browser.js': OLD_BROWSER, '/packed/host-app.js': HOST_APP };
+    if (scripts[ctx.path]) {
       ctx.type = 'text/javascript';
-      ctx.body = ctx.path === '/packed/csp-probe.js' ? PROBE : OLD_BROWSER;
+      ctx.body = scripts[ctx.path];
       return;
     }
     if (ctx.path === '/packed/page.html') {
-      // ?script=autoloader|pharos-ops&html=<the tags to put in the body>
+      // ?script=autoloader|pharos-ops|host-app&html=<the tags to put in the body>
       // [&policy=trusted-types|style-nonce: style-nonce is an old browser's page, and gives
       // Lit the nonce unless &lit-nonce=none]
       // [&copy=<letters or digits>: the package from /packed/pkg-<copy>/, URLs no page loaded
       // before; Chromium serves a script it loaded once from memory, no-store or not]
-      const script = ctx.query.script === 'pharos-ops' ? 'pharos-ops' : 'autoloader';
       const copy = /^[a-z0-9]+$/i.test(String(ctx.query.copy ?? '')) ? `-${ctx.query.copy}` : '';
+      const script = ctx.query.script === 'host-app' ? '/packed/host-app.js' : `/packed/pkg${copy}/cdn/${ctx.query.script === 'pharos-ops' ? 'pharos-ops' : 'autoloader'}.js`;
       const oldBrowser =
         policy === 'style-nonce'
           ? `<script src="/packed/old-browser.js"${ctx.query['lit-nonce'] === 'none' ? '' : ` data-lit-nonce="${STYLE_NONCE}"`}></script>\n`
@@ -103,7 +119,7 @@ export function packedPackageMiddleware(rootDir) {
       ctx.body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Strict CSP host</title>
 <script src="/packed/csp-probe.js"></script>
-${oldBrowser}<script type="module" src="/packed/pkg${copy}/cdn/${script}.js"></script>
+${oldBrowser}<script type="module" src="${script}"></script>
 </head><body>${String(ctx.query.html ?? '')}</body></html>`;
       return;
     }

@@ -6,7 +6,9 @@
  * works from any path, a CDN or a wiki attachment, with no import map.
  *
  * Our elements register the elements they render themselves (`static dependencies`), so
- * only the document's light DOM needs watching.
+ * the document's light DOM is watched on its own. Tags that a host app renders inside its
+ * own shadow roots are out of the document's sight: the app hands each such root to
+ * {@link autoload}.
  *
  * @example
  * <script type="module" src="/assets/pharos/cdn/autoloader.js"></script>
@@ -42,7 +44,7 @@ function load(tag: string): Promise<void> {
 }
 
 /** Loads every undefined `pharos-*` tag in `root` (and `root` itself). */
-async function discover(root: Element | Document): Promise<void> {
+async function discover(root: Element | Document | ShadowRoot): Promise<void> {
   const tags = new Set<string>();
   if (root instanceof Element && !root.matches(':defined')) tags.add(root.localName);
   for (const el of root.querySelectorAll(':not(:defined)')) tags.add(el.localName);
@@ -53,10 +55,27 @@ async function discover(root: Element | Document): Promise<void> {
   await Promise.all(ours.map(load));
 }
 
-new MutationObserver((records) => {
-  for (const record of records) {
-    for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
+const watched = new WeakSet<Node>();
 
-void discover(document);
+/**
+ * Defines the `pharos-*` tags in `root` now, and those added to it later: for a shadow root
+ * of the host app's own (the document is watched already). Resolves once the tags found now
+ * are defined; a root handed over twice is watched once.
+ *
+ * @example
+ * import { autoload } from '/assets/pharos/cdn/autoloader.js';
+ * autoload(this.shadowRoot);
+ */
+export function autoload(root: Document | ShadowRoot | Element): Promise<void> {
+  if (!watched.has(root)) {
+    watched.add(root);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
+      }
+    }).observe(root instanceof Document ? root.documentElement : root, { childList: true, subtree: true });
+  }
+  return discover(root);
+}
+
+void autoload(document);

@@ -27,7 +27,7 @@ interface HostOptions {
 }
 
 /** Opens a strict-CSP host page with `html` in its body and one library script. */
-async function openHost(script: 'autoloader' | 'pharos-ops', html: string, { policy, copy, litNonce }: HostOptions = {}): Promise<HostWindow> {
+async function openHost(script: 'autoloader' | 'pharos-ops' | 'host-app', html: string, { policy, copy, litNonce }: HostOptions = {}): Promise<HostWindow> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1280px; height: 900px; border: 0';
   frames.push(frame);
@@ -97,6 +97,23 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     expect(win.customElements.get('pharos-timeseries'), 'its chart came with it').to.exist;
     expect(win.customElements.get('pharos-ops-dashboard')).to.be.undefined;
 
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
+
+  it('autoloader: tags in a host app\'s own shadow root are defined once the app hands the root to autoload(), and those added to it later', async () => {
+    const sim = await startSim('healthy');
+    // host-app (scripts/packed-package.mjs) renders <pharos-health> in its shadow root and
+    // calls autoload(root), imported from cdn/autoloader.js.
+    const win = await openHost('host-app', `<host-app base-url="${sim.baseUrl}"></host-app>`);
+    await waitUntil(() => win.document.querySelector('host-app')?.shadowRoot, 'the host app', TIMEOUT);
+    const root = win.document.querySelector('host-app')!.shadowRoot!;
+    await waitUntil(() => shadowText(root.querySelector('pharos-health')).includes('Healthy'), 'live health data inside the app', TIMEOUT);
+
+    const database = win.document.createElement('pharos-database');
+    database.setAttribute('base-url', sim.baseUrl);
+    root.append(win.document.createElement('div'));
+    root.lastElementChild!.append(database);
+    await waitUntil(() => database.shadowRoot?.querySelector('[part=gauge]'), 'added later, deep in the root', TIMEOUT);
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
