@@ -3,6 +3,7 @@
  * read back is checked field by field: anything corrupt is dropped with a console warning,
  * never trusted and never fatal.
  */
+import { pageStorage } from '../internal/page-storage.js';
 import {
   DEFAULT_PREFERENCES,
   HISTORY_LIMIT,
@@ -45,11 +46,7 @@ export function alertStorageKey(baseUrl: string): string {
 
 /** `localStorage`, or null where it is unavailable (blocked, sandboxed, server). */
 export function browserStorage(): AlertStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
+  return pageStorage('localStorage');
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

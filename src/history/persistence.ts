@@ -8,6 +8,7 @@
  * history as soon as it is created. A database that is corrupt, of another version or
  * unusable is discarded with a console warning; persistence never breaks the dashboard.
  */
+import { pageStorage } from '../internal/page-storage.js';
 import type { HistoryEvent, HistoryWindow, Sample } from '../store/history.js';
 import type { Resource } from '../store/resource.js';
 import type { HistoryPersistence, PharosSource } from '../store/source.js';
@@ -24,7 +25,7 @@ export interface IndexedDbHistoryOptions {
   batchRows?: number;
   /** Otherwise write when idle, at the latest after this long (ms). Default 5 000. */
   maxDelayMs?: number;
-  /** IndexedDB implementation. Default `globalThis.indexedDB`. */
+  /** IndexedDB implementation. Default the page's, where it may use it. */
   indexedDB?: IDBFactory;
 }
 
@@ -114,7 +115,7 @@ export class IndexedDbHistory implements HistoryPersistence {
     this.retentionMs = options.retentionMs ?? WEEK_MS;
     this.batchRows = options.batchRows ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
-    this.factory = options.indexedDB ?? globalThis.indexedDB;
+    this.factory = options.indexedDB ?? pageStorage('indexedDB') ?? undefined;
   }
 
   private get key(): string {

@@ -1,7 +1,9 @@
 // Globals as a host page may leave them before our script runs: a registry patched to log,
 // a `Signal` global from another copy of a signals library, enumerable additions to built-in
-// prototypes (old libraries), an instrumented fetch, another Lit already on the page, and its
-// own custom elements, one of them named like a generic tag and one in our prefix.
+// prototypes (old libraries), an instrumented fetch, another Lit already on the page, its
+// own custom elements, one of them named like a generic tag and one in our prefix, and
+// storage that throws on access, as in a sandboxed frame or one whose storage the browser
+// blocks (third-party storage off).
 
 /** What the page saw, for the test to check that its patches were really in place. */
 export const seen = { defined: [] as string[], fetches: 0 };
@@ -45,6 +47,16 @@ globalThis.fetch = (...args: Parameters<typeof globalThis.fetch>) => {
   seen.fetches++;
   return fetch(...args);
 };
+
+// Storage that is there but may not be touched: reading `localStorage` or `indexedDB` throws.
+for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    get() {
+      throw new DOMException(`The page may not use ${name}.`, 'SecurityError');
+    },
+  });
+}
 
 // Another Lit on the page (Lit warns in dev mode and carries on).
 (globalThis as Record<string, unknown>).litElementVersions = ['2.8.0'];

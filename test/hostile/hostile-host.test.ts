@@ -34,6 +34,7 @@ describe('on a hostile host page', () => {
     for (const k in win.Array.of(1)) keys.push(k);
     expect(keys).to.include.members(['0', 'first', 'each']); // enumerable prototype additions
     expect(() => new (win as unknown as { Signal: { State: new () => unknown } }).Signal.State()).to.throw('page’s own');
+    expect(() => win.localStorage).to.throw('may not use localStorage');
     expect(win.customElements.get('status-badge')).to.exist.and.not.have.property('version'); // the page's own
     const seen = win.hostilePage.seen.defined;
     expect(seen.slice(0, 4)).to.deep.equal(['status-badge', 'metric-card', 'time-series', 'pharos-tooltip']);
@@ -44,7 +45,8 @@ describe('on a hostile host page', () => {
     this.timeout(60_000);
     const sim = await startSim('production-like');
     const { win, doc } = await openHostilePage();
-    doc.body.innerHTML = `<pharos-source base-url="${sim.baseUrl}"><pharos-ops-dashboard></pharos-ops-dashboard></pharos-source>`;
+    // persist-history although the page may not use IndexedDB: the history lives as long as the page.
+    doc.body.innerHTML = `<pharos-source base-url="${sim.baseUrl}" persist-history><pharos-ops-dashboard></pharos-ops-dashboard></pharos-source>`;
     const source = doc.querySelector('pharos-source') as PharosSourceElement;
     const dashboard = doc.querySelector('pharos-ops-dashboard')!;
     await waitUntil(() => {

@@ -2,6 +2,7 @@
  * The last sparse-embedding run, remembered per backend in `localStorage` across reloads, and
  * the time estimate it gives for the next run. Anything unreadable in storage is ignored.
  */
+import { pageStorage } from '../../internal/page-storage.js';
 
 /** How a run ended. `abandoned` = the user stopped waiting (the server went on). */
 export type SparseRunOutcome = 'completed' | 'failed' | 'error' | 'abandoned';
@@ -61,7 +62,7 @@ function readRun(raw: unknown): SparseRun | null {
 }
 
 /** The remembered runs for a backend; empty when none, or when storage is unreadable. */
-export function loadRuns(baseUrl: string, storage: Storage | undefined = globalThis.localStorage): SparseRunRecord {
+export function loadRuns(baseUrl: string, storage: Storage | null = pageStorage('localStorage')): SparseRunRecord {
   const empty = { last: null, lastCompleted: null };
   try {
     const text = storage?.getItem(storageKey(baseUrl));
@@ -75,7 +76,7 @@ export function loadRuns(baseUrl: string, storage: Storage | undefined = globalT
 }
 
 /** Remembers a run; returns the new record. Storage failures (quota, privacy mode) are ignored. */
-export function saveRun(baseUrl: string, run: SparseRun, storage: Storage | undefined = globalThis.localStorage): SparseRunRecord {
+export function saveRun(baseUrl: string, run: SparseRun, storage: Storage | null = pageStorage('localStorage')): SparseRunRecord {
   const previous = loadRuns(baseUrl, storage);
   const record: SparseRunRecord = { last: run, lastCompleted: run.outcome === 'completed' ? run : previous.lastCompleted };
   try {
