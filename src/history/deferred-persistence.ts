@@ -17,25 +17,24 @@ export class DeferredIndexedDbHistory implements HistoryPersistence {
 
   private persistence: Promise<IndexedDbHistory | null> = Promise.resolve(null);
   private loaded: IndexedDbHistory | null = null;
-  private waiting: { resource: Resource<any, any>; events: HistoryEvent[]; stop(): void }[] = [];
-  private closed = false;
+  /** What attached resources reported while the code loads; null once it loaded or failed, or after close. */
+  private waiting: { resource: Resource<any, any>; events: HistoryEvent[]; stop(): void }[] | null = [];
 
   constructor(private readonly options: IndexedDbHistoryOptions = {}) {}
 
   open(source: PharosSource): void {
     this.persistence = import('./persistence.js').then(
       ({ IndexedDbHistory }) => {
-        if (this.closed) return null;
+        const waiting = this.endWaiting();
+        if (!waiting) return null; // closed meanwhile
         const persistence = new IndexedDbHistory(this.options);
         persistence.open(source);
-        for (const { resource, events, stop } of this.waiting) {
-          stop();
-          persistence.attach(resource, events);
-        }
-        this.waiting = [];
+        for (const { resource, events } of waiting) persistence.attach(resource, events);
         return (this.loaded = persistence);
       },
       (error: unknown) => {
+        // Nothing will take what is kept: stop keeping it.
+        this.endWaiting();
         console.warn('[pharos] The history code could not be loaded: history will not survive a reload.', error);
         return null;
       },
@@ -45,8 +44,17 @@ export class DeferredIndexedDbHistory implements HistoryPersistence {
 
   attach(resource: Resource<any, any>): void {
     if (this.loaded) return this.loaded.attach(resource);
+    if (!this.waiting) return;
     const events: HistoryEvent[] = [];
     this.waiting.push({ resource, events, stop: resource.history.listen((event) => void events.push(event)) });
+  }
+
+  /** Stops keeping what resources report; returns what was kept (null if it had ended). */
+  private endWaiting() {
+    const waiting = this.waiting;
+    for (const { stop } of waiting ?? []) stop();
+    this.waiting = null;
+    return waiting;
   }
 
   /** Writes the waiting rows now. Resolves when they are stored. */
@@ -61,9 +69,7 @@ export class DeferredIndexedDbHistory implements HistoryPersistence {
 
   /** Writes what is pending and stops. */
   close(): void {
-    this.closed = true;
-    for (const { stop } of this.waiting) stop();
-    this.waiting = [];
+    this.endWaiting();
     void this.persistence.then((p) => p?.close());
   }
 }

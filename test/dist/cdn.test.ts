@@ -235,6 +235,18 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     });
   });
 
+  it('pharos-ops.js: history code that cannot be loaded (persist-history): the elements work, and nothing is kept for it any longer', async () => {
+    const sim = await startSim('healthy');
+    await withholding('/chunks/pharos-ops-persistence', async (copy) => {
+      const win = await openHost('pharos-ops', `<pharos-source base-url="${sim.baseUrl}" persist-history><pharos-health></pharos-health></pharos-source>`, { copy });
+      await waitUntil(() => shadowText(win.document.querySelector('pharos-health')).includes('Healthy'), 'live health data', TIMEOUT);
+      // What polled resources report was kept for the history code while it loaded; once its
+      // load failed, that buffer must end, or it grows with every poll for the page's life.
+      const source = (win.document.querySelector('pharos-source') as unknown as { source: { persistence: { waiting: unknown } } }).source;
+      await waitUntil(() => source.persistence.waiting === null, 'the buffer ended', TIMEOUT);
+    });
+  });
+
   it('dist/index.js, the bundlers\' entry, imports every element\'s registering module', async () => {
     // A bundler drops an import it believes side-effect-free; the registering modules once
     // were, so `import '@pharos/ops-elements'` defined no tag at all.
