@@ -1,8 +1,8 @@
 /**
  * What went wrong with a request, in a form elements can act on. The kinds map to what a
  * person can do about it: fix the URL or CORS (`network`), wait (`timeout`,
- * `rate-limited`, `unavailable`), supply a token (`auth`), or report a bug (`http`,
- * `invalid-response`, `backend`).
+ * `rate-limited`, `unavailable`), supply a token (`auth`), act where they sign in
+ * (`read-only`), or report a bug (`http`, `invalid-response`, `backend`).
  */
 export const ErrorKind = {
   /** The request never produced a readable response (offline, DNS, CORS, a hidden 401/500). */
@@ -21,6 +21,8 @@ export const ErrorKind = {
   invalidResponse: 'invalid-response',
   /** HTTP 200 whose envelope says `status: "error"`: the backend reports its own failure. */
   backend: 'backend',
+  /** An action sent to a read-only view (a Pharos relay): it is taken where people sign in. */
+  readOnly: 'read-only',
 } as const;
 
 /** One of the {@link ErrorKind} values. */

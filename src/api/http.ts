@@ -25,6 +25,11 @@ export interface ClientConfig {
    * browser allows it (see {@link RequestTiming}). Not called when no answer came.
    */
   onTiming?: (timing: RequestTiming) => void;
+  /**
+   * Called when an answer says it comes from a read-only view of the backend (a Pharos relay
+   * marks each answer with {@link RELAY_HEADER}), so elements that act can say so up front.
+   */
+  onReadOnly?: () => void;
 }
 
 /** Per-call options. */
@@ -51,6 +56,17 @@ export interface CallSpec {
 export interface JsonResponse {
   status: number;
   body: unknown;
+}
+
+/**
+ * The header a Pharos relay (`@pharos/ops-relay`) marks its answers with, exposed to scripts
+ * by its CORS settings. `read-only` means it serves reads only and refuses actions.
+ */
+export const RELAY_HEADER = 'X-Pharos-Relay';
+
+/** Whether an answer comes from a read-only view of the backend. */
+export function isReadOnlyAnswer(response: Response): boolean {
+  return response.headers.get(RELAY_HEADER)?.trim().toLowerCase() === 'read-only';
 }
 
 /** Default request timeout. */
@@ -106,6 +122,7 @@ export async function requestJson(config: ClientConfig, spec: CallSpec, options:
   }
   if (config.onTiming) config.onTiming(await timing.finish());
   const { response, text } = answer;
+  if (config.onReadOnly && isReadOnlyAnswer(response)) config.onReadOnly();
   const parsed = parseJson(text);
   const ok = response.ok || (spec.bodyStatuses ?? []).includes(response.status);
   if (!ok) throw errorFromStatus(response, parsed, text, endpoint);
@@ -288,6 +305,13 @@ function errorFromStatus(response: Response, parsed: Parsed, text: string, endpo
       ...init,
       retryAfterMs: retryAfterMs(response),
     });
+  }
+  if (isReadOnlyAnswer(response) && (status === 405 || status === 403)) {
+    return new PharosError(
+      ErrorKind.readOnly,
+      `This is a read-only view of the backend (${httpSaid}). Actions are taken where people sign in to Pharos.`,
+      init,
+    );
   }
   if (status === 404) {
     return new PharosError(ErrorKind.http, `Not found (${httpSaid}): ${endpoint} does not exist at this base URL.`, init);

@@ -16,6 +16,7 @@ export type IngestFailureCase =
   | 'queue-unavailable'
   | 'network'
   | 'timeout'
+  | 'read-only'
   | 'other';
 
 /** A failure, ready to show: a headline and a sentence or two. */
@@ -68,6 +69,12 @@ export function describeIngestFailure(error: PharosError, lang: string, now: num
     }
     case ErrorKind.network:
       return { case: 'network', title: 'Cannot reach the backend: the request may not have been sent.', message: error.message };
+    case ErrorKind.readOnly:
+      return {
+        case: 'read-only',
+        title: 'This is a read-only view: nothing was queued.',
+        message: 'Repositories are queued where people sign in to Pharos.',
+      };
     case ErrorKind.timeout:
       return {
         case: 'timeout',

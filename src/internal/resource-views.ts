@@ -13,6 +13,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorKind, string>> = {
   http: 'The backend returned an error.',
   'invalid-response': 'Unexpected answer from the backend.',
   backend: 'The backend reported a problem.',
+  'read-only': 'Read-only view.',
 };
 
 /** What the views need from the element. */
@@ -107,4 +108,12 @@ export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
   return html`<div part="skeleton" role="progressbar" aria-busy="true" aria-label=${label}>
     ${Array.from({ length: lines }, () => html`<div class="skeleton"></div>`)}
   </div>`;
+}
+
+/**
+ * What an action element shows in place of its form on a read-only view of the backend (a
+ * Pharos relay, which holds no right to act): `what` names the action, e.g. "Repositories are queued".
+ */
+export function renderReadOnlyNotice(what: string): TemplateResult {
+  return html`<p class="notice" part="read-only" role="note"><strong>Read-only view.</strong> ${what} where people sign in to Pharos.</p>`;
 }

@@ -107,6 +107,11 @@ export class PharosSource {
   }
   /** Whether polls are spread over the interval (see {@link SourceOptions.spreadPolls}). */
   readonly spreadPolls: boolean;
+  /**
+   * True once an answer came from a read-only view of the backend (a Pharos relay): elements
+   * that act (queue, re-index, generate) then show a read-only state instead of their forms.
+   */
+  readonly readOnly = new Signal.State(false);
 
   private share: Sharing | null;
   private readonly auto: Signal.State<boolean>;
@@ -123,6 +128,7 @@ export class PharosSource {
       token: options.token,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       fetch: options.fetch,
+      onReadOnly: () => this.readOnly.set(true),
     };
     this.intervalMs = options.intervalMs && options.intervalMs > 0 ? options.intervalMs : DEFAULT_INTERVAL_MS;
     this.pollWhenHidden = options.pollWhenHidden ?? false;

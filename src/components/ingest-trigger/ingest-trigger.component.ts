@@ -7,6 +7,7 @@ import { describeIngestFailure } from '../../internal/ingest-errors.js';
 import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../internal/ingest-submit.js';
 import { formatNumber, formatTime, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
+import { renderReadOnlyNotice } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { ingestTriggerStyles } from './ingest-trigger.styles.js';
 
@@ -20,7 +21,8 @@ import { ingestTriggerStyles } from './ingest-trigger.styles.js';
  * `pharos-ingest-submitted` and refreshes the job history at once. Each failure has its own
  * message: invalid URL (400), no valid token (401/403), queue full (429, with when to retry),
  * edge worker offline (503, with when it was last seen), queue unavailable (503), and
- * network/CORS. The typed URL is kept after any failure.
+ * network/CORS. The typed URL is kept after any failure. On a read-only view of the backend
+ * (a Pharos relay) it says so in place of the form.
  *
  * @tag pharos-ingest-trigger
  * @summary Queue a repository for ingestion.
@@ -38,6 +40,7 @@ import { ingestTriggerStyles } from './ingest-trigger.styles.js';
  * @csspart result - The outcome region (a live region).
  * @csspart success - The success notice (job id and queue position).
  * @csspart failure - The failure notice (`data-case` names the case).
+ * @csspart read-only - Shown instead of the form on a read-only view of the backend.
  *
  * @cssprop --pharos-ingest-trigger-button-background - Submit button background (defaults to `--pharos-accent`).
  * @cssprop --pharos-ingest-trigger-button-color - Submit button text (defaults to `--pharos-surface`).
@@ -114,6 +117,12 @@ export class PharosIngestTrigger extends PharosElement {
   override render() {
     const sending = this.ingest.busy;
     const invalid = this.fieldError !== null;
+    if (this.source.readOnly.get()) {
+      return html`<section part="base" aria-labelledby="title">
+        <div part="header"><h2 id="title">${this.heading}</h2></div>
+        ${renderReadOnlyNotice('Repositories are queued')}
+      </section>`;
+    }
     return html`<section part="base" aria-labelledby="title">
       <div part="header"><h2 id="title">${this.heading}</h2></div>
       <form part="form" novalidate @submit=${this.onSubmit} aria-busy=${sending ? 'true' : 'false'}>

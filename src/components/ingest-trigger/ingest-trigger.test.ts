@@ -163,6 +163,23 @@ describe('pharos-ingest-trigger', () => {
     expect(input(el).value).to.equal('github.com/user/repo');
   });
 
+  it('read-only view (a Pharos relay): the refusal puts where to act in place of the form', async () => {
+    const sim = await startSim('healthy');
+    await sim.fault({
+      path: INGEST, method: 'POST', kind: 'status', status: 405,
+      body: { detail: 'This is a read-only view of Pharos.' }, headers: { 'X-Pharos-Relay': 'read-only', Allow: 'GET, HEAD, OPTIONS' },
+    });
+    const el = await mount(sim);
+    expect($(el, 'form'), 'a form until the backend says otherwise').to.exist;
+    type(el, 'github.com/user/repo');
+    button(el).click();
+    await waitUntil(() => $(el, '[part=read-only]'), 'the read-only notice', { timeout: 10000 });
+    expect(text(el, '[part=read-only]')).to.equal('Read-only view. Repositories are queued where people sign in to Pharos.');
+    expect($(el, 'form'), 'no form that can only fail').to.equal(null);
+    expect(await ingestPosts(sim)).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('network: an unreachable backend says what to check', async () => {
     const el = await mount('http://127.0.0.1:9');
     const failure = await submitAndWait(el, 'github.com/user/repo');

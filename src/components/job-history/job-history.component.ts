@@ -12,7 +12,7 @@ import {
 } from '../../internal/jobs.js';
 import { recentIngestSubmissions } from '../../store/ingest-state.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
+import { renderPanel, renderReadOnlyNotice, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
 import { ResourceController, TickController } from '../../store/controllers.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
@@ -63,7 +63,8 @@ const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getT
  * A failed job can be re-indexed: after an inline confirmation its URL is queued again
  * through the same path as `<pharos-ingest-trigger>`, with the same messages. The backend has
  * no cancel or retry endpoint, so no such control is shown; a deployment that has one can
- * add it with the `jobActions` property.
+ * add it with the `jobActions` property. On a read-only view of the backend (a Pharos relay)
+ * re-index is not offered, and the panel says where it is done.
  *
  * @tag pharos-job-history
  * @summary Ingestion job history, with re-index for failed jobs.
@@ -84,6 +85,7 @@ const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getT
  * @csspart confirm-row - The inline confirmation under a row.
  * @csspart confirm - The confirmation's "go" button.
  * @csspart cancel - The confirmation's cancel button.
+ * @csspart read-only - On a read-only view with failed jobs: where re-index is done.
  * @csspart action-result - What the latest re-index or action did (`data-case` on failures).
  * @csspart truncated - The note that newer jobs may be missing.
  * @csspart empty - Shown when no job matches.
@@ -234,6 +236,7 @@ export class PharosJobHistory extends PharosElement {
         </select>
       </div>
       ${renderTruncationNotice(history, lang)}
+      ${this.source.readOnly.get() && !this.noReindex && counts.failed > 0 ? renderReadOnlyNotice('Failed jobs are re-indexed') : nothing}
       ${jobs.length === 0
         ? html`<p part="empty" class="meta">
             ${history.jobs.length === 0
@@ -269,7 +272,7 @@ export class PharosJobHistory extends PharosElement {
     const age = jobAgeSeconds(job, fetchedAt, ctx.now, queuedHere);
     const busy = this.busy;
     const actions: Array<{ id: 'reindex' | number; label: string; part: string }> = [];
-    if (!this.noReindex && job.status === 'failed') actions.push({ id: 'reindex', label: 'Re-index', part: 'reindex' });
+    if (!this.noReindex && !this.source.readOnly.get() && job.status === 'failed') actions.push({ id: 'reindex', label: 'Re-index', part: 'reindex' });
     this.jobActions.forEach((a, i) => {
       if (a.appliesTo(job)) actions.push({ id: i, label: text(a.label, job), part: 'action' });
     });

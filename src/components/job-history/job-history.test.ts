@@ -48,6 +48,17 @@ async function ingestPosts(sim: SimHandle, path?: string): Promise<number> {
 }
 
 describe('pharos-job-history', () => {
+  it('read-only view (a Pharos relay): no re-index, and the panel says where it is done', async () => {
+    const sim = await startSim('healthy');
+    await sim.fault({ path: HISTORY, kind: 'status', status: 200, body: { jobs: JOBS }, headers: { 'X-Pharos-Relay': 'read-only' } });
+    const el = await mount(sim, null);
+    await waitUntil(() => $(el, '[part=read-only]'), 'the read-only notice', { timeout: 10000 });
+    expect(text($(el, '[part=read-only]'))).to.equal('Read-only view. Failed jobs are re-indexed where people sign in to Pharos.');
+    expect($$(el, '[part=reindex]')).to.have.length(0);
+    expect(repos(el)).to.include('github.com/x/failing');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists jobs newest first, unknown ages last (later-listed first), with details', async () => {
     const sim = await startSim('healthy');
     const el = await mount(sim);

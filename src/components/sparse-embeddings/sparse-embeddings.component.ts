@@ -6,7 +6,7 @@ import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/s
 import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
 import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
 import { PharosElement } from '../../internal/pharos-element.js';
-import { ERROR_TITLES } from '../../internal/resource-views.js';
+import { ERROR_TITLES, renderReadOnlyNotice } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { TickController } from '../../store/controllers.js';
 import {
@@ -39,7 +39,8 @@ interface SparseLaunch {
  * aborted, but the server keeps working, and the element says so. The outcome (completed,
  * failed, or the error) is reported with the resources processed, and the last run (time,
  * result, job id, duration, count) is remembered across reloads, per backend, in
- * `localStorage`.
+ * `localStorage`. On a read-only view of the backend (a Pharos relay) it says so in place of
+ * the form.
  *
  * @tag pharos-sparse-embeddings
  * @summary Generate sparse embeddings, with progress and the last run.
@@ -49,6 +50,7 @@ interface SparseLaunch {
  * @csspart base - The card.
  * @csspart header - Title row.
  * @csspart form - The request form.
+ * @csspart read-only - Shown instead of the form on a read-only view of the backend.
  * @csspart ids - The resource IDs box.
  * @csspart batch - The batch size field.
  * @csspart review - The button that opens the confirmation.
@@ -237,7 +239,11 @@ export class PharosSparseEmbeddings extends PharosElement {
     const generation = confirming ? null : this.generation;
     return html`<section part="base" aria-labelledby="title">
       <div part="header"><h2 id="title">${this.heading}</h2></div>
-      ${confirming ? this.renderConfirm(confirming, lang) : this.renderForm(this.running)}
+      ${this.source.readOnly.get()
+        ? renderReadOnlyNotice('Sparse embeddings are generated')
+        : confirming
+          ? this.renderConfirm(confirming, lang)
+          : this.renderForm(this.running)}
       <div role="status" class="visually-hidden">
         ${generation?.render({ pending: () => 'Generating sparse embeddings…', complete: (run) => this.statusWord(run) })}
       </div>

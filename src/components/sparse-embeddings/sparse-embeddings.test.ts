@@ -36,6 +36,21 @@ async function posts(sim: SimHandle): Promise<number> {
 }
 
 describe('pharos-sparse-embeddings', () => {
+  it('read-only view (a Pharos relay): the refusal puts where to act in place of the form', async () => {
+    const sim = await startSim('healthy');
+    await sim.fault({
+      path: GENERATE, method: 'POST', kind: 'status', status: 405,
+      body: { detail: 'This is a read-only view of Pharos.' }, headers: { 'X-Pharos-Relay': 'read-only' },
+    });
+    const el = await mount(sim);
+    await run(el);
+    await waitUntil(() => $(el, '[part=read-only]'), 'the read-only notice', { timeout: 10000 });
+    expect(text(el, '[part=read-only]')).to.equal('Read-only view. Sparse embeddings are generated where people sign in to Pharos.');
+    expect($(el, '[part=form]'), 'no form that can only fail').to.equal(null);
+    expect(await posts(sim)).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('confirms, runs with progress, reports success and remembers the run across reloads', async () => {
     const sim = await startSim('healthy');
     await sim.config({ sparseDurationMs: 700 });
