@@ -203,6 +203,16 @@ describe('one poller per browser (pages in iframes)', () => {
     expect((await sim.requests()).total).to.equal(0);
   });
 
+  it('a follower learns from the leader that the backend is a read-only view (a relay)', async () => {
+    const [a, b] = await leaderAndFollower();
+    await run(INTERVAL);
+    expect(b.source.readOnly.get(), 'not before the relay says so').to.equal(false);
+    await sim.fault({ path: '/api', headers: { 'X-Pharos-Relay': 'read-only' } });
+    await run(INTERVAL);
+    expect(a.source.readOnly.get(), 'the leader heard it').to.equal(true);
+    expect(b.source.readOnly.get(), 'the follower, from the leader').to.equal(true);
+  });
+
   it('a page that shows what the leader has no code for polls that itself, and only that', async () => {
     const a = await open();
     a.watch('health');

@@ -285,7 +285,16 @@ export class Resource<T = unknown, P = unknown> {
     const abort = new AbortController();
     this.abort = abort;
     const timings: RequestTiming[] = [];
-    const config: ClientConfig = { ...this.source.config, onTiming: (t) => timings.push(t) };
+    let readOnly = false;
+    const marked = (answer: ResourceAnswer<T>): ResourceAnswer<T> => (readOnly ? { ...answer, readOnly } : answer);
+    const config: ClientConfig = {
+      ...this.source.config,
+      onTiming: (t) => timings.push(t),
+      onReadOnly: () => {
+        readOnly = true;
+        this.source.config.onReadOnly?.();
+      },
+    };
     // The network layer's figure when every request of the fetch has one; else what the page saw.
     const latency = (now: number): RequestTiming =>
       timings.length === 0
@@ -306,7 +315,7 @@ export class Resource<T = unknown, P = unknown> {
         console.warn(`[pharos] could not sample ${this.key} for history`, error);
       }
       this.apply(
-        { value, error: null, fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method },
+        marked({ value, error: null, fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method }),
         [now, { ...sample, [LATENCY_SERIES]: timing.ms, [TIMING_SERIES]: TIMING_METHOD_CODE[timing.method], [FAILED_SERIES]: 0 }],
       );
     } catch (error) {
@@ -315,7 +324,10 @@ export class Resource<T = unknown, P = unknown> {
       const timing = latency(now);
       // A failure row: every value series is a gap here, so charts break the line instead
       // of bridging an outage, and `failed` counts the failures in any window.
-      this.apply({ error: toPharosError(error), fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method }, [now, { [FAILED_SERIES]: 1 }]);
+      this.apply(
+        marked({ error: toPharosError(error), fetchedAt: now, latencyMs: timing.ms, latencyMethod: timing.method }),
+        [now, { [FAILED_SERIES]: 1 }],
+      );
     } finally {
       if (this.abort === abort) this.abort = null;
       this.fetching.set(false);
@@ -353,6 +365,8 @@ export class Resource<T = unknown, P = unknown> {
     // An answer this page already shows (a snapshot after a broadcast, two leaders for a moment).
     if (last !== null && answer.fetchedAt <= last) return;
     this.apply(answer, row, true);
+    // The leading page heard it from the relay; this page's action elements must know too.
+    if (answer.readOnly) this.source.readOnly.set(true);
     if (answer.error === null) this.failures.set(0);
     else this.failures.set(answer.failures ?? this.failures.get());
     this.resume();
@@ -369,4 +383,6 @@ export type ResourceAnswer<T> = {
   latencyMethod: TimingMethod;
   /** Consecutive failures at the leading page, for its followers' display. */
   failures?: number;
+  /** Set when the answer came from a read-only view of the backend (a Pharos relay). */
+  readOnly?: boolean;
 } & ({ value: T; error: null } | { value?: undefined; error: PharosError });
