@@ -13,7 +13,7 @@ export const FAULT_KINDS = /** @type {const} */ (['html-502', 'malformed-json', 
  * @property {typeof FAULT_KINDS[number]} [kind] what to answer instead (latency only when absent)
  * @property {number} [status] for `status`, default 500
  * @property {unknown} [body] for `status`: JSON, or a raw text when a string
- * @property {Record<string, string>} [headers] extra response headers
+ * @property {Record<string, string>} [headers] extra response headers (alone: added to the normal answer)
  * @property {number} [times] how many requests it hits; persistent when absent
  */
 
@@ -32,7 +32,7 @@ export function parseFaultSpec(input) {
   if (method !== undefined && typeof method !== 'string') return { error: '"method" must be a string' };
   if (latencyMs !== undefined && !(typeof latencyMs === 'number' && latencyMs >= 0)) return { error: '"latencyMs" must be a number >= 0' };
   if (kind !== undefined && !FAULT_KINDS.includes(/** @type {never} */ (kind))) return { error: `"kind" must be one of ${FAULT_KINDS.join(', ')}` };
-  if (kind === undefined && latencyMs === undefined) return { error: 'give "latencyMs", "kind" or both' };
+  if (kind === undefined && latencyMs === undefined && headers === undefined) return { error: 'give "latencyMs", "kind", "headers" or a mix' };
   if (status !== undefined && !(Number.isInteger(status) && Number(status) >= 100 && Number(status) <= 599)) return { error: '"status" must be an HTTP status code' };
   if (times !== undefined && !(Number.isInteger(times) && Number(times) >= 1)) return { error: '"times" must be an integer >= 1' };
   if (headers !== undefined && !isStringRecord(headers)) return { error: '"headers" must be an object of strings' };
@@ -86,19 +86,24 @@ export class FaultList {
   }
 
   /**
-   * The server-side delay for a request: the sum of every matching latency-only fault
-   * (`{ path: '/', latencyMs: 80 }` slows every endpoint by 80 ms), each counted as used.
-   * Latency-only faults add up and never hide a fault that replaces the answer.
+   * What the kind-less faults matching a request add to its answer, each counted as used: the
+   * sum of their delays (`{ path: '/', latencyMs: 80 }` slows every endpoint by 80 ms) and
+   * their headers (`{ path: '/api', headers: {...} }` marks every answer, as a proxy would).
+   * They add up and never hide a fault that replaces the answer.
    * @param {string} method
    * @param {string} path
+   * @returns {{ delayMs: number, headers: Record<string, string> | undefined }}
    */
-  delay(method, path) {
-    let ms = 0;
+  modifiers(method, path) {
+    let delayMs = 0;
+    /** @type {Record<string, string> | undefined} */
+    let headers;
     for (const fault of this.faults.filter((f) => f.kind === undefined && matches(f, method, path))) {
-      ms += fault.latencyMs ?? 0;
+      delayMs += fault.latencyMs ?? 0;
+      if (fault.headers) headers = { ...headers, ...fault.headers };
       this.use(fault);
     }
-    return ms;
+    return { delayMs, headers };
   }
 
   /** @param {Fault} fault */

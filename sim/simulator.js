@@ -188,7 +188,8 @@ export class Simulator {
     }
     if (method !== 'OPTIONS') this.countRequest(path);
     const fault = this.faults.take(method, path);
-    const delay = this.faults.delay(method, path) + (fault?.latencyMs ?? 0);
+    const modifiers = this.faults.modifiers(method, path);
+    const delay = modifiers.delayMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay, signal);
     if (this.traits.outage) return gatewayError();
     const injected = fault && faultResponse(fault);
@@ -217,7 +218,8 @@ export class Simulator {
       config: this.config,
       signal,
     });
-    return fault?.kind === 'malformed-json' ? { ...response, truncate: true } : response;
+    const headers = { ...response.headers, ...modifiers.headers, ...fault?.headers };
+    return fault?.kind === 'malformed-json' ? { ...response, headers, truncate: true } : { ...response, headers };
   }
 
   /** @param {string} path */
