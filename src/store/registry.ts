@@ -1,4 +1,4 @@
-import type { TokenSource } from '../api/http.js';
+import type { TokenProvider, TokenSource } from '../api/http.js';
 import { PharosSource, type SourceOptions } from './source.js';
 
 let pageDefault: PharosSource | undefined;
@@ -29,14 +29,25 @@ export function defaultSource(): PharosSource {
  * endpoint per interval.
  */
 export function sourceForUrl(baseUrl: string, token?: TokenSource): PharosSource {
-  // The token distinguishes sources but is never stored in a readable key.
-  const key = `${baseUrl}\u0000${typeof token === 'string' ? hash(token) : token ? 'fn' : ''}`;
+  // The token distinguishes sources but is never stored in a readable key; providers are
+  // told apart by identity, as two may hand out two users' tokens.
+  const key = `${baseUrl}\u0000${typeof token === 'string' ? hash(token) : token ? `fn${providerId(token)}` : ''}`;
   let source = byBaseUrl.get(key);
   if (!source) {
     source = new PharosSource({ baseUrl, token });
     byBaseUrl.set(key, source);
   }
   return source;
+}
+
+const providerIds = new WeakMap<TokenProvider, number>();
+let lastProviderId = 0;
+
+/** A number for each token provider function, the same for as long as it lives. */
+function providerId(provider: TokenProvider): number {
+  let id = providerIds.get(provider);
+  if (id === undefined) providerIds.set(provider, (id = ++lastProviderId));
+  return id;
 }
 
 function hash(text: string): string {
