@@ -1,0 +1,222 @@
+// @ts-check
+// The relay as a Fastify app: CORS, a rate limit on what costs work, the read-only refusal,
+// the allow-listed GETs served from the poller with HTTP caching headers, its own health
+// and the Prometheus metrics.
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { backendUrl, matchRequest, refusalDetail } from './allow-list.js';
+import { fetchBackend } from './backend.js';
+import { METRIC_SOURCES, createMetrics } from './metrics.js';
+import { Poller, systemClock } from './poller.js';
+
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** The header the elements read to know they face a read-only view (src/api/http.ts RELAY_HEADER). */
+export const RELAY_HEADER = 'x-pharos-relay';
+/** Set when the answer is the last good one and the latest poll failed; its value says why. */
+export const STALE_HEADER = 'x-pharos-relay-stale';
+/** Headers a page's scripts may read (CORS hides all but a few otherwise). */
+export const EXPOSED_HEADERS = ['X-Pharos-Relay', 'X-Pharos-Relay-Stale', 'Age', 'Date', 'ETag', 'Cache-Control'];
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const READ_ONLY_DETAIL =
+  'This is a read-only view of the Pharos backend: it serves monitoring data and takes no actions. Actions are taken where people sign in to Pharos itself.';
+/** How long /metrics waits for the first answers of the figures it starts polling. */
+const METRICS_FIRST_WAIT_MS = 5_000;
+
+/**
+ * @typedef {object} RelayOptions
+ * @property {import('./poller.js').Clock} [clock] for tests: time and timers of the poller and the caching headers
+ * @property {typeof fetch} [fetch] for tests: the fetch used to reach the backend
+ * @property {{ write(line: string): unknown }} [logStream] where log lines go (default stdout)
+ */
+
+/**
+ * Whether an If-None-Match header names this entity tag (weak comparison, as RFC 9110 asks).
+ * @param {string | undefined} header
+ * @param {string} etag
+ */
+function matchesEtag(header, etag) {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * A log destination that blanks the token wherever it might appear (defence in depth: the
+ * relay never logs it, and pino's redaction already drops readers' Authorization headers).
+ * @param {{ write(line: string): unknown }} out
+ * @param {string | null} token
+ */
+function scrubbingStream(out, token) {
+  if (!token) return out;
+  const escaped = JSON.stringify(token).slice(1, -1);
+  return {
+    /** @param {string} line */
+    write(line) {
+      return out.write(line.split(token).join('[redacted]').split(escaped).join('[redacted]'));
+    },
+  };
+}
+
+/**
+ * Creates the relay (not yet listening). Stop it with `app.close()`.
+ * @example
+ * const { app } = await createRelay(config);
+ * await app.listen({ port: config.port, host: config.host });
+ * @param {import('./config.js').RelayConfig} config
+ * @param {RelayOptions} [options]
+ */
+export async function createRelay(config, options = {}) {
+  const clock = options.clock ?? systemClock;
+  const token = config.token;
+  const tokenBytes = token ? Buffer.from(token) : null;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token'], censor: '[redacted]' },
+      stream: scrubbingStream(options.logStream ?? process.stdout, token),
+    },
+    // One log line per request would cost more than answering it; failures are logged instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    // Readers send no bodies.
+    bodyLimit: 1024,
+    return503OnClosing: true,
+  });
+  const metrics = createMetrics();
+  const poller = new Poller({
+    intervalMs: config.intervalMs,
+    idleMs: config.idleMs,
+    maxKeys: config.maxKeys,
+    maxHeldBytes: config.maxHeldBytes,
+    hasToken: Boolean(token),
+    clock,
+    log: app.log,
+    fetch: async (request) => {
+      const result = await fetchBackend(backendUrl(config.backend, request), {
+        token,
+        timeoutMs: config.timeoutMs,
+        maxBodyBytes: config.maxBodyBytes,
+        userAgent: `pharos-relay/${VERSION}`,
+        fetch: options.fetch,
+      });
+      // Should a backend ever echo the token, it still goes no further.
+      if (tokenBytes && result.kind === 'answer' && result.body.includes(tokenBytes)) {
+        return { ...result, body: Buffer.from(result.body.toString('utf8').split(/** @type {string} */ (token)).join('[redacted]')) };
+      }
+      return result;
+    },
+    onPolled: (entry, result, failure) => metrics.polled(entry, result, failure),
+  });
+  app.addHook('onClose', async () => poller.stop());
+
+  await app.register(cors, {
+    origin: config.allowOrigins === '*' ? '*' : config.allowOrigins.length ? config.allowOrigins : false,
+    methods: ['GET', 'HEAD'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+
+  if (config.rateLimit > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: config.rateLimit,
+      timeWindow: 60_000,
+      // Answers already held cost nothing: wall screens behind one office address are never
+      // limited for those. What is limited: requests that would start a new poll, refusals.
+      allowList: (request) => {
+        if (request.url === '/relay/health') return true;
+        const match = matchRequest(request.raw.url);
+        return Boolean(match && READ_METHODS.has(request.method) && poller.holds(match.key));
+      },
+    });
+  }
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header(RELAY_HEADER, 'read-only');
+  });
+
+  app.get('/relay/health', async (_request, reply) => {
+    const failing = poller.failing();
+    reply.header('cache-control', 'no-store');
+    return {
+      status: failing.length ? 'degraded' : 'ok',
+      version: VERSION,
+      // The base URL only: it carries no credentials (the config refuses them).
+      backend: config.backend.href.replace(/\/$/, ''),
+      token: token ? (poller.tokenRejectedLogged ? 'rejected by the backend' : 'configured') : 'none',
+      interval_seconds: config.intervalMs / 1000,
+      polled_requests: poller.entries.size,
+      held_bytes: poller.heldBytes,
+      failing,
+    };
+  });
+
+  const metricSources = METRIC_SOURCES.map((target) => /** @type {import('./allow-list.js').AllowedRequest} */ (matchRequest(target)));
+  app.get('/metrics', async (_request, reply) => {
+    // A scrape counts as a reader of the figures' sources, so a scrape alone keeps them polled.
+    const first = [];
+    for (const source of metricSources) {
+      const entry = poller.touch(source);
+      if (entry && !poller.served(entry) && entry.inFlight) first.push(entry.inFlight);
+    }
+    if (first.length) {
+      /** @type {NodeJS.Timeout | undefined} */
+      let timer;
+      await Promise.race([Promise.all(first), new Promise((resolve) => (timer = setTimeout(resolve, METRICS_FIRST_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    metrics.observe(poller);
+    reply.header('cache-control', 'no-store').type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  app.route({
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '*',
+    // Refused before any body is read: this relay acts on nothing.
+    onRequest: async (request, reply) => {
+      if (READ_METHODS.has(request.method)) return;
+      metrics.reader('method_not_allowed');
+      reply.code(405).header('allow', 'GET, HEAD, OPTIONS').header('cache-control', 'no-store').send({ detail: READ_ONLY_DETAIL });
+    },
+    handler: async (request, reply) => {
+      const match = matchRequest(request.raw.url);
+      if (!match) {
+        metrics.reader('not_found');
+        return reply.code(404).header('cache-control', 'no-store').send({ detail: refusalDetail(request.raw.url) });
+      }
+      const entry = poller.touch(match);
+      if (!entry) {
+        metrics.reader('full');
+        return reply
+          .code(503)
+          .header('retry-after', String(Math.ceil(config.intervalMs / 1000)))
+          .header('cache-control', 'no-store')
+          .send({ detail: 'The relay is polling as many distinct requests as it may; try again later' });
+      }
+      const held = poller.served(entry);
+      const served = held ?? (await poller.answer(entry));
+      const { snapshot } = served;
+      const now = clock.now();
+      const age = Math.max(0, Math.floor((now - snapshot.fetchedAt) / 1000));
+      // Fresh until the next poll: max-age counts from the fetch, as Age does.
+      const untilNext = Math.max(1, Math.ceil((served.nextAt - now) / 1000));
+      reply
+        .header('cache-control', `public, max-age=${age + untilNext}, stale-while-revalidate=${Math.ceil(config.intervalMs / 1000)}`)
+        .header('age', String(age))
+        .header('etag', snapshot.etag);
+      if (served.stale) reply.header(STALE_HEADER, served.stale);
+      if (matchesEtag(request.headers['if-none-match'], snapshot.etag)) {
+        metrics.reader('not_modified');
+        return reply.code(304).send();
+      }
+      metrics.reader(held ? 'held' : 'waited');
+      return reply.code(snapshot.status).type(snapshot.contentType).send(snapshot.body);
+    },
+  });
+
+  return { app, poller, metrics };
+}
