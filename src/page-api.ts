@@ -9,7 +9,7 @@
 // Data: the API client, the shared polling store, history and alerts.
 export * from './api/index.js';
 export * from './store/index.js';
-export { ResourceListController } from './store/resource-list-controller.js';
+export { ResourceListController } from './store/lit/resource-list-controller.js';
 export { lastIngestSubmission, recentIngestSubmissions, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
 export { prometheusPerformanceResource, type PrometheusPerformanceParams } from './history/prometheus-resource.js';
 export { requestStats, observedSince, type RequestStats } from './history/percentiles.js';

@@ -12,7 +12,6 @@ import { pageStorage } from '../internal/page-storage.js';
 import type { HistoryEvent, HistoryWindow, Sample } from '../store/history.js';
 import type { Resource } from '../store/resource.js';
 import type { HistoryPersistence, PharosSource } from '../store/source.js';
-import type { DeferredIndexedDbHistory } from './deferred-persistence.js';
 import { isExternalResource } from './prometheus-resource.js';
 
 /** Options for {@link IndexedDbHistory}. */
@@ -152,7 +151,7 @@ export class IndexedDbHistory implements HistoryPersistence {
 
   /**
    * @param earlier what the resource's history reported before this persistence existed
-   * (see {@link DeferredIndexedDbHistory}), recorded as if it had been listening.
+   * (see `DeferredIndexedDbHistory` in `deferred-persistence.ts`), recorded as if it had been listening.
    */
   attach(resource: Resource<any, any>, earlier: readonly HistoryEvent[] = []): void {
     if (!this.source || isExternalResource(resource)) return;

@@ -4,8 +4,6 @@
  * refresh (`source.refresh()`), and the source's time range as a parameter.
  */
 import { ErrorKind, PharosError } from '../api/errors.js';
-import type { SourceHost } from '../store/controllers.js';
-import { ResourceListController } from '../store/resource-list-controller.js';
 import type { Resource, ResourceDefinition } from '../store/resource.js';
 import { TIME_RANGE_MS, type TimeRange } from '../store/time-range.js';
 import type { PerformanceQueries, PrometheusPerformance } from './prometheus.js';
@@ -50,29 +48,4 @@ export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerform
 /** True for resources whose requests do not go to the Pharos backend. */
 export function isExternalResource(resource: Pick<Resource, 'definition'>): boolean {
   return resource.definition.name.startsWith('prometheus/');
-}
-
-/**
- * Like `ResourceController`, but only subscribed while `params()` returns parameters: an
- * element can watch Prometheus when one is configured and poll nothing otherwise.
- */
-export class OptionalResourceController<T, P> {
-  private readonly list: ResourceListController<T, P>;
-
-  constructor(
-    host: SourceHost,
-    definition: ResourceDefinition<T, P>,
-    /** Parameters, or null for "none"; re-read before each update and may read signals. */
-    params: () => P | null,
-  ) {
-    this.list = new ResourceListController(host, definition, () => {
-      const p = params();
-      return p === null ? [] : [p];
-    });
-  }
-
-  /** The resource for the current parameters, or undefined when there are none. */
-  get resource(): Resource<T, P> | undefined {
-    return this.list.resources[0];
-  }
 }

@@ -2,10 +2,10 @@ import { SignalWatcher } from '@lit-labs/signals';
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { sourceContext } from '../store/context.js';
+import { sourceContext } from '../store/lit/context.js';
 import { defaultSource, sourceForUrl } from '../store/registry.js';
 import type { PharosSource } from '../store/source.js';
-import type { SourceHost } from '../store/controllers.js';
+import type { SourceHost } from '../store/lit/controllers.js';
 import { VERSION } from '../version.js';
 import { defineElement } from './define.js';
 

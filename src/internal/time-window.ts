@@ -1,4 +1,4 @@
-import type { SourceHost } from '../store/controllers.js';
+import type { SourceHost } from '../store/lit/controllers.js';
 import { windowDays } from '../store/time-range.js';
 import { toLocale } from './format.js';
 

@@ -10,8 +10,9 @@ export * from './resource.js';
 export * from './source.js';
 export * from './resources.js';
 export * from './registry.js';
-export * from './context.js';
-export * from './controllers.js';
-export * from './sharing.js';
+export * from './lit/context.js';
+export * from './lit/controllers.js';
+export * from './sharing/sharing.js';
+export * from './sharing/solo-share.js';
 // Type only: the protocol's code is loaded when a second page of a group appears.
-export type { CrossTabShare } from './cross-tab.js';
+export type { CrossTabShare } from './sharing/cross-tab.js';

@@ -3,7 +3,7 @@ import { isAbortError, toPharosError, type PharosError } from '../api/errors.js'
 import type { ClientConfig } from '../api/http.js';
 import { TIMING_METHOD_CODE, type RequestTiming, type TimingMethod } from '../api/timing.js';
 import { HistoryBuffer, type Sample } from './history.js';
-import type { PharosSource } from './source.js';
+import type { Clock } from './clock.js';
 
 /**
  * Describes one pollable endpoint: how to fetch it and which numbers to keep in history.
@@ -77,6 +77,48 @@ export const TIMING_SERIES = 'latency_method';
 /** History series that is 1 for a failed attempt and 0 for a success (sum = failures in a window). */
 export const FAILED_SERIES = 'failed';
 
+/** What a page does in its sharing group: still electing, polling for all, or rendering the leader's broadcasts. */
+export type ShareRole = 'pending' | 'leader' | 'follower';
+
+/** What a resource asks of the sharing with other pages (see `sharing/`). @internal */
+export interface ResourceSharing {
+  /** This page's part in the group. */
+  readonly role: ShareRole;
+  /** True when this following page polls `key` itself, because the leader cannot. */
+  pollsHere(key: string): boolean;
+  /** The resources this page shows (or its polling wish) changed. */
+  interestChanged(): void;
+  /** Broadcasts an answer this (leading) page fetched. */
+  publish(resource: Resource<any, any>, answer: ResourceAnswer<unknown>, row: readonly [number, Sample]): void;
+  /** Asks the leader to fetch `resource` now; resolves when its answer arrives. */
+  requestRefresh(resource: Resource<any, any>): Promise<void>;
+}
+
+/**
+ * What a resource needs of the source that owns it (`PharosSource` implements it): the
+ * client settings, the clock, and the source-wide state that decides whether to poll.
+ */
+export interface ResourceHost {
+  /** What the API client needs. */
+  readonly config: ClientConfig;
+  /** The source's poll interval, for definitions without their own. */
+  readonly intervalMs: number;
+  /** Timers and the time. */
+  readonly clock: Clock;
+  /** Random numbers in [0, 1), for backoff jitter. */
+  readonly random: () => number;
+  /** Whether polls are spread over the interval. */
+  readonly spreadPolls: boolean;
+  /** Set once an answer came from a read-only view of the backend. */
+  readonly readOnly: { set(value: boolean): void };
+  /** The sharing with other pages, or null when this page polls alone. */
+  readonly sharing: ResourceSharing | null;
+  /** True when timers should run now. */
+  shouldPoll(): boolean;
+  /** History rows to keep for a given interval. */
+  historyCapacity(intervalMs: number): number;
+}
+
 /**
  * The shared, polled state of one endpoint in one source. Everything an element shows is
  * a signal here, so elements re-render on change without their own timers or fetches.
@@ -117,8 +159,8 @@ export class Resource<T = unknown, P = unknown> {
   private disposed = false;
 
   constructor(
-    /** The source this resource belongs to. */
-    readonly source: PharosSource,
+    /** The source this resource belongs to, as far as the resource needs it. */
+    private readonly source: ResourceHost,
     /** The endpoint definition. */
     readonly definition: ResourceDefinition<T, P>,
     /** Parameters passed to the fetcher. */

@@ -1,8 +1,9 @@
 import { Signal } from 'signal-polyfill';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig, type TokenSource } from '../api/http.js';
 import { systemClock, type Clock } from './clock.js';
-import { Resource, type ResourceDefinition } from './resource.js';
-import { canShare, SoloShare, type Sharing } from './sharing.js';
+import { Resource, type ResourceDefinition, type ResourceHost } from './resource.js';
+import { canShare, type Sharing, type SharingHost } from './sharing/sharing.js';
+import { SoloShare } from './sharing/solo-share.js';
 import { isTimeRange, type TimeRange } from './time-range.js';
 import { documentVisibility, type Visibility } from './visibility.js';
 
@@ -79,7 +80,7 @@ export const MAX_HISTORY_ROWS = 60_480;
  * const stop = health.subscribe();
  * health.value.get(); // HealthReport | undefined
  */
-export class PharosSource {
+export class PharosSource implements ResourceHost, SharingHost {
   /** What the API client needs; the token stays inside. */
   readonly config: ClientConfig;
   /** Default poll interval of this source. */

@@ -3,7 +3,7 @@ import type { AlertMonitor } from '../../alerts/monitor.js';
 import type { Alert } from '../../alerts/types.js';
 import { langOf } from '../../internal/format.js';
 import { alertMonitorFor } from '../../alerts/registry.js';
-import type { SourceHost } from '../../store/controllers.js';
+import type { SourceHost } from '../../store/lit/controllers.js';
 import type { PharosSource } from '../../store/source.js';
 
 /** A host element that hears about newly firing alerts. */

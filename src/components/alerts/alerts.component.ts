@@ -10,7 +10,7 @@ import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, lan
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
-import { TickController } from '../../store/controllers.js';
+import { TickController } from '../../store/lit/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
 import { alertsStyles } from './alerts.styles.js';
 import { alertSound } from './beep.js';

@@ -10,7 +10,7 @@ import type { ReactiveController } from 'lit';
 import { Signal } from 'signal-polyfill';
 import { alertMonitorFor } from '../../alerts/registry.js';
 import { atLeast } from '../../alerts/types.js';
-import type { SourceHost } from '../../store/controllers.js';
+import type { SourceHost } from '../../store/lit/controllers.js';
 
 /** A host with an opt-in switch for the badge. */
 export interface TabBadgeHost extends SourceHost, HTMLElement {

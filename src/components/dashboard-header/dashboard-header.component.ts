@@ -6,7 +6,7 @@ import { formatAgo, formatSeconds, formatTime, langOf } from '../../internal/for
 import { PharosElement } from '../../internal/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../internal/radio-group.js';
 import { controlStyles, themeStyles } from '../../internal/theme.js';
-import { TickController } from '../../store/controllers.js';
+import { TickController } from '../../store/lit/controllers.js';
 import { TIME_RANGES, type TimeRange } from '../../store/time-range.js';
 import { dashboardHeaderStyles } from './dashboard-header.styles.js';
 

@@ -6,7 +6,7 @@ import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatNumber, langOf } from '../../internal/format.js';
 import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { componentName, STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { healthResource } from '../../store/resources/health.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { healthStyles } from './health.styles.js';

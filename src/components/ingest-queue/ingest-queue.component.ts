@@ -7,7 +7,7 @@ import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { lastIngestSubmission } from '../../store/ingest-state.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import { ingestQueueStyles } from './ingest-queue.styles.js';

@@ -14,7 +14,7 @@ import { recentIngestSubmissions } from '../../store/ingest-state.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderPanel, renderReadOnlyNotice, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import type { PharosSource } from '../../store/source.js';
 import { jobHistoryStyles } from './job-history.styles.js';

@@ -5,7 +5,7 @@ import { formatAgo, formatCompact, formatMs, formatNumber, formatPercent, format
 import { PharosElement } from '../../internal/pharos-element.js';
 import { renderSparkline, sparklineStyles } from '../../internal/sparkline.js';
 import { themeStyles } from '../../internal/theme.js';
-import { TickController } from '../../store/controllers.js';
+import { TickController } from '../../store/lit/controllers.js';
 import { PharosTrend, describeTrend, type TrendFormat, type TrendGood, type TrendInput } from '../trend/trend.component.js';
 import { metricCardStyles } from './metric-card.styles.js';
 

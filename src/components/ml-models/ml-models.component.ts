@@ -9,7 +9,7 @@ import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } fr
 import { renderNotApplicable, stateViewStyles } from '../../internal/state-views.js';
 import { STATUS_LOOK, toBadgeStatus } from '../../internal/status.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { mlHealthResource, modelHealthResource } from '../../store/resources/module-health.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';

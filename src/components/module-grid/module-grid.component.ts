@@ -12,9 +12,9 @@ import { firstFailure, renderErrorNotice, renderUpdated } from '../../internal/r
 import { renderSparkline, sparklineStyles } from '../../internal/sparkline.js';
 import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/status.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { FAILED_SERIES, LATENCY_SERIES, type Resource } from '../../store/resource.js';
-import { ResourceListController } from '../../store/resource-list-controller.js';
+import { ResourceListController } from '../../store/lit/resource-list-controller.js';
 import { healthResource } from '../../store/resources/health.js';
 import { moduleHealthResource } from '../../store/resources/module-health.js';
 import { TIME_RANGE_MS } from '../../store/time-range.js';

@@ -3,7 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PharosElement } from '../../internal/pharos-element.js';
 import { themeStyles } from '../../internal/theme.js';
-import { sourceContext } from '../../store/context.js';
+import { sourceContext } from '../../store/lit/context.js';
 import type { PharosSource } from '../../store/source.js';
 import { PharosAlerts } from '../alerts/alerts.component.js';
 import { TabBadgeController } from '../alerts/tab-badge.js';

@@ -9,7 +9,7 @@ import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { performanceResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';

@@ -10,7 +10,7 @@ import { renderPanel, renderSkeleton } from '../../internal/resource-views.js';
 import { renderEmpty, renderNotApplicable, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatWindow, windowDaysOf } from '../../internal/time-window.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { recommendationQualityResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';

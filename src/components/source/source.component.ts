@@ -3,7 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '../../api/http.js';
 import { DeferredIndexedDbHistory } from '../../history/deferred-persistence.js';
-import { sourceContext } from '../../store/context.js';
+import { sourceContext } from '../../store/lit/context.js';
 import { PharosSource } from '../../store/source.js';
 import { isTimeRange, type TimeRange } from '../../store/time-range.js';
 import { VERSION } from '../../version.js';

@@ -8,7 +8,7 @@ import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '.
 import { PharosElement } from '../../internal/pharos-element.js';
 import { ERROR_TITLES, renderReadOnlyNotice } from '../../internal/resource-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { TickController } from '../../store/controllers.js';
+import { TickController } from '../../store/lit/controllers.js';
 import {
   estimateRun, loadRuns, parseResourceIds, saveRun, type SparseEstimate, type SparseRun, type SparseRunRecord,
 } from './last-run.js';

@@ -8,7 +8,7 @@ import { panelStyles, themeStyles } from '../../internal/theme.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../internal/resource-views.js';
 import { componentName, toBadgeStatus } from '../../internal/status.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { healthResource } from '../../store/resources/health.js';
 import { ingestionHealthResource, workerHealthResource } from '../../store/resources/ingestion.js';

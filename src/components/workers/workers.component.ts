@@ -10,7 +10,7 @@ import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/re
 import { SortableTableController, sortableTableStyles, type TableColumn } from '../../internal/sortable-table.js';
 import { renderEmpty, stateViewStyles } from '../../internal/state-views.js';
 import { panelStyles, themeStyles } from '../../internal/theme.js';
-import { ResourceController, TickController } from '../../store/controllers.js';
+import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { workersStatusResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';

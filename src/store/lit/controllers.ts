@@ -1,12 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { ResourceListController } from './resource-list-controller.js';
-import type { Resource, ResourceDefinition } from './resource.js';
-import type { PharosSource } from './source.js';
+import type { Resource, ResourceDefinition } from '../resource.js';
+import type { PharosSource } from '../source.js';
+import type { SourceHost } from './source-host.js';
 
-/** An element that knows which source it reads from (see `PharosElement`). */
-export interface SourceHost extends ReactiveControllerHost {
-  readonly source: PharosSource;
-}
+export type { SourceHost } from './source-host.js';
 
 /**
  * Subscribes its host to one resource while connected: the shared poll starts with the

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
-import type { SourceHost } from './controllers.js';
-import type { Resource, ResourceDefinition } from './resource.js';
-import type { PharosSource } from './source.js';
+import type { SourceHost } from './source-host.js';
+import type { Resource, ResourceDefinition } from '../resource.js';
+import type { PharosSource } from '../source.js';
 
 /**
  * Subscribes its host to one resource per parameter of a list, for a definition with a

@@ -8,14 +8,13 @@
  * The token never travels: the group's name is the base URL plus the SHA-256 digest of the
  * token (and the interval), so pages with other credentials land in other groups.
  *
- * A page alone in its group never loads this module: `SoloShare` (`sharing.ts`) leads
+ * A page alone in its group never loads this module: `SoloShare` (`solo-share.ts`) leads
  * alone and loads it when a second page appears.
  */
-import { PharosError, type ErrorKind } from '../api/errors.js';
-import type { HistoryWindow, Sample } from './history.js';
-import { sharedDefinition, type Resource, type ResourceAnswer } from './resource.js';
-import type { ShareRole, Sharing, SoloHandover } from './sharing.js';
-import type { PharosSource } from './source.js';
+import { PharosError, type ErrorKind } from '../../api/errors.js';
+import type { HistoryWindow, Sample } from '../history.js';
+import { sharedDefinition, type Resource, type ResourceAnswer } from '../resource.js';
+import type { ShareRole, Sharing, SharingHost, SoloHandover } from './sharing.js';
 /** How often the leader says it is alive, and followers say what they show (at most). */
 const MAX_BEAT_MS = 5_000;
 /** Beats missed before a follower takes over from a silent (frozen) leader. */
@@ -85,8 +84,8 @@ const toAnswer = (a: AnswerData): ResourceAnswer<unknown> =>
   a.error === null ? { ...a, error: null } : { ...a, value: undefined, error: fromErrorData(a.error) };
 
 /**
- * The sharing of one {@link PharosSource} with the other pages of its group. Loaded and
- * created by `SoloShare` (`sharing.ts`) once a second page of the group is there; the
+ * The sharing of one source (`PharosSource`) with the other pages of its group. Loaded and
+ * created by `SoloShare` (`solo-share.ts`) once a second page of the group is there; the
  * source's resources then ask it what to do.
  */
 export class CrossTabShare implements Sharing {
@@ -109,7 +108,7 @@ export class CrossTabShare implements Sharing {
   private interestQueued = false;
   private disposed = false;
 
-  constructor(private readonly source: PharosSource) {}
+  constructor(private readonly source: SharingHost) {}
 
   /**
    * Joins the group `name` (`groupName()`), or goes on leading it with the lock and channel

@@ -13,75 +13,8 @@
  * - taken: another page leads. This page loads the protocol and joins as usual; its
  *   resources wait (role `pending`) until it knows its part, so it never polls twice.
  */
-import type { TokenSource } from '../api/http.js';
-import type { Resource, ResourceAnswer } from './resource.js';
-import type { Sample } from './history.js';
-import type { PharosSource } from './source.js';
-
-/** What this page does in its group: still electing, polling for all, or rendering the leader's broadcasts. */
-export type ShareRole = 'pending' | 'leader' | 'follower';
-
-/** What a source and its resources ask of the sharing with other pages. @internal */
-export interface Sharing {
-  /** This page's part in the group. */
-  readonly role: ShareRole;
-  /** True when this following page polls `key` itself, because the leader cannot. */
-  pollsHere(key: string): boolean;
-  /** The resources this page shows (or its polling wish) changed. */
-  interestChanged(): void;
-  /** Broadcasts an answer this (leading) page fetched. */
-  publish(resource: Resource<any, any>, answer: ResourceAnswer<unknown>, row: readonly [number, Sample]): void;
-  /** Asks the leader to fetch `resource` now; resolves when its answer arrives. */
-  requestRefresh(resource: Resource<any, any>): Promise<void>;
-  /** True when another page of the group is visible or asks to poll while hidden. */
-  peersWantPolling(): boolean;
-  /** This page was hidden or shown. */
-  visibilityChanged(): void;
-  /** Tells every page that auto-refresh was switched here. */
-  announceAutoRefresh(on: boolean): void;
-  /** Leaves the group. */
-  dispose(): void;
-}
-
-/** What a page that led alone hands to the full protocol: its lock, its channel, what it heard. @internal */
-export interface SoloHandover {
-  channel: BroadcastChannel;
-  /** The lock request; it rejects if the lock is stolen or refused later. */
-  lock: Promise<unknown>;
-  /** Gives the lock back. */
-  releaseLock: () => void;
-  /** Messages that arrived before the protocol was loaded, oldest first. */
-  heard: unknown[];
-}
-
-/** Version of the message format; pages of other versions form other groups. */
-const PROTOCOL = 'pharos-share/1';
-
-/** True where pages can share: Web Locks, BroadcastChannel and SubtleCrypto (secure contexts). */
-export function canShare(): boolean {
-  return (
-    typeof BroadcastChannel === 'function' &&
-    typeof navigator !== 'undefined' &&
-    typeof navigator.locks?.request === 'function' &&
-    globalThis.isSecureContext === true &&
-    typeof crypto?.subtle?.digest === 'function'
-  );
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The name of the group (the lock's and the channel's) for a backend, token and interval.
- * Reveals the base URL, never the token.
- */
-export async function groupName(baseUrl: string, token: TokenSource, intervalMs: number): Promise<string> {
-  const value = typeof token === 'function' ? await token() : token;
-  const url = new URL(baseUrl || globalThis.location.origin, globalThis.location.href).href.replace(/\/+$/, '');
-  return `${PROTOCOL} ${url} ${intervalMs} ${await sha256Hex(value ?? '')}`;
-}
+import type { TokenSource } from '../../api/http.js';
+import { groupName, type ShareRole, type Sharing, type SharingHost, type SoloHandover } from './sharing.js';
 
 /**
  * A page's sharing while it is alone in its group (see the module's comment). The source
@@ -95,7 +28,7 @@ export class SoloShare implements Sharing {
   private disposed = false;
 
   constructor(
-    private readonly source: PharosSource,
+    private readonly source: SharingHost,
     token: TokenSource,
     /** Puts the full protocol in this one's place. */
     private readonly replace: (next: Sharing) => void,
