@@ -10,7 +10,7 @@
 export * from './api/index.js';
 export * from './store/index.js';
 export { ResourceListController } from './store/lit/resource-list-controller.js';
-export { lastIngestSubmission, recentIngestSubmissions, recordIngestSubmission, type IngestSubmission } from './store/ingest-state.js';
+export { lastIngestSubmission, recentIngestSubmissions, recordIngestSubmission, type IngestSubmission } from './ingestion/submissions.js';
 export { prometheusPerformanceResource, type PrometheusPerformanceParams } from './history/prometheus-resource.js';
 export { requestStats, observedSince, type RequestStats } from './history/percentiles.js';
 export * from './alerts/index.js';
@@ -25,14 +25,14 @@ export * from './events/alert-fired.js';
 export * from './events/alert-acknowledge.js';
 
 // Elements. The base class is public so apps can build their own elements on the store.
-export { PharosElement } from './internal/pharos-element.js';
+export { PharosElement } from './ui/pharos-element.js';
 export { VERSION } from './version.js';
 export { PharosSourceElement } from './components/source/source.js';
 export { PharosStatusBadge } from './components/status-badge/status-badge.js';
 export { PharosTrend } from './components/trend/trend.js';
 export { describeTrend, type TrendFormat, type TrendGood } from './components/trend/trend.component.js';
 export { PharosMetricCard } from './components/metric-card/metric-card.js';
-export { formatMetric, type MetricFormat } from './components/metric-card/metric-card.component.js';
+export { formatMetric, type MetricFormat } from './util/format.js';
 export { PharosTimeseries } from './components/timeseries/timeseries.js';
 export type { TimeseriesSeries, TimeseriesThreshold, TimeseriesMark, TimeseriesBand } from './components/timeseries/timeseries.js';
 export { PharosDashboardHeader } from './components/dashboard-header/dashboard-header.js';

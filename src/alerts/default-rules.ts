@@ -5,7 +5,7 @@
 import type { HealthReport } from '../api/monitoring.js';
 import type { IngestionJob, JobHistory, WorkerHealth } from '../api/ingestion.js';
 import type { CacheStats, DatabaseReport, EventBusMetrics } from '../api/monitoring.js';
-import { formatSeconds, humanize } from '../internal/format.js';
+import { formatSeconds, humanize } from '../util/format.js';
 import type { HistoryBuffer } from '../store/history.js';
 import { healthResource } from '../store/resources/health.js';
 import { jobHistoryResource, workerHealthResource } from '../store/resources/ingestion.js';

@@ -3,7 +3,7 @@
  * read back is checked field by field: anything corrupt is dropped with a console warning,
  * never trusted and never fatal.
  */
-import { pageStorage } from '../internal/page-storage.js';
+import { pageStorage } from '../util/page-storage.js';
 import {
   DEFAULT_PREFERENCES,
   HISTORY_LIMIT,

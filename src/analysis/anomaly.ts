@@ -3,7 +3,7 @@
  * `HistoryBuffer.window`, `NaN` = gap). Pure functions: no DOM, no signals, so cards, the
  * module grid and any host app compute the same verdicts.
  */
-import { lowerBound } from '../internal/sorted.js';
+import { lowerBound } from '../util/sorted.js';
 
 /** Which way a value moved. */
 export type Direction = 'up' | 'down' | 'flat';

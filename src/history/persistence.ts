@@ -8,7 +8,7 @@
  * history as soon as it is created. A database that is corrupt, of another version or
  * unusable is discarded with a console warning; persistence never breaks the dashboard.
  */
-import { pageStorage } from '../internal/page-storage.js';
+import { pageStorage } from '../util/page-storage.js';
 import type { HistoryEvent, HistoryWindow, Sample } from '../store/history.js';
 import type { Resource } from '../store/resource.js';
 import type { HistoryPersistence, PharosSource } from '../store/source.js';

@@ -8,7 +8,7 @@ import type { PharosSourceElement } from '../../src/components/source/source.js'
 import '../../src/components/source/source.js';
 import type { PharosTimeseries } from '../../src/components/timeseries/timeseries.js';
 import { DEFAULT_QUERIES, queryRange, toGrid, type PrometheusPerformance } from '../../src/history/prometheus.js';
-import { formatWithUnit } from '../../src/internal/units.js';
+import { formatWithUnit } from '../../src/components/timeseries/units.js';
 import { startSim } from '../support/sim.js';
 
 interface Info {

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { AlertMonitor } from '../../alerts/monitor.js';
 import type { Alert } from '../../alerts/types.js';
-import { langOf } from '../../internal/format.js';
+import { langOf } from '../../util/format.js';
 import { alertMonitorFor } from '../../alerts/registry.js';
 import type { SourceHost } from '../../store/lit/controllers.js';
 import type { PharosSource } from '../../store/source.js';

@@ -17,8 +17,8 @@ import {
 import { filterHistory, historyToCsv, historyToJson } from '../../alerts/export.js';
 import type { AlertMonitor } from '../../alerts/monitor.js';
 import { atLeast, isSilenceRecord, SEVERITIES, type Alert, type AlertRule, type HistoryEntry, type Severity, type SilenceRecord } from '../../alerts/types.js';
-import { downloadText } from '../../internal/download.js';
-import { formatDateTime, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
+import { downloadText } from '../../util/download.js';
+import { formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
 import type { PharosSource } from '../../store/source.js';
 import { alertSound } from './beep.js';
 import { notificationPermission, requestNotificationPermission } from './desktop-notification.js';

@@ -1,14 +1,15 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingestion.js';
-import { cssProps } from '../../internal/css-props.js';
-import { formatAgo, formatNumber, formatTime, langOf } from '../../internal/format.js';
-import { DEFAULT_JOB_LIMIT, countJobs, jobLimit, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../internal/jobs.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { renderPanel, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
-import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
+import { cssProps } from '../../ui/css-props.js';
+import { formatAgo, formatNumber, formatTime, langOf } from '../../util/format.js';
+import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
+import { DEFAULT_JOB_LIMIT, countJobs, jobLimit } from '../../ingestion/jobs.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
-import { lastIngestSubmission } from '../../store/ingest-state.js';
+import { lastIngestSubmission } from '../../ingestion/submissions.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import { ingestQueueStyles } from './ingest-queue.styles.js';
 

@@ -3,12 +3,12 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
-import { describeIngestFailure } from '../../internal/ingest-errors.js';
-import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../internal/ingest-submit.js';
-import { formatNumber, formatTime, langOf } from '../../internal/format.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { renderReadOnlyNotice } from '../../internal/resource-views.js';
-import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { describeIngestFailure } from '../../ingestion/errors.js';
+import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ingestion/submit.js';
+import { formatNumber, formatTime, langOf } from '../../util/format.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { renderReadOnlyNotice } from '../../ui/resource-views.js';
+import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ingestTriggerStyles } from './ingest-trigger.styles.js';
 
 /**

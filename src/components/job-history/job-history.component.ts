@@ -3,17 +3,15 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../../api/ingestion.js';
 import { toPharosError } from '../../api/errors.js';
-import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../internal/format.js';
-import { describeIngestFailure } from '../../internal/ingest-errors.js';
-import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../internal/ingest-submit.js';
-import {
-  DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, jobStatusLabel, jobStatusStyles, newestFirst, queuedHereTimes, renderJobStatus,
-  renderTruncationNotice, type QueuedHere,
-} from '../../internal/jobs.js';
-import { recentIngestSubmissions } from '../../store/ingest-state.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { renderPanel, renderReadOnlyNotice, renderSkeleton, type ViewContext } from '../../internal/resource-views.js';
-import { panelStyles, pillStyles, themeStyles } from '../../internal/theme.js';
+import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
+import { describeIngestFailure } from '../../ingestion/errors.js';
+import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../ingestion/submit.js';
+import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
+import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, newestFirst, queuedHereTimes, type QueuedHere } from '../../ingestion/jobs.js';
+import { recentIngestSubmissions } from '../../ingestion/submissions.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { renderPanel, renderReadOnlyNotice, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import type { PharosSource } from '../../store/source.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ingestRepository, type IngestionJob } from '../../api/ingestion.js';
-import { recordIngestSubmission } from '../../store/ingest-state.js';
-import { jobAgeSeconds, newestFirst, queuedHereTimes } from '../../internal/jobs.js';
+import { recordIngestSubmission } from '../../ingestion/submissions.js';
+import { jobAgeSeconds, newestFirst, queuedHereTimes } from '../../ingestion/jobs.js';
 import type { PharosIngestSubmittedEvent } from '../../events/ingest-submitted.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';

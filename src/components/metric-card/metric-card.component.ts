@@ -1,35 +1,13 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { computeTrend, detectAnomaly, detectAnomalyAt, explainAnomaly, type AnomalyOptions, type AnomalyResult } from '../../analysis/anomaly.js';
-import { formatAgo, formatCompact, formatMs, formatNumber, formatPercent, formatSeconds, formatTime, langOf, MISSING } from '../../internal/format.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { renderSparkline, sparklineStyles } from '../../internal/sparkline.js';
-import { themeStyles } from '../../internal/theme.js';
+import { formatAgo, formatMetric, formatTime, langOf, MISSING, type MetricFormat } from '../../util/format.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { renderSparkline, sparklineStyles } from '../../ui/sparkline.js';
+import { themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import { PharosTrend, describeTrend, type TrendFormat, type TrendGood, type TrendInput } from '../trend/trend.component.js';
 import { metricCardStyles } from './metric-card.styles.js';
-
-/** How a numeric `value` is written. `percent` takes a fraction (0.87 → 87%). */
-export type MetricFormat = 'number' | 'integer' | 'compact' | 'percent' | 'ms' | 'seconds';
-
-/** Formats a metric value; strings are shown as given, missing numbers as `—`. */
-export function formatMetric(lang: string, value: number | string | null | undefined, format: MetricFormat = 'number', digits = 1): string {
-  if (typeof value === 'string') return value.trim() ? value : MISSING;
-  switch (format) {
-    case 'integer':
-      return formatNumber(lang, value, 0);
-    case 'compact':
-      return formatCompact(lang, value);
-    case 'percent':
-      return formatPercent(lang, value, digits);
-    case 'ms':
-      return formatMs(lang, value);
-    case 'seconds':
-      return formatSeconds(lang, value);
-    default:
-      return formatNumber(lang, value, digits);
-  }
-}
 
 /** Reads `value="123"` as a number and anything else (e.g. `"12 / 20"`) as preformatted text. */
 const numberOrText = {

@@ -1,8 +1,8 @@
 import { provide } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { themeStyles } from '../../internal/theme.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { themeStyles } from '../../ui/theme.js';
 import { sourceContext } from '../../store/lit/context.js';
 import type { PharosSource } from '../../store/source.js';
 import { PharosAlerts } from '../alerts/alerts.component.js';

@@ -1,5 +1,5 @@
 import { ContextRoot } from '@lit/context';
-import { defineElement } from '../../internal/define.js';
+import { defineElement } from '../../ui/define.js';
 import { PharosSourceElement } from './source.component.js';
 
 export { PharosSourceElement };

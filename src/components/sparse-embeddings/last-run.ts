@@ -2,7 +2,7 @@
  * The last sparse-embedding run, remembered per backend in `localStorage` across reloads, and
  * the time estimate it gives for the next run. Anything unreadable in storage is ignored.
  */
-import { pageStorage } from '../../internal/page-storage.js';
+import { pageStorage } from '../../util/page-storage.js';
 
 /** How a run ended. `abandoned` = the user stopped waiting (the server went on). */
 export type SparseRunOutcome = 'completed' | 'failed' | 'error' | 'abandoned';

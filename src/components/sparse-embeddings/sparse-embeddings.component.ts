@@ -4,10 +4,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { isAbortError, toPharosError } from '../../api/errors.js';
 import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/search.js';
 import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
-import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '../../internal/format.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { ERROR_TITLES, renderReadOnlyNotice } from '../../internal/resource-views.js';
-import { panelStyles, themeStyles } from '../../internal/theme.js';
+import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '../../util/format.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { ERROR_TITLES, renderReadOnlyNotice } from '../../ui/resource-views.js';
+import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import {
   estimateRun, loadRuns, parseResourceIds, saveRun, type SparseEstimate, type SparseRun, type SparseRunRecord,

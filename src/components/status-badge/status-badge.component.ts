@@ -1,8 +1,8 @@
 import { html, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { pillStyles, themeStyles } from '../../internal/theme.js';
-import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../internal/status.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { pillStyles, themeStyles } from '../../ui/theme.js';
+import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../ui/status.js';
 
 /**
  * A status shown by icon, word and colour together, so it never relies on colour alone.

@@ -1,5 +1,5 @@
 /** The time axis's tick labels: chart code, so elements without a chart do not carry it. */
-import { cached, toLocale } from '../../internal/format.js';
+import { cached, toLocale } from '../../util/format.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,14 +1,14 @@
 import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import uPlot from '../../internal/uplot.js';
+import uPlot from './uplot.js';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { cssProps } from '../../internal/css-props.js';
-import { formatDateTime, formatTime, langOf } from '../../internal/format.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { lowerBound, upperBound } from '../../internal/sorted.js';
-import { themeStyles } from '../../internal/theme.js';
-import { downloadText } from '../../internal/download.js';
-import { formatTick, formatWithUnit } from '../../internal/units.js';
+import { cssProps } from '../../ui/css-props.js';
+import { formatDateTime, formatTime, langOf } from '../../util/format.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { lowerBound, upperBound } from '../../util/sorted.js';
+import { themeStyles } from '../../ui/theme.js';
+import { downloadText } from '../../util/download.js';
+import { formatTick, formatWithUnit } from './units.js';
 import { formatTimeTicks } from './time-ticks.js';
 import { timeseriesStyles } from './timeseries.styles.js';
 

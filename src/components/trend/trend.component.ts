@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Direction } from '../../analysis/anomaly.js';
-import { formatMs, formatNumber, formatPercent, langOf, MISSING } from '../../internal/format.js';
-import { PharosElement } from '../../internal/pharos-element.js';
-import { themeStyles } from '../../internal/theme.js';
+import { formatMs, formatNumber, formatPercent, langOf, MISSING } from '../../util/format.js';
+import { PharosElement } from '../../ui/pharos-element.js';
+import { themeStyles } from '../../ui/theme.js';
 import { trendStyles } from './trend.styles.js';
 
 /** How a trend's change is written: a fraction as a percentage, a plain number, or milliseconds. */

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ErrorKind, PharosError } from '../api/errors.js';
 import type { Resource } from '../store/resource.js';
-import { formatAgo, formatSeconds, formatTime } from './format.js';
+import { formatAgo, formatSeconds, formatTime } from '../util/format.js';
 
 /** Short headline per error kind; the error's message gives the detail and what to check. */
 export const ERROR_TITLES: Readonly<Record<ErrorKind, string>> = {

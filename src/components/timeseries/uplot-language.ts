@@ -1,4 +1,4 @@
-import { browserLocale, usableLocale } from './format.js';
+import { browserLocale, usableLocale } from '../../util/format.js';
 
 /*
  * uPlot runs `new Intl.NumberFormat(navigator.language)` when its module is evaluated, and

@@ -147,3 +147,25 @@ export function humanize(key: string): string {
   const words = key.replace(/[_.-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** How a numeric `value` is written. `percent` takes a fraction (0.87 → 87%). */
+export type MetricFormat = 'number' | 'integer' | 'compact' | 'percent' | 'ms' | 'seconds';
+
+/** Formats a metric value; strings are shown as given, missing numbers as `—`. */
+export function formatMetric(lang: string, value: number | string | null | undefined, format: MetricFormat = 'number', digits = 1): string {
+  if (typeof value === 'string') return value.trim() ? value : MISSING;
+  switch (format) {
+    case 'integer':
+      return formatNumber(lang, value, 0);
+    case 'compact':
+      return formatCompact(lang, value);
+    case 'percent':
+      return formatPercent(lang, value, digits);
+    case 'ms':
+      return formatMs(lang, value);
+    case 'seconds':
+      return formatSeconds(lang, value);
+    default:
+      return formatNumber(lang, value, digits);
+  }
+}

@@ -1,6 +1,6 @@
 import type { SourceHost } from '../store/lit/controllers.js';
 import { windowDays } from '../store/time-range.js';
-import { toLocale } from './format.js';
+import { toLocale } from '../util/format.js';
 
 /**
  * Parameters for a windowed resource (`/user-engagement`, `/recommendation-quality`): the

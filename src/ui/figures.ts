@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { MetricFormat } from '../components/metric-card/metric-card.component.js';
+import type { MetricFormat } from '../util/format.js';
 import type { Resource } from '../store/resource.js';
 import type { PharosSource } from '../store/source.js';
 import { TIME_RANGE_MS } from '../store/time-range.js';

@@ -1,5 +1,5 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { toLocale } from './format.js';
+import { toLocale } from '../util/format.js';
 
 /** Direction of a sort, named as `aria-sort` names it. */
 export type SortDirection = 'ascending' | 'descending';

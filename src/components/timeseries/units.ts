@@ -1,4 +1,4 @@
-import { formatMs, formatNumber, formatSeconds, MISSING } from './format.js';
+import { formatMs, formatNumber, formatSeconds, MISSING } from '../../util/format.js';
 
 /**
  * A number with its unit, for chart legends, tooltips and tables: `ms` and `s` as

@@ -5,7 +5,7 @@
  */
 import { ErrorKind, type PharosError } from '../api/errors.js';
 import { detailText } from '../api/http.js';
-import { formatSeconds, formatTime } from './format.js';
+import { formatSeconds, formatTime } from '../util/format.js';
 
 /** The distinct ways an ingest can fail, each with its own advice. */
 export type IngestFailureCase =

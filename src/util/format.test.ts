@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PharosMetricCard } from '../components/metric-card/metric-card.component.js';
 import '../components/metric-card/metric-card.js';
-import uPlot from './uplot.js';
+import uPlot from '../components/timeseries/uplot.js';
 import { FALLBACK_LOCALE, formatAgo, formatDateTime, formatNumber, formatSeconds, langOf, toLocale, usableLocale } from './format.js';
-import { sortRows } from './sortable-table.js';
-import { formatWindow } from './time-window.js';
+import { sortRows } from '../ui/sortable-table.js';
+import { formatWindow } from '../ui/time-window.js';
 
 /** Makes the browser report `languages` (as WebKitGTK does with no LANG: `["C"]`) during `run`. */
 async function withBrowserLanguages(languages: string[], run: () => Promise<void> | void) {

@@ -1,4 +1,4 @@
-import { humanize } from './format.js';
+import { humanize } from '../util/format.js';
 
 /**
  * One vocabulary for every status the backend can report, so every element shows the same

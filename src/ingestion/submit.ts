@@ -9,7 +9,7 @@ import { ingestRepository, type IngestResult } from '../api/ingestion.js';
 import { checkRepoUrl } from '../api/repo-url.js';
 import { PharosIngestSubmittedEvent } from '../events/ingest-submitted.js';
 import type { SourceHost } from '../store/lit/controllers.js';
-import { recordIngestSubmission } from '../store/ingest-state.js';
+import { recordIngestSubmission } from './submissions.js';
 import { jobHistoryResource } from '../store/resources/ingestion.js';
 import type { PharosSource } from '../store/source.js';
 

@@ -5,7 +5,7 @@
  */
 import { Signal } from 'signal-polyfill';
 import type { IngestResult } from '../api/ingestion.js';
-import type { PharosSource } from './source.js';
+import type { PharosSource } from '../store/source.js';
 
 /** One accepted submission and the queue as the backend described it then. */
 export interface IngestSubmission {
