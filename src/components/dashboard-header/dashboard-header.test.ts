@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { mountOnClock } from '../../../test/support/clocked-source.js';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import type { PharosSourceElement } from '../../components/source/source.component.js';
@@ -8,6 +9,7 @@ import './dashboard-header.js';
 
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const text = (el: Element, selector: string) => q(el, selector).textContent!.replace(/\s+/g, ' ').trim();
+const HEALTH = '/api/monitoring/health';
 
 /**
  * A source with the header and a health card. `poll-when-hidden`: test files run in parallel
@@ -39,46 +41,80 @@ describe('<pharos-dashboard-header>', () => {
   });
 
   it('stops polling when auto-refresh is switched off, and refreshes by hand', async () => {
+    // On an injected clock: "no poll while off" is seen by moving past ten intervals, not by sleeping.
     const sim = await startSim('healthy');
-    const source = await inSource(sim.baseUrl, 1);
+    const interval = 1000;
+    const { el: source, source: src, clock, fetched } = await mountOnClock(
+      sim.baseUrl,
+      html`<pharos-dashboard-header lang="en"></pharos-dashboard-header><pharos-health></pharos-health>`,
+      { intervalMs: interval },
+    );
     const el = source.querySelector('pharos-dashboard-header')!;
-    const path = '/api/monitoring/health';
-    const count = async () => (await sim.requests()).byPath[path] ?? 0;
-    // Polling runs: the count grows on its own.
-    await waitUntil(async () => (await count()) >= 3, 'polls every second', { timeout: 10000 });
+    const polls = () => fetched.filter((p) => p === HEALTH).length;
+    const settled = () => waitUntil(() => !src.fetching.get(), 'the request is answered', { timeout: 10000 });
+    await clock.advance(0);
+    await settled();
+    expect(polls(), 'the first poll, at once').to.equal(1);
+    // Polling runs: one poll per interval, and none between.
+    await clock.advance(interval - 1);
+    expect(polls()).to.equal(1);
+    await clock.advance(1);
+    expect(polls()).to.equal(2);
+    await settled();
 
     const toggle = q<HTMLButtonElement>(el, '[part=auto-refresh]');
     expect(toggle.getAttribute('aria-checked')).to.equal('true');
     toggle.click();
     await el.updateComplete;
-    expect(source.source!.autoRefresh).to.equal(false);
+    expect(src.autoRefresh).to.equal(false);
     expect(toggle.getAttribute('aria-checked')).to.equal('false');
     expect(text(el, '[part=countdown]')).to.contain('Auto-refresh off');
-    await waitUntil(() => !source.source!.fetching.get(), 'in-flight poll settles');
-    const before = await count();
-    await aTimeout(2500);
-    expect(await count()).to.equal(before);
+    expect(src.nextRefreshAt.get(), 'no poll scheduled').to.equal(null);
+    await clock.advance(10 * interval);
+    expect(src.fetching.get(), 'nothing in flight').to.equal(false);
+    expect(polls(), 'no poll in ten intervals').to.equal(2);
+    expect((await sim.requests()).byPath[HEALTH], 'the server saw the same').to.equal(2);
 
     // The refresh button still works, and says so first.
     setTimeout(() => q<HTMLButtonElement>(el, '[part=refresh]').click());
     const event = await oneEvent(el, 'pharos-refresh');
     expect(event.detail.baseUrl).to.equal(sim.baseUrl);
-    await waitUntil(async () => (await count()) === before + 1, 'one manual request', { timeout: 10000 });
+    await settled();
+    expect(polls(), 'one manual request').to.equal(3);
+    expect((await sim.requests()).byPath[HEALTH]).to.equal(3);
+    await clock.advance(10 * interval);
+    expect(polls(), 'and no poll after it').to.equal(3);
 
+    // On again: what is overdue polls at once, then once per interval.
     toggle.click();
-    await waitUntil(async () => (await count()) >= before + 3, 'polling resumes', { timeout: 10000 });
+    await el.updateComplete;
+    await clock.advance(0);
+    expect(polls(), 'overdue: at once').to.equal(4);
+    await settled();
+    await clock.advance(interval);
+    expect(polls()).to.equal(5);
+    await settled();
   });
 
   it('a cancelled pharos-refresh does not refresh', async () => {
     const sim = await startSim('healthy');
-    const source = await mountInSource(sim.baseUrl, html`<pharos-dashboard-header></pharos-dashboard-header><pharos-health></pharos-health>`);
+    const { el: source, source: src, clock, fetched } = await mountOnClock(sim.baseUrl, html`<pharos-dashboard-header></pharos-dashboard-header><pharos-health></pharos-health>`);
     const el = source.querySelector('pharos-dashboard-header')!;
-    const count = async () => (await sim.requests()).byPath['/api/monitoring/health'] ?? 0;
-    await waitUntil(async () => (await count()) === 1, 'first load', { timeout: 10000 });
+    await clock.advance(0);
+    await waitUntil(() => !src.fetching.get(), 'first load', { timeout: 10000 });
+    expect(fetched).to.deep.equal([HEALTH]);
     el.addEventListener('pharos-refresh', (e) => e.preventDefault());
+    // refresh() resolves once the source's refresh has answered; cancelled, it never starts one.
     await el.refresh();
-    await aTimeout(300);
-    expect(await count()).to.equal(1);
+    expect(src.fetching.get()).to.equal(false);
+    expect(fetched).to.deep.equal([HEALTH]);
+    expect((await sim.requests()).byPath[HEALTH]).to.equal(1);
+    // Without the listener, the same call does refresh.
+    const other = await mountOnClock(sim.baseUrl, html`<pharos-dashboard-header></pharos-dashboard-header><pharos-health></pharos-health>`);
+    await other.clock.advance(0);
+    await waitUntil(() => !other.source.fetching.get(), 'first load', { timeout: 10000 });
+    await other.el.querySelector('pharos-dashboard-header')!.refresh();
+    expect(other.fetched).to.deep.equal([HEALTH, HEALTH]);
   });
 
   it('selects a time range by click and by arrow keys, and fires pharos-time-range-change', async () => {
