@@ -1,7 +1,9 @@
-// Runs the browser test suite in each engine named in BROWSERS (default: chromium, firefox,
-// webkit), one after the other, and closes with "N passed, N failed, N skipped" over all of
-// them alone on the last line, which CI reads. Fails early, in one line, when an engine is
-// not installed. Other arguments go to @web/test-runner (e.g. --files, --coverage).
+// Runs the relay's own tests (relay/, `node --test`), then the browser test suite in each
+// engine named in BROWSERS (default: chromium, firefox, webkit), one after the other, and
+// closes with "N passed, N failed, N skipped" over all of them alone on the last line, which
+// CI reads. Fails early, in one line, when an engine is not installed. Other arguments go to
+// @web/test-runner (e.g. --files, --coverage); with --files or --coverage, or RELAY_TESTS=0,
+// the relay's tests are left out (they test no browser code).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,8 +52,51 @@ function run(name) {
   });
 }
 
+/**
+ * Runs the relay's tests with Node's test runner: its spec report on the terminal, a TAP copy
+ * in a file whose closing summary (`# pass N`, `# fail N`, ...) gives the counts.
+ * @returns {Promise<Result>}
+ */
+function runRelay() {
+  const started = performance.now();
+  if (!existsSync(join('relay', 'node_modules', 'fastify'))) {
+    console.error('relay: its packages are not installed: npm ci --prefix relay');
+    return Promise.resolve({ passed: 0, failed: 1, skipped: 0, code: 1, seconds: 0 });
+  }
+  const tapFile = join(mkdtempSync(join(tmpdir(), 'pharos-relay-test-')), 'relay.tap');
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join('relay', 'test')],
+      { stdio: 'inherit' },
+    );
+    const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.on('exit', (code) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+      // The top-level summary comes last; a count missing from it reads as 0.
+      const count = (/** @type {string} */ key) => {
+        const all = [...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
+        return all.length ? Number(all[all.length - 1][1]) : 0;
+      };
+      const passed = count('pass');
+      let failed = count('fail') + count('cancelled');
+      const skipped = count('skipped') + count('todo');
+      if (code !== 0 && failed === 0) failed = 1;
+      resolve({ passed, failed, skipped, code: code ?? 1, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
 /** @type {Result[]} */
 const results = [];
+const relayWanted = process.env.RELAY_TESTS !== '0' && !args.some((a) => a === '--files' || a.startsWith('--files=') || a === '--coverage');
+if (relayWanted) {
+  const result = await runRelay();
+  results.push(result);
+  console.log(`relay: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds.toFixed(0)} s`);
+}
 for (const name of engines) {
   const result = await run(name);
   results.push(result);

@@ -149,7 +149,8 @@ export async function settle(poller) {
  * @param {string} install
  */
 export function requireBinary(name, install) {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  // Debian puts nginx in /usr/sbin, which a non-root PATH may lack.
+  const found = spawnSync('sh', ['-c', `command -v ${name} || command -v /usr/sbin/${name}`], { encoding: 'utf8' });
   const path = found.stdout.trim();
   if (found.status !== 0 || !path) throw new Error(`${name} is not installed: ${install} (.ci/run installs it)`);
   return path;
