@@ -9,6 +9,7 @@ import { launchers } from './scripts/browsers.mjs';
 import { cspHeaderMiddleware } from './scripts/csp-header-middleware.mjs';
 import { cssInlinePlugin } from './scripts/css-inline-plugin.mjs';
 import { prometheusPlugin } from './scripts/prometheus-plugin.mjs';
+import { relayPlugin } from './scripts/relay-plugin.mjs';
 import { viewportPlugin } from './scripts/viewport-plugin.mjs';
 import { simulatorMiddleware } from './sim/koa.js';
 import { packedPackageMiddleware } from './scripts/packed-package.mjs';
@@ -75,6 +76,8 @@ export default {
     viewportPlugin(),
     // A real Prometheus scraping the standalone simulator, started on first use (test/prometheus/).
     prometheusPlugin({ rootDir }),
+    // Real relays (relay/) in front of simulator instances, started by the tests (test/relay/).
+    relayPlugin({ rootDir }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   reporters: [defaultReporter(), totalsReporter()],

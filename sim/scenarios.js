@@ -10,6 +10,7 @@ export const SCENARIO_NAMES = /** @type {const} */ ([
   'worker-offline',
   'outage',
   'auth',
+  'secured',
 ]);
 
 /** @typedef {typeof SCENARIO_NAMES[number]} ScenarioName */
@@ -35,6 +36,8 @@ export const SCENARIO_TRAITS = {
   'worker-offline': { ...HEALTHY, workerDown: true },
   outage: { ...HEALTHY, outage: true },
   auth: { ...HEALTHY, legacy: true, requireAuth: true },
+  // Healthy, and checking tokens as a real deployment does: what a relay in front holds a token for.
+  secured: { ...HEALTHY, requireAuth: true },
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 
 /** Scenario names the simulator knows. */
-export type Scenario = 'healthy' | 'production-like' | 'incident' | 'worker-offline' | 'outage' | 'auth';
+export type Scenario = 'healthy' | 'production-like' | 'incident' | 'worker-offline' | 'outage' | 'auth' | 'secured';
 
 /** A fault to inject (see sim/ for the exact semantics). */
 export interface Fault {
