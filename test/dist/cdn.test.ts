@@ -266,4 +266,36 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     }
     expect(imported).to.have.members(tags);
   });
+
+  it('editor files: in the package, named by package.json, with every tag, attribute, event, part and custom property of the manifest', async () => {
+    type Named = { name: string };
+    type Declaration = { tagName?: string; attributes?: Named[]; events?: Named[]; cssParts?: Named[]; cssProperties?: Named[] };
+    const read = async <T>(path: string): Promise<T> => {
+      const response = await fetch(`/packed/pkg/${path}`);
+      expect(response.status, path).to.equal(200);
+      return (await response.json()) as T;
+    };
+    const pkg = await read<{ 'web-types': string; exports: Record<string, string> }>('package.json');
+    expect(pkg['web-types']).to.equal('./editor/web-types.json');
+    expect(pkg.exports['./editor/*']).to.equal('./editor/*');
+    const manifest = await read<{ modules: { declarations?: Declaration[] }[] }>('custom-elements.json');
+    const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    const names = (list: Named[] | undefined) => (list ?? []).map((x) => x.name).sort();
+
+    const webTypes = await read<{ name: string; contributions: { html: { elements: (Named & { attributes?: Named[]; js?: { events?: Named[] } })[] } } }>(pkg['web-types'].slice(2));
+    expect(webTypes.name).to.equal('@pharos/ops-elements');
+    const vsHtml = await read<{ tags: (Named & { attributes: Named[] })[] }>('editor/vscode.html-custom-data.json');
+    const vsCss = await read<{ properties: Named[]; pseudoElements: Named[] }>('editor/vscode.css-custom-data.json');
+    expect(webTypes.contributions.html.elements.map((e) => e.name).sort()).to.deep.equal(elements.map((e) => e.tagName!).sort());
+    expect(vsHtml.tags.map((t) => t.name).sort()).to.deep.equal(elements.map((e) => e.tagName!).sort());
+    for (const element of elements) {
+      const tag = element.tagName!;
+      const jetBrains = webTypes.contributions.html.elements.find((e) => e.name === tag)!;
+      expect(names(jetBrains.attributes), `${tag}: attributes (web-types)`).to.deep.equal(names(element.attributes));
+      expect(names(jetBrains.js?.events), `${tag}: events (web-types)`).to.deep.equal(names(element.events));
+      expect(names(vsHtml.tags.find((t) => t.name === tag)!.attributes), `${tag}: attributes (VS Code)`).to.deep.equal(names(element.attributes));
+      for (const prop of element.cssProperties ?? []) expect(vsCss.properties.map((p) => p.name), `${tag}: ${prop.name}`).to.include(prop.name);
+      for (const part of element.cssParts ?? []) expect(vsCss.pseudoElements.map((p) => p.name), `${tag}: part ${part.name}`).to.include(`::part(${part.name})`);
+    }
+  });
 });
