@@ -32,7 +32,10 @@ const files = {
   }),
 };
 
-/** The generators' output, pretty-printed the same way every time (and named for this package). */
+/**
+ * The generators' output, pretty-printed the same way every time (and named for this package).
+ * @param {string} path @param {string} text
+ */
 function normalise(path, text) {
   const data = JSON.parse(text);
   if (path.endsWith('web-types.json')) Object.assign(data, { name: pkg.name, version: pkg.version });
@@ -40,6 +43,7 @@ function normalise(path, text) {
 }
 
 const check = process.argv.includes('--check');
+/** @type {string[]} */
 const stale = [];
 for (const [path, text] of Object.entries(files)) {
   const want = normalise(path, text);
