@@ -19,7 +19,9 @@ const ALWAYS_VISIBLE = Object.freeze({ isVisible: () => true, subscribe: () => (
  * any, lives in `fetch` (or `token`, sent only as `Authorization: Bearer` by the source).
  *
  * @param {object} options
- * @param {typeof fetch} options.fetch how to reach the backend (the relay passes one through its own poll cache, so the backend is polled once)
+ * @param {typeof fetch} options.fetch how to reach the backend (the relay passes one through its own poll cache, so the backend is
+ *   polled once). Each call should answer with the backend's answer of the current interval: every answer counts as a new
+ *   sample, so an old answer served twice would count twice toward "N samples in a row".
  * @param {string} options.backendUrl the backend's base URL, as `fetch` expects it (no credentials in it)
  * @param {number} options.intervalMs poll interval of the rules' endpoints
  * @param {import('./rules.js').AlertPreferences} [options.rules] from {@link import('./rules.js').loadRules}; default the dashboard's defaults
