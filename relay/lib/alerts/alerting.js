@@ -20,8 +20,8 @@ const ALWAYS_VISIBLE = Object.freeze({ isVisible: () => true, subscribe: () => (
  *
  * @param {object} options
  * @param {typeof fetch} options.fetch how to reach the backend (the relay passes one through its own poll cache, so the backend is
- *   polled once). Each call should answer with the backend's answer of the current interval: every answer counts as a new
- *   sample, so an old answer served twice would count twice toward "N samples in a row".
+ *   polled once: see {@link import('./poller-fetch.js').pollerFetch}). Every answer counts as a new sample, so an answer served
+ *   twice would count twice toward "N samples in a row".
  * @param {string} options.backendUrl the backend's base URL, as `fetch` expects it (no credentials in it)
  * @param {number} options.intervalMs poll interval of the rules' endpoints
  * @param {import('./rules.js').AlertPreferences} [options.rules] from {@link import('./rules.js').loadRules}; default the dashboard's defaults
@@ -34,6 +34,7 @@ const ALWAYS_VISIBLE = Object.freeze({ isVisible: () => true, subscribe: () => (
  * @param {{ baseMs: number, maxMs: number, jitter: number }} [options.backoff] retries while Alertmanager is away
  * @param {number} [options.timeoutMs] per request to Alertmanager
  * @param {typeof fetch} [options.alertmanagerFetch] how to reach Alertmanager (default: global fetch)
+ * @param {number} [options.backendTimeoutMs] per backend request (default two intervals and 10 s, as `fetch` may wait for the next poll)
  */
 export function startAlerting(options) {
   const preferences = options.rules ?? defaultRules();
@@ -44,6 +45,8 @@ export function startAlerting(options) {
     token,
     intervalMs: options.intervalMs,
     fetch: options.fetch,
+    // A fetch through the relay's poller may wait up to two intervals for a fresh poll.
+    timeoutMs: options.backendTimeoutMs ?? 2 * options.intervalMs + 10_000,
     share: false,
     visibility: ALWAYS_VISIBLE,
     pollWhenHidden: true,
