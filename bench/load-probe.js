@@ -6,7 +6,8 @@
 // The page declares its panels in `window.__benchPanels()` (an array of elements). A panel
 // "has data" from the first animation frame in which it has rendered and nothing in its
 // tree, nested shadow roots included, shows a loading state (see `loading` below). Times
-// are milliseconds since the start of navigation (performance.now()).
+// are milliseconds since the start of navigation (performance.now() when the frame's
+// callbacks run).
 (() => {
   /** How long to keep recording after the last panel got its data, for trailing long tasks. */
   const TAIL_MS = 500;
@@ -91,9 +92,6 @@
 
   addEventListener('DOMContentLoaded', () => (result.marks.domContentLoaded = performance.now()));
   addEventListener('load', () => (result.marks.load = performance.now()));
-  if (window.customElements) {
-    customElements.whenDefined('pharos-ops-dashboard').then(() => (result.marks.dashboardDefined = performance.now()));
-  }
 
   /** The roots to search in a panel: its shadow root (or itself, for a plain element) and every shadow root below. */
   function loading(el) {
@@ -121,7 +119,10 @@
   /** @type {Map<Element, (typeof result.panels)[number]>} */
   const seen = new Map();
   let allAt = null;
-  function frame(t) {
+  function frame() {
+    // The time the frame's callbacks run, not the frame's own timestamp: Chromium stamps a
+    // frame when it was begun, which may be before a long task that delayed it.
+    const t = performance.now();
     const panels = typeof window.__benchPanels === 'function' ? window.__benchPanels() : [];
     for (const el of panels) {
       let p = seen.get(el);
@@ -146,8 +147,7 @@
       allAt = t;
       result.allData = t;
     }
-    const now = performance.now();
-    if ((allAt !== null && now - allAt >= TAIL_MS) || now >= GIVE_UP_MS) return finish(allAt === null);
+    if ((allAt !== null && t - allAt >= TAIL_MS) || t >= GIVE_UP_MS) return finish(allAt === null);
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);

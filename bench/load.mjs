@@ -250,7 +250,6 @@ function milestones(run) {
     html: p.navigation?.responseEnd ?? NaN,
     scriptStart: script?.start ?? NaN,
     scriptEnd: script?.end ?? NaN,
-    defined: p.marks.dashboardDefined ?? NaN,
     firstRender: rendered.length ? Math.min(...rendered) : NaN,
     lastRender: rendered.length ? Math.max(...rendered) : NaN,
     fcp: p.paints['first-contentful-paint'] ?? NaN,
@@ -358,9 +357,9 @@ for (const cell of cells) {
   const ms = cell.dashboard.map(milestones);
   const m = (/** @type {keyof ReturnType<typeof milestones>} */ k) => fmt(median(ms.map((x) => /** @type {number} */ (x[k]))));
   console.log(`\n${cell.engine}, backend ${speedName(cell.latencyMs)}:`);
-  console.log(`  page HTML ${m('html')} · pharos-ops.js ${m('scriptStart')} → ${m('scriptEnd')} · dashboard defined ${m('defined')} · first panel rendered ${m('firstRender')}, last ${m('lastRender')} · first contentful paint ${m('fcp')}`);
+  console.log(`  page HTML ${m('html')} · pharos-ops.js ${m('scriptStart')} → ${m('scriptEnd')} · panels first rendered ${m('firstRender')} (last ${m('lastRender')}) · first contentful paint ${m('fcp')}`);
   console.log(
-    `  backend: ${m('requests')} requests + ${m('preflights')} preflights, at most ${m('maxOpen')} open at once; first fetch ${m('firstRequest')}, last answer ${m('lastAnswer')}; ` +
+    `  backend: ${m('requests')} requests + ${m('preflights')} preflights, at most ${m('maxOpen')} open at the backend at once; first fetch ${m('firstRequest')}, last answer ${m('lastAnswer')}; ` +
       `from fetch() to the request sent (connection wait + preflight): median ${m('waitMedian')}, longest ${m('waitMax')}`,
   );
   const chunkNames = [...new Set(ms.flatMap((x) => x.chunks.map((c) => c.name)))];
