@@ -111,6 +111,11 @@ export async function createRelay(config, options = {}) {
     onPolled: (entry, result, failure) => metrics.polled(entry, result, failure),
   });
   app.addHook('onClose', async () => poller.stop());
+  // First of all hooks: mark every answer.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.header(RELAY_HEADER, 'read-only');
+    done();
+  });
 
   await app.register(cors, {
     origin: config.allowOrigins === '*' ? '*' : config.allowOrigins.length ? config.allowOrigins : false,
@@ -119,24 +124,17 @@ export async function createRelay(config, options = {}) {
     maxAge: 600,
   });
 
+  // Only what costs work is counted against a client: a request that starts a new poll, and
+  // refusals. Answers already held are never limited (a wall of screens behind one office
+  // address reads freely), and cost no limiter work at all.
+  /** @type {((request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<void>) | null} */
+  let limiter = null;
   if (config.rateLimit > 0) {
-    await app.register(rateLimit, {
-      global: true,
-      max: config.rateLimit,
-      timeWindow: 60_000,
-      // Answers already held cost nothing: wall screens behind one office address are never
-      // limited for those. What is limited: requests that would start a new poll, refusals.
-      allowList: (request) => {
-        if (request.url === '/relay/health') return true;
-        const match = matchRequest(request.raw.url);
-        return Boolean(match && READ_METHODS.has(request.method) && poller.holds(match.key));
-      },
-    });
+    await app.register(rateLimit, { global: false, max: config.rateLimit, timeWindow: 60_000 });
+    limiter = app.rateLimit();
   }
-
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header(RELAY_HEADER, 'read-only');
-  });
+  /** Keys whose first request is being counted: the burst that follows it is not. */
+  const starting = new Set();
 
   app.get('/relay/health', async (_request, reply) => {
     const failing = poller.failing();
@@ -179,14 +177,24 @@ export async function createRelay(config, options = {}) {
     // Refused before any body is read: this relay acts on nothing.
     onRequest: async (request, reply) => {
       if (READ_METHODS.has(request.method)) return;
+      await limiter?.(request, reply);
       metrics.reader('method_not_allowed');
-      reply.code(405).header('allow', 'GET, HEAD, OPTIONS').header('cache-control', 'no-store').send({ detail: READ_ONLY_DETAIL });
+      return reply.code(405).header('allow', 'GET, HEAD, OPTIONS').header('cache-control', 'no-store').send({ detail: READ_ONLY_DETAIL });
     },
     handler: async (request, reply) => {
       const match = matchRequest(request.raw.url);
       if (!match) {
+        await limiter?.(request, reply);
         metrics.reader('not_found');
         return reply.code(404).header('cache-control', 'no-store').send({ detail: refusalDetail(request.raw.url) });
+      }
+      if (limiter && !poller.holds(match.key) && !starting.has(match.key)) {
+        starting.add(match.key);
+        try {
+          await limiter(request, reply);
+        } finally {
+          starting.delete(match.key);
+        }
       }
       const entry = poller.touch(match);
       if (!entry) {
@@ -214,7 +222,7 @@ export async function createRelay(config, options = {}) {
         return reply.code(304).send();
       }
       metrics.reader(held ? 'held' : 'waited');
-      return reply.code(snapshot.status).type(snapshot.contentType).send(snapshot.body);
+      return reply.code(snapshot.status).header('content-type', snapshot.contentType).send(snapshot.body);
     },
   });
 
