@@ -1,6 +1,8 @@
 // @ts-check
 // The relay's HTTP face through fastify.inject, in front of the simulator on a real port.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_TOKEN, startRelay, startSimulator } from '../testing/helpers.js';
 
@@ -91,6 +93,64 @@ describe('the same API, read-only', () => {
     assert.equal(response.json().detail, 'Not authenticated');
     await app.close();
     await auth.close();
+  });
+});
+
+/**
+ * Sends raw bytes to a server and returns its status line.
+ * @param {number} port
+ * @param {string} raw
+ */
+function rawRequest(port, raw) {
+  return new Promise((resolve, reject) => {
+    // Written, not ended: a half-closed client would have its answer dropped.
+    const socket = connect(port, '127.0.0.1', () => socket.write(raw));
+    let data = '';
+    socket.on('data', (chunk) => (data += chunk));
+    socket.on('end', () => resolve(data.split('\r\n')[0]));
+    socket.on('error', reject);
+  });
+}
+
+describe('never an open proxy, over a real socket', () => {
+  test('absolute URLs, //host, traversal, encoded slashes, Host and CR/LF in headers reach neither another host nor another path', async () => {
+    let elsewhere = 0;
+    const evil = createServer((_req, res) => {
+      elsewhere += 1;
+      res.end('{}');
+    });
+    await new Promise((resolve) => evil.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const evilHost = `127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (evil.address()).port}`;
+    const { app } = await startRelay({ backend: sim.url, token: ADMIN_TOKEN });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = /** @type {import('node:net').AddressInfo} */ (app.server.address()).port;
+    await sim.control('requests', undefined, 'DELETE');
+    const host = `Host: 127.0.0.1:${port}`;
+    const refused = [
+      `GET http://${evilHost}/api/monitoring/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET //${evilHost}/api/monitoring/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/health/module/..%2f..%2f..%2fhealth HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/%2e%2e/monitoring/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/./health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/health/../../../__sim/state HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring//health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/health%0d%0aHost:%20${evilHost} HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+    ];
+    for (const raw of refused) assert.match(await rawRequest(port, raw), /^HTTP\/1\.1 (400|404)/, raw);
+    // A bare CR or LF inside a header line: the HTTP parser refuses the request outright.
+    for (const raw of [
+      `GET /api/monitoring/health HTTP/1.1\r\n${host}\r\nX-A: a\rHost: ${evilHost}\r\nConnection: close\r\n\r\n`,
+      `GET /api/monitoring/health HTTP/1.1\r\n${host}\r\nX-A: a\nHost: ${evilHost}\r\nConnection: close\r\n\r\n`,
+    ]) {
+      assert.match(await rawRequest(port, raw), /^HTTP\/1\.1 400/, JSON.stringify(raw));
+    }
+    // Another Host or forwarding headers change nothing: the backend is the configured one.
+    const spoofed = `GET /api/monitoring/health HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\nForwarded: host=${evilHost}\r\nConnection: close\r\n\r\n`;
+    assert.match(await rawRequest(port, spoofed), /^HTTP\/1\.1 200/);
+    assert.equal(elsewhere, 0, 'no request reached the other host');
+    assert.deepEqual(await sim.requests(), { '/api/monitoring/health': 1 }, 'the backend saw only the allowed path');
+    await app.close();
+    await new Promise((resolve) => evil.close(() => resolve(undefined)));
   });
 });
 
