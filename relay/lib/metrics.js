@@ -91,9 +91,37 @@ export function createMetrics() {
   const r = [registry];
 
   // The relay's own figures.
-  const readers = new Counter({ name: 'pharos_relay_reader_requests_total', help: 'Requests from readers, by result', labelNames: ['result'], registers: r });
-  const cacheHits = new Counter({ name: 'pharos_relay_cache_hits_total', help: 'Reader requests answered from a held answer', registers: r });
-  const cacheMisses = new Counter({ name: 'pharos_relay_cache_misses_total', help: 'Reader requests that waited for a first backend answer', registers: r });
+  // Readers are counted in plain numbers on the hot path and handed to prom-client at scrape time.
+  /** @type {Record<string, number>} */
+  const readerCounts = { held: 0, waited: 0, not_modified: 0, not_found: 0, method_not_allowed: 0, full: 0 };
+  new Counter({
+    name: 'pharos_relay_reader_requests_total',
+    help: 'Requests from readers, by result',
+    labelNames: ['result'],
+    registers: r,
+    collect() {
+      this.reset();
+      for (const [result, count] of Object.entries(readerCounts)) this.inc({ result }, count);
+    },
+  });
+  new Counter({
+    name: 'pharos_relay_cache_hits_total',
+    help: 'Reader requests answered from a held answer',
+    registers: r,
+    collect() {
+      this.reset();
+      this.inc(readerCounts.held + readerCounts.not_modified);
+    },
+  });
+  new Counter({
+    name: 'pharos_relay_cache_misses_total',
+    help: 'Reader requests that waited for a first backend answer',
+    registers: r,
+    collect() {
+      this.reset();
+      this.inc(readerCounts.waited);
+    },
+  });
   const backendRequests = new Counter({ name: 'pharos_relay_backend_requests_total', help: 'Requests the relay made to the backend, by endpoint and outcome', labelNames: ['endpoint', 'outcome'], registers: r });
   const backendErrors = new Counter({ name: 'pharos_relay_backend_errors_total', help: 'Backend requests without a good answer, by endpoint and reason', labelNames: ['endpoint', 'reason'], registers: r });
   const backendDuration = new Histogram({
@@ -222,9 +250,7 @@ export function createMetrics() {
      * @param {'held' | 'waited' | 'not_modified' | 'not_found' | 'method_not_allowed' | 'full'} result
      */
     reader(result) {
-      readers.inc({ result });
-      if (result === 'held' || result === 'not_modified') cacheHits.inc();
-      else if (result === 'waited') cacheMisses.inc();
+      readerCounts[result] += 1;
     },
     /**
      * Records one backend poll and, for a good answer, the figures in it.

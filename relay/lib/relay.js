@@ -133,6 +133,20 @@ export async function createRelay(config, options = {}) {
     await app.register(rateLimit, { global: false, max: config.rateLimit, timeWindow: 60_000 });
     limiter = app.rateLimit();
   }
+  // Readers repeat the same few targets: their matches are kept (a bounded map, emptied when
+  // full), so the hot path allocates nothing to match.
+  /** @type {Map<string, import('./allow-list.js').AllowedRequest | null>} */
+  const matchCache = new Map();
+  const match = (/** @type {string | undefined} */ target) => {
+    const key = target ?? '';
+    let found = matchCache.get(key);
+    if (found === undefined) {
+      found = matchRequest(target);
+      if (matchCache.size >= 1024) matchCache.clear();
+      matchCache.set(key, found);
+    }
+    return found;
+  };
   /** Keys whose first request is being counted: the burst that follows it is not. */
   const starting = new Set();
 
@@ -171,32 +185,38 @@ export async function createRelay(config, options = {}) {
     return metrics.registry.metrics();
   });
 
+  /** The 405 for anything but a read (counted against the client's limit). */
+  const refuse = async (/** @type {import('fastify').FastifyRequest} */ request, /** @type {import('fastify').FastifyReply} */ reply) => {
+    await limiter?.(request, reply);
+    metrics.reader('method_not_allowed');
+    return reply.code(405).header('allow', 'GET, HEAD, OPTIONS').header('cache-control', 'no-store').send({ detail: READ_ONLY_DETAIL });
+  };
+
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     url: '*',
     // Refused before any body is read: this relay acts on nothing.
-    onRequest: async (request, reply) => {
-      if (READ_METHODS.has(request.method)) return;
-      await limiter?.(request, reply);
-      metrics.reader('method_not_allowed');
-      return reply.code(405).header('allow', 'GET, HEAD, OPTIONS').header('cache-control', 'no-store').send({ detail: READ_ONLY_DETAIL });
+    onRequest: (request, reply, done) => {
+      // Reads go on without a promise per request; the rest is refused.
+      if (READ_METHODS.has(request.method)) return done();
+      refuse(request, reply).catch((error) => reply.send(error));
     },
     handler: async (request, reply) => {
-      const match = matchRequest(request.raw.url);
-      if (!match) {
+      const allowed = match(request.raw.url);
+      if (!allowed) {
         await limiter?.(request, reply);
         metrics.reader('not_found');
         return reply.code(404).header('cache-control', 'no-store').send({ detail: refusalDetail(request.raw.url) });
       }
-      if (limiter && !poller.holds(match.key) && !starting.has(match.key)) {
-        starting.add(match.key);
+      if (limiter && !poller.holds(allowed.key) && !starting.has(allowed.key)) {
+        starting.add(allowed.key);
         try {
           await limiter(request, reply);
         } finally {
-          starting.delete(match.key);
+          starting.delete(allowed.key);
         }
       }
-      const entry = poller.touch(match);
+      const entry = poller.touch(allowed);
       if (!entry) {
         metrics.reader('full');
         return reply
