@@ -19,8 +19,19 @@ import { pathToFileURL } from 'node:url';
 
 /** @param {{ rootDir: string }} options @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function relayPlugin({ rootDir }) {
-  /** @type {Map<string, { close(): Promise<unknown> }>} */
+  /** @type {Map<string, { close(): Promise<unknown>, server: import('node:http').Server }>} */
   const running = new Map();
+
+  /**
+   * Closes a relay at once: the page under test still polls it over keep-alive connections,
+   * which a graceful close would wait for.
+   * @param {{ close(): Promise<unknown>, server: import('node:http').Server }} app
+   */
+  async function stop(app) {
+    const closed = app.close();
+    app.server.closeAllConnections();
+    await closed;
+  }
 
   async function relayModule() {
     if (!existsSync(join(rootDir, 'relay/node_modules/fastify'))) {
@@ -44,14 +55,15 @@ export function relayPlugin({ rootDir }) {
       }
       if (command === 'stop-relay') {
         const { url } = /** @type {{ url: string }} */ (payload);
-        await running.get(url)?.close();
+        const app = running.get(url);
         running.delete(url);
+        if (app) await stop(app);
         return true;
       }
       return undefined;
     },
     async serverStop() {
-      await Promise.all([...running.values()].map((app) => app.close()));
+      await Promise.all([...running.values()].map(stop));
       running.clear();
     },
   };
