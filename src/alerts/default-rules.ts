@@ -2,18 +2,21 @@
  * The alert rules that make sense for the real Pharos API (see `shared/pharos-api.md`):
  * what each watches, when it fires and what it says, in plain words.
  */
-import type { HealthReport } from '../api/monitoring.js';
-import type { IngestionJob, JobHistory, WorkerHealth } from '../api/ingestion.js';
-import type { CacheStats, DatabaseReport, EventBusMetrics } from '../api/monitoring.js';
-import { formatSeconds, humanize } from '../util/format.js';
+import { componentName, type HealthReport } from '../api/monitoring.js';
+import { JOB_HISTORY_LIMIT, type IngestionJob, type JobHistory, type WorkerHealth } from '../api/ingestion.js';
+import { POOL_USAGE_LIMITS, type CacheStats, type DatabaseReport, type EventBusMetrics } from '../api/monitoring.js';
+import { counterGrowth } from '../analysis/anomaly.js';
+import { HANDLER_LATENCY_ANOMALY } from '../analysis/handler-latency.js';
+import { formatSeconds } from '../util/format.js';
 import type { HistoryBuffer } from '../store/history.js';
 import { healthResource } from '../store/resources/health.js';
 import { jobHistoryResource, workerHealthResource } from '../store/resources/ingestion.js';
 import { cacheStatsResource, databaseResource, eventsResource } from '../store/resources/monitoring.js';
 import type { AlertRule, AlertTarget, RuleInput } from './types.js';
 
-/** Most jobs the backend keeps; asking for all of them means the newest are not cut off. */
-export const JOB_HISTORY_LIMIT = 100;
+// Re-exported where the alert API has always offered it; defined with the endpoint.
+export { JOB_HISTORY_LIMIT } from '../api/ingestion.js';
+
 /** Window over which counters (cache lookups, handler calls) are turned into recent shares. */
 export const COUNTER_WINDOW_MS = 5 * 60_000;
 
@@ -28,9 +31,8 @@ export const ALERT_TARGETS = {
 } as const;
 
 /**
- * How much a cumulative counter grew over the trailing `windowMs` of history (a backend
- * restart resets it to zero: then the new value itself is the growth). Null with fewer than
- * two samples in the window.
+ * How much a cumulative counter grew over the trailing `windowMs` of history (restarts
+ * counted as in `counterGrowth`). Null with fewer than two samples in the window.
  */
 export function counterIncrease(history: HistoryBuffer, series: string, at: number, windowMs = COUNTER_WINDOW_MS): number | null {
   const column = history.window(at - windowMs, at, [series]).columns[series]!;
@@ -40,7 +42,7 @@ export function counterIncrease(history: HistoryBuffer, series: string, at: numb
   for (const v of column) {
     if (!Number.isFinite(v)) continue;
     if (Number.isFinite(last)) {
-      total += v >= last ? v - last : v;
+      total += counterGrowth(last, v);
       pairs++;
     }
     last = v;
@@ -53,10 +55,8 @@ export const MIN_CACHE_LOOKUPS = 20;
 /** Handler calls needed in the window before an error share counts. */
 export const MIN_HANDLER_CALLS = 40;
 
-const COMPONENT_NAMES: Record<string, string> = { database: 'Database', redis: 'Redis', celery: 'Celery workers', ncf_model: 'NCF model', api: 'API' };
-
 function healthMessage(report: HealthReport, word: string): string {
-  const down = report.components.filter((c) => c.status === 'unhealthy').map((c) => COMPONENT_NAMES[c.name] ?? humanize(c.name));
+  const down = report.components.filter((c) => c.status === 'unhealthy').map((c) => componentName(c.name));
   const base = report.message.trim() || `System health is ${word}.`;
   return down.length ? `${base}${/[.!?]$/.test(base) ? '' : '.'} Unhealthy: ${down.join(', ')}.` : base;
 }
@@ -153,10 +153,10 @@ export const DEFAULT_RULES: readonly AlertRule[] = [
   {
     id: 'db-pool-usage',
     label: 'Connection pool nearly full',
-    description: 'Database connection pool usage stays at or above the limit.',
+    description: "Database connection pool usage stays at or above the backend's warning level.",
     severity: 'warning',
     resource: ALERT_TARGETS.database,
-    condition: { kind: 'threshold', direction: 'above', value: 0.8, samples: 2, unit: 'percent' },
+    condition: { kind: 'threshold', direction: 'above', value: POOL_USAGE_LIMITS.warning, samples: 2, unit: 'percent' },
     read: (d: DatabaseReport) => d.pool.usage,
     subject: 'Connection pool usage',
   },
@@ -196,7 +196,16 @@ export const DEFAULT_RULES: readonly AlertRule[] = [
     description: 'Event handler P95 latency far above its recent values (robust z-score).',
     severity: 'info',
     resource: ALERT_TARGETS.events,
-    condition: { kind: 'anomaly', series: 'handler_p95', value: 3.5, window: 30, minSamples: 8, direction: 'up', absoluteFloor: 1, unit: 'ms' },
+    condition: {
+      kind: 'anomaly',
+      series: 'handler_p95',
+      value: HANDLER_LATENCY_ANOMALY.threshold,
+      window: HANDLER_LATENCY_ANOMALY.window,
+      minSamples: HANDLER_LATENCY_ANOMALY.minSamples,
+      absoluteFloor: HANDLER_LATENCY_ANOMALY.absoluteFloor,
+      direction: 'up',
+      unit: 'ms',
+    },
     subject: 'Event handler P95 latency',
   },
   {

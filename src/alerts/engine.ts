@@ -6,6 +6,7 @@
  */
 import { Signal } from 'signal-polyfill';
 import { DAY_MS, detectAnomalyAt, explainAnomaly } from '../analysis/anomaly.js';
+import { resourceKey } from '../store/resource.js';
 import { breaches, effectiveCondition, formatReading, ruleEnabled } from './conditions.js';
 import {
   DEFAULT_PREFERENCES,
@@ -74,9 +75,18 @@ export interface SilenceRequest {
 /** How long a silence may last at most. */
 export const MAX_SILENCE_MS = 30 * DAY_MS;
 
-/** A target's identity: its endpoint and parameters. */
+/** Why {@link AlertEngine.silence} made no silence: the part of the request to correct, and why. */
+export interface SilenceRefusal {
+  readonly refused: true;
+  /** What to correct: the `reason`, when it ends (`until`), or what it silences (`target`). */
+  readonly field: 'reason' | 'until' | 'target';
+  /** The same, in plain words for the person silencing. */
+  readonly message: string;
+}
+
+/** A target's identity: its endpoint and parameters, keyed as its resource is in a source. */
 export function targetKey(target: Pick<AlertTarget, 'definition' | 'params'>): string {
-  return target.params === undefined ? target.definition.name : `${target.definition.name}?${JSON.stringify(target.params)}`;
+  return resourceKey(target.definition.name, target.params);
 }
 
 /** A target's latest attempt, as the "failing" rules need it. */
@@ -227,20 +237,21 @@ export class AlertEngine {
 
   /**
    * Mutes a rule or one alert: no sound, notification or announcement while it lasts, but
-   * evaluation goes on and the alert stays shown. Returns the silence, or why it cannot be
-   * made (in plain words).
+   * evaluation goes on and the alert stays shown. Returns the silence, or a refusal that
+   * names the part of the request to correct and says why in plain words.
    */
-  silence(request: SilenceRequest, at: number): Silence | string {
+  silence(request: SilenceRequest, at: number): Silence | SilenceRefusal {
+    const refuse = (field: SilenceRefusal['field'], message: string): SilenceRefusal => ({ refused: true, field, message });
     const reason = request.reason.trim();
-    if (!reason) return 'Give a reason, so others know why it is muted.';
+    if (!reason) return refuse('reason', 'Give a reason, so others know why it is muted.');
     const alert = request.alertId === null ? undefined : this.active.get().find((a) => a.id === request.alertId);
-    if (request.alertId !== null && !alert) return 'That alert is no longer active.';
+    if (request.alertId !== null && !alert) return refuse('target', 'That alert is no longer active.');
     const rule = this.rule(alert?.ruleId ?? request.ruleId ?? '');
-    if (!rule) return 'Unknown rule.';
-    if (request.until === null ? !alert : !Number.isFinite(request.until)) return 'Choose when the silence ends.';
-    if (request.until !== null && request.until <= at) return 'Choose an end in the future.';
-    if (request.until !== null && request.until > at + MAX_SILENCE_MS) return 'A silence can last 30 days at most.';
-    if (request.scope === 'alert' && !alert) return 'Choose the alert to silence.';
+    if (!rule) return refuse('target', 'Unknown rule.');
+    if (request.until === null ? !alert : !Number.isFinite(request.until)) return refuse('until', 'Choose when the silence ends.');
+    if (request.until !== null && request.until <= at) return refuse('until', 'Choose an end in the future.');
+    if (request.until !== null && request.until > at + MAX_SILENCE_MS) return refuse('until', 'A silence can last 30 days at most.');
+    if (request.scope === 'alert' && !alert) return refuse('target', 'Choose the alert to silence.');
     const silence: Silence = {
       id: `silence:${rule.id}@${at}.${++this.sequence}`,
       scope: request.scope,

@@ -271,9 +271,22 @@ export function computeTrend(values: ArrayLike<number>, options: TrendOptions = 
 }
 
 /**
+ * True when a cumulative counter went down from `previous` to `next`: the backend restarted
+ * and the counter began again at zero.
+ */
+export function counterRestarted(previous: number, next: number): boolean {
+  return next < previous;
+}
+
+/** How much a cumulative counter grew from `previous` to `next`; after a restart, the new value itself. */
+export function counterGrowth(previous: number, next: number): number {
+  return counterRestarted(previous, next) ? next : next - previous;
+}
+
+/**
  * Rate of a cumulative counter at each sample, per `perMs` (default per minute), from the
- * previous finite sample: `NaN` at the first sample and at gaps. A drop means the backend
- * restarted and the counter began again at zero, so the increase is the new value itself.
+ * previous finite sample: `NaN` at the first sample and at gaps; a restart counts as in
+ * {@link counterGrowth}.
  * Gaps (failed polls) are spanned: the counter kept counting meanwhile.
  *
  * @example
@@ -288,10 +301,7 @@ export function counterRates(times: ArrayLike<number>, values: ArrayLike<number>
     const v = values[i]!;
     const t = times[i]!;
     if (!Number.isFinite(v)) continue;
-    if (Number.isFinite(lastValue) && t > lastTime) {
-      const increase = v >= lastValue ? v - lastValue : v;
-      out[i] = (increase / (t - lastTime)) * perMs;
-    }
+    if (Number.isFinite(lastValue) && t > lastTime) out[i] = (counterGrowth(lastValue, v) / (t - lastTime)) * perMs;
     lastValue = v;
     lastTime = t;
   }
@@ -308,7 +318,7 @@ export function counterResets(times: ArrayLike<number>, values: ArrayLike<number
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) continue;
-    if (Number.isFinite(last) && v < last) resets.push(times[i]!);
+    if (Number.isFinite(last) && counterRestarted(last, v)) resets.push(times[i]!);
     last = v;
   }
   return resets;

@@ -158,8 +158,11 @@ export interface JobHistory {
   mayBeTruncated: boolean;
 }
 
+/** Most jobs the backend keeps; asking for all of them means the newest are not cut off. */
+export const JOB_HISTORY_LIMIT = 100;
+
 /** Recent ingestion jobs (public). The backend lists oldest first and drops the newest past `limit`. */
-export async function getJobHistory(config: ClientConfig, limit = 100, options?: RequestOptions): Promise<JobHistory> {
+export async function getJobHistory(config: ClientConfig, limit = JOB_HISTORY_LIMIT, options?: RequestOptions): Promise<JobHistory> {
   const path = `${PREFIX}/jobs/history`;
   const { body } = await requestJson(config, { path, query: { limit } }, options);
   return readModel(path, body, (b) => {

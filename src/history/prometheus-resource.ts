@@ -36,6 +36,7 @@ const loadClient = () =>
  */
 export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerformance, PrometheusPerformanceParams> = {
   name: 'prometheus/performance',
+  external: true,
   // The Pharos token stays out: only the timeout and fetch of the source's config are used.
   fetch: async (config, p, signal) =>
     (await loadClient()).fetchPerformance(
@@ -45,7 +46,7 @@ export const prometheusPerformanceResource: ResourceDefinition<PrometheusPerform
     ),
 };
 
-/** True for resources whose requests do not go to the Pharos backend. */
+/** True for resources whose requests do not go to the Pharos backend (see `ResourceDefinition.external`). */
 export function isExternalResource(resource: Pick<Resource, 'definition'>): boolean {
-  return resource.definition.name.startsWith('prometheus/');
+  return resource.definition.external === true;
 }

@@ -12,6 +12,7 @@ import {
   queryRange,
   toGrid,
 } from './prometheus.js';
+import { isExternalResource, prometheusPerformanceResource } from './prometheus-resource.js';
 
 const HOUR = 3_600_000;
 const T = Date.UTC(2026, 10, 22, 10, 0, 7, 500);
@@ -152,5 +153,13 @@ describe('Prometheus client', () => {
     expect(perf.errorPercent[0]).to.be.closeTo(2, 1e-9);
     expect(perf.p50[1]).to.be.NaN;
     expect(perf.queries.p99).to.equal('my_p99_seconds');
+  });
+});
+
+describe('isExternalResource', () => {
+  it('goes by the definition’s external flag, not by its name', () => {
+    expect(isExternalResource({ definition: prometheusPerformanceResource })).to.equal(true);
+    expect(isExternalResource({ definition: { name: 'prometheus/lookalike', fetch: async () => 0 } })).to.equal(false);
+    expect(isExternalResource({ definition: { name: 'metrics/elsewhere', external: true, fetch: async () => 0 } })).to.equal(true);
   });
 });

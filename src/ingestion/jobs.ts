@@ -2,10 +2,10 @@
  * Ingestion jobs as the queue and the job history count and order them: the limit asked
  * for, counts by state, newest-first order, ages, and the jobs queued from this page.
  */
-import { JOB_STATUSES, type IngestionJob, type JobStatus } from '../api/ingestion.js';
+import { JOB_HISTORY_LIMIT, JOB_STATUSES, type IngestionJob, type JobStatus } from '../api/ingestion.js';
 
-/** Jobs asked for by default. */
-export const DEFAULT_JOB_LIMIT = 100;
+/** Jobs asked for by default: all the backend keeps. */
+export const DEFAULT_JOB_LIMIT = JOB_HISTORY_LIMIT;
 
 /** A usable `limit` attribute: a positive integer, else the default. */
 export function jobLimit(limit: unknown): number {

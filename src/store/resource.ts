@@ -20,6 +20,11 @@ export interface ResourceDefinition<T, P = void> {
   /** Poll interval for this endpoint, overriding the source's. */
   readonly intervalMs?: number;
   /**
+   * True when its requests go elsewhere than the Pharos backend (e.g. to Prometheus): its
+   * history is not saved with the backend's, nor its latency counted as the backend's.
+   */
+  readonly external?: boolean;
+  /**
    * Polled once per browser when pages share (see `cross-tab.ts`): the leading page polls it
    * for every page that shows it. Such a definition must be registered with
    * {@link shareDefinition}, so a leading page that does not show it can still poll it.
@@ -42,6 +47,11 @@ export function shareDefinition<T, P>(definition: ResourceDefinition<T, P>): Res
 /** The shared definition registered under `name`, if any. */
 export function sharedDefinition(name: string): ResourceDefinition<any, any> | undefined {
   return sharedDefinitions.get(name);
+}
+
+/** The key of a resource within its source: the definition's name, then the parameters as JSON. */
+export function resourceKey(name: string, params: unknown): string {
+  return params === undefined ? name : `${name}?${JSON.stringify(params)}`;
 }
 
 /** A number in [0, 1) fixed by `text` (FNV-1a), to place a resource's polls in the interval. */

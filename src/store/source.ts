@@ -1,7 +1,7 @@
 import { Signal } from 'signal-polyfill';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig, type TokenSource } from '../api/http.js';
 import { systemClock, type Clock } from './clock.js';
-import { Resource, type ResourceDefinition, type ResourceHost } from './resource.js';
+import { Resource, resourceKey, type ResourceDefinition, type ResourceHost } from './resource.js';
 import { canShare, type Sharing, type SharingHost } from './sharing/sharing.js';
 import { SoloShare } from './sharing/solo-share.js';
 import { isTimeRange, type TimeRange } from './time-range.js';
@@ -202,7 +202,7 @@ export class PharosSource implements ResourceHost, SharingHost {
   /** The shared resource for a definition and parameters, created on first use. */
   resource<T, P>(definition: ResourceDefinition<T, P>, ...params: P extends void ? [] : [P]): Resource<T, P> {
     const p = params[0] as P;
-    const key = p === undefined ? definition.name : `${definition.name}?${JSON.stringify(p)}`;
+    const key = resourceKey(definition.name, p);
     let resource = this.resources.get(key) as Resource<T, P> | undefined;
     if (!resource) {
       resource = new Resource(this, definition, p, key);

@@ -23,3 +23,8 @@ export function isTimeRange(value: unknown): value is TimeRange {
 export function windowDays(range: TimeRange): number {
   return Math.max(1, Math.ceil(TIME_RANGE_MS[range] / (24 * HOUR)));
 }
+
+/** The window of `range` that ends at `end` (ms since the epoch), as `[fromMs, toMs]`. */
+export function rangeEndingAt(range: TimeRange, end: number): [number, number] {
+  return [end - TIME_RANGE_MS[range], end];
+}

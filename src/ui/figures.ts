@@ -1,8 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { MetricFormat } from '../util/format.js';
 import type { Resource } from '../store/resource.js';
-import type { PharosSource } from '../store/source.js';
-import { TIME_RANGE_MS } from '../store/time-range.js';
 
 /** One headline figure of an element (a user count, a hit rate…), shown as a `<pharos-metric-card>`. */
 export interface Figure {
@@ -65,12 +63,6 @@ export function renderFigures(figures: readonly Figure[], label: string, from: F
       </li>`,
     )}
   </ul>`;
-}
-
-/** The source's selected time range ending now, as `[fromMs, toMs]` (reads its signals). */
-export function selectedRange(source: PharosSource): [number, number] {
-  const now = source.now.get();
-  return [now - TIME_RANGE_MS[source.timeRange.get()], now];
 }
 
 /** Styles for {@link renderFigures}. */

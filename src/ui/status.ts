@@ -1,4 +1,3 @@
-import { humanize } from '../util/format.js';
 
 /**
  * One vocabulary for every status the backend can report, so every element shows the same
@@ -10,21 +9,6 @@ export type Tone = 'ok' | 'warn' | 'danger' | 'neutral' | 'unknown';
 
 /** The statuses a badge can show. */
 export type BadgeStatus = 'healthy' | 'degraded' | 'down' | 'unknown' | 'not-applicable';
-
-/** Display names of the backend's components and services; others are humanised keys. */
-const COMPONENT_NAMES: Readonly<Record<string, string>> = {
-  database: 'Database',
-  redis: 'Redis',
-  celery: 'Celery workers',
-  ncf_model: 'NCF model',
-  api: 'API',
-  qdrant: 'Qdrant',
-};
-
-/** The name to show for a backend component or service key (`ncf_model` → "NCF model"). */
-export function componentName(key: string): string {
-  return COMPONENT_NAMES[key] ?? humanize(key);
-}
 
 /** Tone, icon and label of each status. */
 export const STATUS_LOOK: Readonly<Record<BadgeStatus, { tone: Tone; icon: string; label: string }>> = {

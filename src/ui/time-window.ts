@@ -1,5 +1,6 @@
 import type { SourceHost } from '../store/lit/controllers.js';
-import { windowDays } from '../store/time-range.js';
+import type { PharosSource } from '../store/source.js';
+import { rangeEndingAt, windowDays } from '../store/time-range.js';
 import { toLocale } from '../util/format.js';
 
 /**
@@ -15,4 +16,9 @@ export function windowDaysOf(host: SourceHost): () => number {
 export function formatWindow(lang: string, days: number): string {
   const count = new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days);
   return `last ${count}`;
+}
+
+/** The source's selected time range ending now, as `[fromMs, toMs]` (reads its signals). */
+export function selectedRange(source: PharosSource): [number, number] {
+  return rangeEndingAt(source.timeRange.get(), source.now.get());
 }

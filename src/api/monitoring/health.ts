@@ -7,6 +7,7 @@ import { getChecked } from '../envelope.js';
 import { readModel, requestJson, type ClientConfig, type RequestOptions } from '../http.js';
 import { numberOrNull, object, objectAt, objectOrNull, oneOf, string, stringOrNull, type Json } from '../read.js';
 import { parseUtc } from '../time.js';
+import { humanize } from '../../util/format.js';
 
 const PREFIX = '/api/monitoring';
 
@@ -20,6 +21,21 @@ const COMPONENT: readonly ComponentStatus[] = ['healthy', 'degraded', 'unhealthy
 
 /** Reads a component/module status; anything unexpected is `unknown`, never a crash. */
 export const componentStatus = (value: unknown): ComponentStatus => oneOf(value, COMPONENT, 'unknown');
+
+/** Display names of the backend's components and services; others are humanised keys. */
+const COMPONENT_NAMES: Readonly<Record<string, string>> = {
+  database: 'Database',
+  redis: 'Redis',
+  celery: 'Celery workers',
+  ncf_model: 'NCF model',
+  api: 'API',
+  qdrant: 'Qdrant',
+};
+
+/** The name to show for a backend component or service key (`ncf_model` → "NCF model"). */
+export function componentName(key: string): string {
+  return COMPONENT_NAMES[key] ?? humanize(key);
+}
 
 /** One component of `/health` (database, redis, celery, ncf_model, api, …). */
 export interface ComponentHealth {

@@ -134,6 +134,12 @@ export async function getUserEngagement(
   });
 }
 
+/**
+ * Pool usage (a fraction of capacity) from which the backend warns, and from which it calls
+ * it critical. The database card's gauge and the pool alert both use these levels.
+ */
+export const POOL_USAGE_LIMITS = { warning: 0.75, critical: 0.9 } as const;
+
 /** A database connection pool. */
 export interface PoolStats {
   databaseType: string;

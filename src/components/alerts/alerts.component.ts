@@ -12,7 +12,6 @@ import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resou
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
-import { AlertmanagerStatus } from './alertmanager-status.js';
 import { alertsStyles } from './alerts.styles.js';
 import { alertSound } from './beep.js';
 import { notifyAlert } from './desktop-notification.js';
@@ -107,7 +106,6 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * @csspart acknowledged - "Acknowledged 14:02 — comment" on an alert or history entry.
  * @csspart silence - The button that opens the silence dialog.
  * @csspart silenced - "Silenced … for 42 min more: reason" on a silenced alert.
- * @csspart alertmanager - Through a relay with Alertmanager: "Silenced in Alertmanager by … until …: comment", or inhibited (`data-state` silenced or inhibited).
  * @csspart lift - The button that ends a silence early.
  * @csspart silences - The list of silenced rules without an active alert.
  * @csspart dialog - The acknowledge and silence dialog (`<dialog>`, modal).
@@ -173,8 +171,6 @@ export class PharosAlerts extends PharosElement {
   private panelsLoading: Promise<unknown> | null = null;
 
   private readonly alerts = new AlertMonitorController(this);
-  /** Silences and inhibitions in Alertmanager, when the source is a relay that has one. */
-  private readonly alertmanager = new AlertmanagerStatus(this);
   private pendingAnnouncements: Alert[] = [];
   /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
   private returnFocus: HTMLElement | null = null;
@@ -466,7 +462,6 @@ export class PharosAlerts extends PharosElement {
         >
         ${acked ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, alert)}</span>` : nothing}
         ${silence ? html`<span part="silenced" class="meta"><span aria-hidden="true">🔕 </span>${this.silenceText(silence)}</span>` : nothing}
-        ${this.alertmanager.render(engine.rule(alert.ruleId), ctx.lang, ctx.now)}
       </div>
       <div class="actions">
         ${failing ? html`<button type="button" part="retry" @click=${() => void this.refresh()}>Retry now</button>` : nothing}
@@ -695,10 +690,10 @@ export class PharosAlerts extends PharosElement {
       }
     } else until = now + (choice?.ms ?? 3_600_000);
     const result = this.monitor.engine.silence({ scope: d.scope, alertId: alert.id, reason: d.reason, until }, now);
-    if (typeof result === 'string') {
+    if ('refused' in result) {
       // The typed reason and choices stay as they are; only the message is new.
-      this.dialogError = result;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(result.startsWith('Give') ? '#silence-reason' : '#silence-duration')?.focus());
+      this.dialogError = result.message;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(result.field === 'reason' ? '#silence-reason' : '#silence-duration')?.focus());
       return;
     }
     this.silenceDraft = EMPTY_SILENCE;

@@ -91,7 +91,7 @@ describe('<pharos-alerts>', () => {
     );
     record.stop();
     const pool = alertRow(el, 'db-pool-usage')!;
-    expect(text(pool)).to.match(/Connection pool usage is \d+(\.\d)?%, at or above the 80% limit for \d+ samples in a row/);
+    expect(text(pool)).to.match(/Connection pool usage is \d+(\.\d)?%, at or above the 75% limit for \d+ samples in a row/);
     expect(pool.querySelector('[part=severity]')!.textContent).to.contain('Warning');
     expect(pool.querySelector('[part=severity] [aria-hidden=true]')).to.exist;
     expect(text(alertRow(el, 'module-down')!)).to.contain('Module graph is unhealthy: Vector store unreachable');
@@ -202,7 +202,7 @@ describe('<pharos-alerts>', () => {
     el.tab = 'preferences';
     await el.updateComplete;
     const input = () => root(el).querySelector('input[name="value:db-pool-usage"]') as HTMLInputElement;
-    expect(input().value).to.equal('80');
+    expect(input().value).to.equal('75');
     const type = async (value: string) => {
       input().focus();
       input().select();

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CacheStats } from '../../api/monitoring.js';
-import { figureStyles, renderFigures, selectedRange, type Figure } from '../../ui/figures.js';
+import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
 import { formatNumber, langOf } from '../../util/format.js';
 import { Memo } from '../../util/memo.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -13,6 +13,7 @@ import { cacheStatsResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { cacheStyles } from './cache.styles.js';
+import { selectedRange } from '../../ui/time-window.js';
 
 /**
  * The backend's cache: hit rate, hits, misses, invalidations and total requests, and the

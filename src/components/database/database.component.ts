@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DatabaseReport, DatabaseWarning, PoolStats } from '../../api/monitoring.js';
+import { POOL_USAGE_LIMITS, type DatabaseReport, type DatabaseWarning, type PoolStats } from '../../api/monitoring.js';
 import { cssProps } from '../../ui/css-props.js';
-import { figureStyles, renderFigures, selectedRange, type Figure } from '../../ui/figures.js';
+import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
 import { formatNumber, formatPercent, langOf } from '../../util/format.js';
 import { fieldLabel, formatFreeValue } from '../../ui/free-form.js';
 import { Memo } from '../../util/memo.js';
@@ -16,15 +16,12 @@ import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { databaseStyles } from './database.styles.js';
-
-/** Pool usage from which the backend warns, and from which it calls it critical (fractions). */
-export const POOL_WARNING = 0.75;
-export const POOL_CRITICAL = 0.9;
+import { selectedRange } from '../../ui/time-window.js';
 
 /** Display names of database types. */
 const TYPE_NAMES: Record<string, string> = { postgresql: 'PostgreSQL', sqlite: 'SQLite', mysql: 'MySQL' };
 
-const poolLevel = (usage: number) => (usage >= POOL_CRITICAL ? 'critical' : usage >= POOL_WARNING ? 'warning' : 'ok');
+const poolLevel = (usage: number) => (usage >= POOL_USAGE_LIMITS.critical ? 'critical' : usage >= POOL_USAGE_LIMITS.warning ? 'warning' : 'ok');
 
 /**
  * The database: its type and health, the connection pool (checked out, available,
@@ -45,6 +42,7 @@ const poolLevel = (usage: number) => (usage >= POOL_CRITICAL ? 'critical' : usag
  * @csspart type - The database type.
  * @csspart pool - The pool section.
  * @csspart gauge - The pool usage meter (`role=meter`).
+ * @csspart limits - The usage levels at which the pool counts as high and critical.
  * @csspart figures - The pool figures.
  * @csspart figure - One pool figure (a `<pharos-metric-card>`).
  * @csspart fields - Pool settings (size, max overflow, idle, PostgreSQL settings).
@@ -55,8 +53,8 @@ const poolLevel = (usage: number) => (usage >= POOL_CRITICAL ? 'critical' : usag
  * @csspart retry - The retry button.
  *
  * @cssprop --pharos-database-gauge-color - Gauge fill below the warning level (defaults to `--pharos-ok`).
- * @cssprop --pharos-database-gauge-warn - Gauge fill from 75 % (defaults to `--pharos-warn`).
- * @cssprop --pharos-database-gauge-danger - Gauge fill from 90 % (defaults to `--pharos-danger`).
+ * @cssprop --pharos-database-gauge-warn - Gauge fill from the backend's warning level (defaults to `--pharos-warn`).
+ * @cssprop --pharos-database-gauge-danger - Gauge fill from the backend's critical level (defaults to `--pharos-danger`).
  *
  * @example
  * <pharos-database base-url="https://pharos.onrender.com"></pharos-database>
@@ -163,10 +161,14 @@ export class PharosDatabase extends PharosElement {
       </div>
       <div class="gauge-track" aria-hidden="true">
         <div class="gauge-fill" ${cssProps({ '--_fill': usage })}></div>
-        <div class="gauge-mark" ${cssProps({ '--_at': POOL_WARNING })}></div>
-        <div class="gauge-mark" ${cssProps({ '--_at': POOL_CRITICAL })}></div>
+        <div class="gauge-mark" ${cssProps({ '--_at': POOL_USAGE_LIMITS.warning })}></div>
+        <div class="gauge-mark" ${cssProps({ '--_at': POOL_USAGE_LIMITS.critical })}></div>
       </div>
-    </div>`;
+    </div>
+    <p class="meta" part="limits">
+      High from ${formatPercent(lang, POOL_USAGE_LIMITS.warning, 0)}, critical from ${formatPercent(lang, POOL_USAGE_LIMITS.critical, 0)}: the
+      backend's levels, which the pool alert uses too.
+    </p>`;
   }
 
   private renderWarnings(warnings: DatabaseWarning[]) {
@@ -206,8 +208,8 @@ export class PharosDatabase extends PharosElement {
         .data=${data}
         .series=${[{ label: 'Pool usage', unit: '%' }]}
         .thresholds=${[
-          { value: POOL_WARNING * 100, label: 'Warning' },
-          { value: POOL_CRITICAL * 100, label: 'Critical' },
+          { value: POOL_USAGE_LIMITS.warning * 100, label: 'Warning' },
+          { value: POOL_USAGE_LIMITS.critical * 100, label: 'Critical' },
         ]}
         .range=${range}
       ></pharos-timeseries>

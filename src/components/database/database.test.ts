@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { startSim } from '../../../test/support/sim.js';
 import { drawnShare } from '../../../test/support/drawn.js';
 import { mountInSource } from '../../../test/support/mount.js';
+import { DEFAULT_RULES } from '../../alerts/default-rules.js';
 import type { PharosDatabase } from './database.component.js';
 import './database.js';
 
@@ -32,6 +33,12 @@ describe('<pharos-database>', () => {
     const marks = [...gauge.querySelectorAll('.gauge-mark')].map((m) => (m.getBoundingClientRect().left - track.getBoundingClientRect().left - track.clientLeft) / track.clientWidth);
     expect(marks[0]).to.be.closeTo(0.75, 0.01);
     expect(marks[1]).to.be.closeTo(0.9, 0.01);
+    // The card says what the levels are, and the pool alert fires from the same warning level.
+    expect(q(el, '[part=limits]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      "High from 75%, critical from 90%: the backend's levels, which the pool alert uses too.",
+    );
+    const poolRule = DEFAULT_RULES.find((r) => r.id === 'db-pool-usage')!;
+    expect(poolRule.condition).to.include({ kind: 'threshold', direction: 'above', value: 0.75 });
     expect(figure(el, 'capacity').value).to.equal(15);
     const overflow = figure(el, 'overflow');
     expect(overflow.value).to.equal(0);

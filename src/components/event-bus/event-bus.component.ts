@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { BusEvent, EventBusMetrics, EventHistory } from '../../api/monitoring.js';
 import { counterRates, counterResets } from '../../analysis/anomaly.js';
 import { cssProps } from '../../ui/css-props.js';
-import { figureStyles, renderFigures, selectedRange, type Figure } from '../../ui/figures.js';
+import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
 import { formatDateTime, formatMs, formatNumber, formatPercent, formatTime, humanize, langOf } from '../../util/format.js';
 import { Memo } from '../../util/memo.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -15,6 +15,7 @@ import { eventHistoryResource, eventsResource } from '../../store/resources/moni
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { eventBusStyles } from './event-bus.styles.js';
+import { selectedRange } from '../../ui/time-window.js';
 
 /** Events per minute over the range, from the cumulative `emitted` counter. */
 interface RateSeries {

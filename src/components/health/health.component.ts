@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ComponentHealth, HealthReport } from '../../api/monitoring.js';
+import { componentName, type ComponentHealth, type HealthReport } from '../../api/monitoring.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { formatNumber, langOf } from '../../util/format.js';
 import { renderPanel, renderSkeleton } from '../../ui/resource-views.js';
-import { componentName, STATUS_LOOK, toBadgeStatus } from '../../ui/status.js';
+import { STATUS_LOOK, toBadgeStatus } from '../../ui/status.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { healthResource } from '../../store/resources/health.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';

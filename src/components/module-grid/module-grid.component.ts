@@ -17,10 +17,10 @@ import { FAILED_SERIES, LATENCY_SERIES, type Resource } from '../../store/resour
 import { ResourceListController } from '../../store/lit/resource-list-controller.js';
 import { healthResource } from '../../store/resources/health.js';
 import { moduleHealthResource } from '../../store/resources/module-health.js';
-import { TIME_RANGE_MS } from '../../store/time-range.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTrend } from '../trend/trend.component.js';
 import { moduleGridStyles } from './module-grid.styles.js';
+import { selectedRange } from '../../ui/time-window.js';
 
 /** The modules the Pharos backend registers (the default list). */
 export const DEFAULT_MODULES: readonly string[] = [
@@ -190,7 +190,7 @@ export class PharosModuleGrid extends PharosElement {
     const report = this.health.resource.value.get();
     const healthStale = this.health.resource.stale.get();
     const probes = new Map(this.probes.resources.map((r) => [r.params, r]));
-    const from = this.source.now.get() - TIME_RANGE_MS[this.source.timeRange.get()];
+    const [from] = selectedRange(this.source);
     return this.modules.map((name) => this.view(name, report, healthStale, probes.get(name) ?? null, from));
   }
 
@@ -423,7 +423,7 @@ export class PharosModuleGrid extends PharosElement {
 
   private renderProbes(v: ModuleView, lang: string) {
     if (!v.probe) return html`<section part="probes"><p class="meta">This module is not probed (probe="${this.probe}").</p></section>`;
-    const from = this.source.now.get() - TIME_RANGE_MS[this.source.timeRange.get()];
+    const [from] = selectedRange(this.source);
     const w = v.probe.history.window(from, Infinity, [LATENCY_SERIES, FAILED_SERIES, 'status_score']);
     const n = w.times.length;
     const rows = Array.from({ length: Math.min(n, 20) }, (_, i) => n - 1 - i);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MethodTiming, PerformanceReport } from '../../api/monitoring.js';
-import { figureStyles, renderFigures, selectedRange, type Figure } from '../../ui/figures.js';
+import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
 import { fieldLabel, formatFreeValue } from '../../ui/free-form.js';
 import { formatMs, formatNumber, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -14,6 +14,7 @@ import { performanceResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { performanceSummaryStyles } from './performance-summary.styles.js';
+import { selectedRange } from '../../ui/time-window.js';
 
 /**
  * Backend performance from `/api/monitoring/performance`: cache hit rate, slow query count,

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Signal } from 'signal-polyfill';
 import { detectAnomaly } from '../../analysis/anomaly.js';
+import { HANDLER_LATENCY_ANOMALY } from '../../analysis/handler-latency.js';
 import { timingNote } from '../../api/timing.js';
 import { requestStats, bucketWidth, observedSince, type RequestStats } from '../../history/percentiles.js';
 import type { PerformanceQueries, PrometheusPerformance } from '../../history/prometheus.js';
@@ -51,9 +52,6 @@ interface BrowserHistory {
   methods: ChartData;
 }
 
-/** Settings of the default "Unusual handler latency" alert rule, so the band shows what it compares against. */
-const HANDLER_ANOMALY = { threshold: 3.5, window: 30, minSamples: 8, absoluteFloor: 1 } as const;
-
 /**
  * The usual range of the handler P95 (its median over the samples before the latest, plus or
  * minus the anomaly threshold in robust spreads), as a chart band; none while there is too
@@ -62,13 +60,13 @@ const HANDLER_ANOMALY = { threshold: 3.5, window: 30, minSamples: 8, absoluteFlo
 function handlerBaseline(events: ChartData): TimeseriesBand[] {
   const p95 = events.data[2];
   if (!p95) return [];
-  const { median, spread, samples } = detectAnomaly(p95, HANDLER_ANOMALY);
+  const { median, spread, samples } = detectAnomaly(p95, HANDLER_LATENCY_ANOMALY);
   if (median === null || spread === null) return [];
-  const reach = HANDLER_ANOMALY.threshold * spread;
+  const reach = HANDLER_LATENCY_ANOMALY.threshold * spread;
   return [{
     lower: Math.max(0, median - reach),
     upper: median + reach,
-    label: `Usual P95 (median of the last ${samples} samples ± ${HANDLER_ANOMALY.threshold} spreads)`,
+    label: `Usual P95 (median of the last ${samples} samples ± ${HANDLER_LATENCY_ANOMALY.threshold} spreads)`,
     seriesIndex: 1,
   }];
 }

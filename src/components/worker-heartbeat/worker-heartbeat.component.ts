@@ -1,18 +1,18 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { IngestionHealth, WorkerHealth, WorkerState } from '../../api/ingestion.js';
-import type { HealthReport } from '../../api/monitoring.js';
+import { componentName, type HealthReport } from '../../api/monitoring.js';
 import { cssProps } from '../../ui/css-props.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated, type ViewContext } from '../../ui/resource-views.js';
-import { componentName, toBadgeStatus } from '../../ui/status.js';
+import { toBadgeStatus } from '../../ui/status.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import type { Resource } from '../../store/resource.js';
 import { healthResource } from '../../store/resources/health.js';
 import { ingestionHealthResource, workerHealthResource } from '../../store/resources/ingestion.js';
-import { TIME_RANGE_MS, type TimeRange } from '../../store/time-range.js';
+import { rangeEndingAt, type TimeRange } from '../../store/time-range.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { heartbeatTimeline, type HeartbeatTimeline, type PollState } from './heartbeat-timeline.js';
 import { workerHeartbeatStyles } from './worker-heartbeat.styles.js';
@@ -189,7 +189,7 @@ export class PharosWorkerHeartbeat extends PharosElement {
     const range = this.source.timeRange.get();
     // The newest poll can be a moment younger than the last tick.
     const to = Math.max(ctx.now, worker.history.lastTime ?? -Infinity);
-    const from = to - TIME_RANGE_MS[range];
+    const [from] = rangeEndingAt(range, to);
     const tl = heartbeatTimeline(worker.history, from, to);
     const polls = tl.segments.length === 0 ? 0 : Object.values(tl.counts).reduce((a, b) => a + b, 0);
     return html`<figure part="timeline">

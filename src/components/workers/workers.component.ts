@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PharosError } from '../../api/errors.js';
 import type { WorkersStatus } from '../../api/monitoring.js';
-import { figureStyles, renderFigures, selectedRange, type Figure } from '../../ui/figures.js';
+import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
 import { formatFreeValue } from '../../ui/free-form.js';
 import { formatAgo, formatNumber, formatSeconds, formatTime, humanize, langOf, MISSING } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -17,6 +17,7 @@ import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
 import { workersStyles } from './workers.styles.js';
+import { selectedRange } from '../../ui/time-window.js';
 
 /** A worker name that may wrap after its `@` (`celery@` / `host-1`) rather than anywhere. */
 function breakableName(name: string) {
