@@ -310,6 +310,11 @@ backend.closeAllConnections();
 
 // ---- Printing.
 
+if (values.json) {
+  writeFileSync(values.json, JSON.stringify({ scenario, runs: RUNS, latencies: LATENCIES, backendUrl, pageOrigin: site.origin, discovered, cells }, null, 1));
+  console.error(`Every run's raw figures: ${values.json}`);
+}
+
 const speedName = (/** @type {number} */ ms) => (ms === 0 ? 'at once' : `${ms} ms`);
 const FIGURES = /** @type {const} */ ([
   ['load event', 'load'],
@@ -373,6 +378,19 @@ for (const cell of cells) {
   const floorFirst = cell.floor.map((r) => Math.min(...apiOf(r, backendUrl).map((/** @type {any} */ x) => x.start)));
   const floorLast = cell.floor.map((r) => Math.max(...apiOf(r, backendUrl).map((/** @type {any} */ x) => x.end)));
   console.log(`  floor: first fetch ${fmt(median(floorFirst))}, last answer ${fmt(median(floorLast))}`);
+  // The three phases of a load, against the floor's: until the first request, the requests
+  // (first fetch() to last answer), and from the last answer to every panel with data.
+  const phases = (/** @type {Run[]} */ runs) =>
+    runs.map((r) => {
+      const api = apiOf(r, backendUrl);
+      const first = Math.min(...api.map((/** @type {any} */ x) => x.start));
+      const last = Math.max(...api.map((/** @type {any} */ x) => x.end));
+      return { before: first, requests: last - first, after: (r.allData ?? NaN) - last };
+    });
+  const dp = phases(cell.dashboard);
+  const fp = phases(cell.floor);
+  const phase = (/** @type {'before' | 'requests' | 'after'} */ k) => `${fmt(median(dp.map((x) => x[k])))} (floor ${fmt(median(fp.map((x) => x[k])))})`;
+  console.log(`  phases: before the first request ${phase('before')} · requests ${phase('requests')} · from the last answer to every panel with data ${phase('after')}`);
   /** @type {Map<string, { rendered: number[], data: number[] }>} */
   const panels = new Map();
   for (const run of cell.dashboard) {
@@ -425,9 +443,5 @@ function printTimeline(cell) {
   console.log(`    stalls (start+length): ${stalls || 'none'}`);
 }
 
-if (values.json) {
-  writeFileSync(values.json, JSON.stringify({ scenario, runs: RUNS, latencies: LATENCIES, backendUrl, discovered, cells }, null, 1));
-  console.log(`\nEvery run's raw figures: ${values.json}`);
-}
 const failed = cells.some((c) => c.failures.length > 0 || c.dashboard.length === 0);
 process.exit(failed ? 1 : 0);
