@@ -1,7 +1,8 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { mountOnClock } from '../../../test/support/clocked-source.js';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
-import { DEFAULT_MODULES, type PharosModuleGrid } from './module-grid.component.js';
+import type { PharosModuleGrid } from './module-grid.component.js';
 import './module-grid.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -20,7 +21,10 @@ describe('<pharos-module-grid>', () => {
   it('probes each module when /health reports none (production-like), with response time and errors', async () => {
     const { sim, el } = await inSource('production-like');
     await waitUntil(() => loaded(el), 'every module loaded', { timeout: 15000 });
-    expect(cards(el).map((c) => c.dataset.name)).to.deep.equal([...DEFAULT_MODULES]);
+    expect(cards(el).map((c) => c.dataset.name)).to.deep.equal([
+      'annotations', 'auth', 'authority', 'collections', 'github', 'graph', 'ingestion', 'mcp',
+      'monitoring', 'patterns', 'pdf_ingestion', 'planning', 'quality', 'resources', 'scholarly', 'search',
+    ]);
     expect(cards(el).every((c) => c.dataset.status === 'healthy')).to.equal(true);
     const requests = await sim.requests();
     expect(requests.byPath['/api/monitoring/health/module/graph']).to.equal(1);
@@ -111,9 +115,18 @@ describe('<pharos-module-grid>', () => {
   });
 
   it('probe="auto" does not probe when /health reports modules', async () => {
-    const { sim, el } = await inSource('healthy', html`<pharos-module-grid probe="auto"></pharos-module-grid>`);
+    // On an injected clock: three intervals pass in a moment, and every request is counted as it starts.
+    const sim = await startSim('healthy');
+    const { el: source, source: src, clock, fetched } = await mountOnClock(sim.baseUrl, html`<pharos-module-grid probe="auto"></pharos-module-grid>`);
+    const el = source.querySelector('pharos-module-grid')!;
+    await clock.advance(0);
     await waitUntil(() => loaded(el), 'loaded', { timeout: 15000 });
-    await aTimeout(200);
+    for (let i = 0; i < 3; i++) {
+      await clock.advance(30_000);
+      await waitUntil(() => !src.fetching.get(), 'the poll is answered', { timeout: 10000 });
+    }
+    expect(fetched.filter((p) => p === '/api/monitoring/health'), 'health: at once, then each interval').to.have.length(4);
+    expect(fetched.filter((p) => p.includes('/health/module/')), 'no module probe').to.deep.equal([]);
     const paths = Object.keys((await sim.requests()).byPath);
     expect(paths.some((p) => p.includes('/health/module/'))).to.equal(false);
     expect(card(el, 'search').querySelector('.errors')!.textContent).to.equal('—');
