@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PharosSourceElement } from '../../components/source/source.js';
 import { loadSample } from '../../../test/support/samples.js';
 import { mountInSource } from '../../../test/support/mount.js';
@@ -148,7 +148,7 @@ describe('<pharos-engagement>', () => {
     await sim.fault({ path: PATH, kind: 'malformed-json' });
     await el.refresh();
     await waitUntil(() => parts(el, 'error').length === 1, 'error', TIMEOUT);
-    await aTimeout(0);
+    await el.updateComplete;
     expect(parts(el, 'type')).to.have.length(4);
     expect(root(el).querySelector('[data-key=interactions]')!.hasAttribute('stale')).to.equal(true);
     expect(text(parts(el, 'error')[0]!)).to.contain('Showing the last good values');

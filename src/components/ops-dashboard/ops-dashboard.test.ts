@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { settle } from '../../../test/support/manual-clock.js';
 import { startSim } from '../../../test/support/sim.js';
 import { mountInSource } from '../../../test/support/mount.js';
 import { setViewport } from '../../../test/support/viewport.js';
@@ -104,7 +105,9 @@ describe('<pharos-ops-dashboard> tab badge', () => {
       const dashboard = source.querySelector('pharos-ops-dashboard') as PharosOpsDashboard;
       const alerts = inner(dashboard, 'pharos-alerts') as HTMLElement & { monitor: import('../../alerts/monitor.js').AlertMonitor };
       await waitUntil(() => alerts.monitor.engine.active.get().some((a) => a.ruleId === 'health-degraded'), 'an alert', TIMEOUT);
-      await new Promise((r) => setTimeout(r, 50));
+      // The badge is set from the alert signals in a microtask and on updates: let both run, with no sleep.
+      await dashboard.updateComplete;
+      await settle();
       expect(document.title, 'embedded: never touched unless asked').to.equal('Ops wiki');
       expect(own.getAttribute('href')).to.equal('/favicon-own.png');
 
