@@ -13,6 +13,8 @@ import { createRelay } from './relay.js';
  */
 export async function main(argv, env, hooks = {}) {
   let config;
+  /** @type {import('fastify').FastifyInstance} */
+  let app;
   try {
     const loaded = loadConfig(argv, env);
     if (loaded.help) {
@@ -21,6 +23,7 @@ export async function main(argv, env, hooks = {}) {
     }
     config = loaded.config;
     for (const warning of await checkBackend(config)) console.error(`pharos-relay: ${warning}`);
+    ({ app } = await createRelay(config));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`pharos-relay: ${error.message}`);
@@ -28,7 +31,6 @@ export async function main(argv, env, hooks = {}) {
     }
     throw error;
   }
-  const { app } = await createRelay(config);
   let address;
   try {
     address = await app.listen({ port: config.port, host: config.host });
@@ -38,7 +40,8 @@ export async function main(argv, env, hooks = {}) {
     return 2;
   }
   const origins = config.allowOrigins === '*' ? 'any origin' : config.allowOrigins.length ? config.allowOrigins.join(', ') : 'no cross-origin pages';
-  console.log(`Pharos relay on ${address} for ${config.backend.href.replace(/\/$/, '')} (poll every ${config.intervalMs / 1000} s; readable by ${origins})`);
+  const alerts = config.alertmanager ? `; alerts to Alertmanager at ${config.alertmanager.origin}` : '';
+  console.log(`Pharos relay on ${address} for ${config.backend.href.replace(/\/$/, '')} (poll every ${config.intervalMs / 1000} s; readable by ${origins}${alerts})`);
   hooks.onListening?.(address);
   await new Promise((resolve) => {
     const stop = () => {

@@ -20,6 +20,9 @@ import { parseArgs } from 'node:util';
  * @property {number} rateLimit requests per minute per client that cost the relay work (0: off)
  * @property {boolean} trustProxy read the client address from X-Forwarded-For (behind a proxy)
  * @property {string} logLevel pino level
+ * @property {URL | null} alertmanager where the dashboard's alert rules, evaluated here, are sent (Alertmanager's base URL)
+ * @property {string | null} rulesFile thresholds and rules switched off, in the dashboard's preferences format
+ * @property {string | null} dashboardUrl the dashboard's address, the alerts' generatorURL
  */
 
 /** A setting that cannot work; its message is the one line printed at start-up. */
@@ -58,6 +61,9 @@ export const OPTIONS = /** @type {const} */ ({
   'rate-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'log-level': { type: 'string' },
+  alertmanager: { type: 'string' },
+  rules: { type: 'string' },
+  'dashboard-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 });
 
@@ -85,10 +91,16 @@ polled once for all readers, with HTTP caching and Prometheus metrics. The token
                          Default ${DEFAULTS.rateLimit}, 0 turns it off                           [PHAROS_RELAY_RATE_LIMIT]
   --trust-proxy          take the client address from X-Forwarded-For              [PHAROS_RELAY_TRUST_PROXY=1]
   --log-level LEVEL      fatal, error, warn, info, debug; default info              [PHAROS_RELAY_LOG_LEVEL]
+  --alertmanager URL     evaluate the dashboard's alert rules here, on every poll, and send
+                         what fires to this Alertmanager (v2 API)                    [PHAROS_RELAY_ALERTMANAGER]
+  --rules FILE           thresholds and rules switched off, in the dashboard's alert
+                         preferences format (default: the dashboard's defaults)      [PHAROS_RELAY_RULES]
+  --dashboard-url URL    the dashboard's address, linked from each alert             [PHAROS_RELAY_DASHBOARD_URL]
   -h, --help
 
 Durations: 500ms, 30s, 5m, 1h or a number of seconds.
-Endpoints of its own: GET /relay/health (which backend calls fail, since when), GET /metrics.`;
+Endpoints of its own: GET /relay/health (which backend calls fail, since when), GET /metrics;
+with --alertmanager, GET /relay/alertmanager/alerts and /relay/alertmanager/silences (read-only).`;
 
 /**
  * Parses a duration: `500ms`, `30s`, `5m`, `1h`, or a bare number of seconds.
@@ -222,6 +234,13 @@ export function loadConfig(argv, env) {
   }
   const maxBodyBytes = maxBodyText ? parseInteger(maxBodyText, 'max-body-bytes', { min: 1024, max: 64 * 1024 * 1024 }) : DEFAULTS.maxBodyBytes;
 
+  const alertmanagerText = pick(values.alertmanager, 'PHAROS_RELAY_ALERTMANAGER');
+  const alertmanager = alertmanagerText ? parseServiceUrl(alertmanagerText, 'alertmanager') : null;
+  const rulesFile = pick(values.rules, 'PHAROS_RELAY_RULES') ?? null;
+  if (rulesFile && !alertmanager) throw new ConfigError('--rules needs --alertmanager: the relay evaluates rules only to send them there');
+  const dashboardText = pick(values['dashboard-url'], 'PHAROS_RELAY_DASHBOARD_URL');
+  const dashboardUrl = dashboardText ? parseServiceUrl(dashboardText, 'dashboard-url').href : null;
+
   return {
     help: false,
     config: {
@@ -239,6 +258,28 @@ export function loadConfig(argv, env) {
       rateLimit: rateText ? parseInteger(rateText, 'rate-limit', { min: 0, max: 10_000_000 }) : DEFAULTS.rateLimit,
       trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PHAROS_RELAY_TRUST_PROXY ?? '').toLowerCase()),
       logLevel,
+      alertmanager,
+      rulesFile,
+      dashboardUrl,
     },
   };
+}
+
+/**
+ * Checks the URL of a service the relay talks to or links to (Alertmanager, the dashboard).
+ * @param {string} text
+ * @param {string} name the setting, for the error
+ * @returns {URL}
+ */
+function parseServiceUrl(text, name) {
+  /** @type {URL} */
+  let url;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new ConfigError(`${name} "${text}" is not a URL: give it as http://host:port`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} "${text}" must be an http:// or https:// URL`);
+  if (url.search || url.hash) throw new ConfigError(`${name} "${text}" must not have a query or fragment`);
+  return url;
 }

@@ -8,6 +8,7 @@ import Fastify, { LogController } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { backendUrl, matchRequest, refusalDetail } from './allow-list.js';
 import { fetchBackend } from './backend.js';
+import { ConfigError } from './config.js';
 import { METRIC_SOURCES, createMetrics } from './metrics.js';
 import { Poller, systemClock } from './poller.js';
 
@@ -150,11 +151,14 @@ export async function createRelay(config, options = {}) {
   /** Keys whose first request is being counted: the burst that follows it is not. */
   const starting = new Set();
 
+  const alerting = config.alertmanager ? await startAlerting(app, config, poller) : null;
+
   app.get('/relay/health', async (_request, reply) => {
     const failing = poller.failing();
+    const alerts = alerting?.state();
     reply.header('cache-control', 'no-store');
     return {
-      status: failing.length ? 'degraded' : 'ok',
+      status: failing.length || alerts?.alertmanager.reachable === false ? 'degraded' : 'ok',
       version: VERSION,
       // The base URL only: it carries no credentials (the config refuses them).
       backend: config.backend.href.replace(/\/$/, ''),
@@ -163,6 +167,9 @@ export async function createRelay(config, options = {}) {
       polled_requests: poller.entries.size,
       held_bytes: poller.heldBytes,
       failing,
+      // With --alertmanager: the rules, what fires, and whether Alertmanager is reached (since
+      // when not, what waits for it).
+      ...(alerts && { alerting: alerts }),
     };
   });
 
@@ -247,4 +254,35 @@ export async function createRelay(config, options = {}) {
   });
 
   return { app, poller, metrics };
+}
+
+/**
+ * With --alertmanager: the dashboard's own rules (its engine, bundled from src/) evaluated
+ * on the relay's polls, whatever readers do, and sent to Alertmanager; and the read-only view
+ * of Alertmanager's alerts and silences that the dashboard shows. Loaded only when asked for.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {import('./config.js').RelayConfig & { alertmanager: URL }} config
+ * @param {Poller} poller
+ */
+async function startAlerting(app, config, poller) {
+  const alerts = await import('./alerts/index.js');
+  let rules;
+  try {
+    rules = config.rulesFile ? await alerts.loadRules(config.rulesFile) : undefined;
+  } catch (error) {
+    throw error instanceof alerts.RulesFileError ? new ConfigError(error.message) : error;
+  }
+  await app.register(alerts.alertmanagerRoutes, { alertmanagerUrl: config.alertmanager.href });
+  const alerting = alerts.startAlerting({
+    // Through the poller: the rules cost the backend no request beyond the relay's one poll.
+    fetch: alerts.pollerFetch({ poller, matchRequest, intervalMs: config.intervalMs }),
+    backendUrl: config.backend.href,
+    intervalMs: config.intervalMs,
+    rules,
+    alertmanagerUrl: config.alertmanager.href,
+    dashboardUrl: config.dashboardUrl ?? undefined,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => alerting.stop());
+  return alerting;
 }
