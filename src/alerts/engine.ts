@@ -3,16 +3,22 @@
  * keeps the alerts' lifecycle (firing → acknowledged → resolved into history). Pure state in
  * signals, no timers and no DOM: something else (the monitor, or a test) calls
  * {@link AlertEngine.update} when a resource has a new attempt.
+ *
+ * Its neighbours hold the rest: the wording of alerts (`messages.ts`), silence requests and
+ * their refusals (`silences.ts`), the history's bounds and the merge of two tabs' histories
+ * (`alert-history.ts`). What stays here is one class, over 400 lines, because evaluation and
+ * lifecycle share the same state (readings, active alerts, silences) and split apart they
+ * would have to hand it to each other.
  */
 import { Signal } from 'signal-polyfill';
-import { DAY_MS, detectAnomalyAt, explainAnomaly } from '../analysis/anomaly.js';
+import { DAY_MS, detectAnomalyAt } from '../analysis/anomaly.js';
 import { resourceKey } from '../store/resource.js';
-import { breaches, effectiveCondition, formatReading, ruleEnabled } from './conditions.js';
+import { boundHistory, mergeHistory } from './alert-history.js';
+import { breaches, effectiveCondition, ruleEnabled } from './conditions.js';
+import { anomalyMessage, failingMessage, thresholdMessage } from './messages.js';
+import { refuseSilence, type SilenceRefusal, type SilenceRequest } from './silences.js';
 import {
   DEFAULT_PREFERENCES,
-  entryEnd,
-  HISTORY_LIMIT,
-  HISTORY_MAX_AGE_MS,
   MAX_SAMPLES,
   type Alert,
   type HistoryEntry,
@@ -58,32 +64,6 @@ export interface AlertEngineOptions {
 /** What changed, for {@link AlertEngineOptions.onChange}. */
 export type ChangeKind = 'active' | 'history' | 'preferences' | 'silences';
 
-/** What a new silence covers and how long it lasts ({@link AlertEngine.silence}). */
-export interface SilenceRequest {
-  /** `rule`: every alert of the alert's rule; `alert`: this alert only. */
-  scope: 'rule' | 'alert';
-  /** The alert it is made from, or null to silence a rule that is not firing. */
-  alertId: string | null;
-  /** The rule (needed when `alertId` is null). */
-  ruleId?: string;
-  /** Why (required, trimmed). */
-  reason: string;
-  /** When it ends, ms since the epoch; null: when the alert resolves. */
-  until: number | null;
-}
-
-/** How long a silence may last at most. */
-export const MAX_SILENCE_MS = 30 * DAY_MS;
-
-/** Why {@link AlertEngine.silence} made no silence: the part of the request to correct, and why. */
-export interface SilenceRefusal {
-  readonly refused: true;
-  /** What to correct: the `reason`, when it ends (`until`), or what it silences (`target`). */
-  readonly field: 'reason' | 'until' | 'target';
-  /** The same, in plain words for the person silencing. */
-  readonly message: string;
-}
-
 /** A target's identity: its endpoint and parameters, keyed as its resource is in a source. */
 export function targetKey(target: Pick<AlertTarget, 'definition' | 'params'>): string {
   return resourceKey(target.definition.name, target.params);
@@ -112,7 +92,7 @@ export class AlertEngine {
   readonly rules: readonly AlertRule[];
   /** Firing and acknowledged alerts, oldest first. */
   readonly active = new Signal.State<readonly Alert[]>([]);
-  /** Resolved alerts and ended silences, newest first (by end), at most {@link HISTORY_LIMIT} and {@link HISTORY_MAX_AGE_MS}. */
+  /** Resolved alerts and ended silences, newest first (by end), at most `HISTORY_LIMIT` entries and `HISTORY_MAX_AGE_MS` old. */
   readonly history: Signal.State<readonly HistoryEntry[]>;
   /** Silences in force, oldest first. */
   readonly silences: Signal.State<readonly Silence[]>;
@@ -241,17 +221,10 @@ export class AlertEngine {
    * names the part of the request to correct and says why in plain words.
    */
   silence(request: SilenceRequest, at: number): Silence | SilenceRefusal {
-    const refuse = (field: SilenceRefusal['field'], message: string): SilenceRefusal => ({ refused: true, field, message });
-    const reason = request.reason.trim();
-    if (!reason) return refuse('reason', 'Give a reason, so others know why it is muted.');
     const alert = request.alertId === null ? undefined : this.active.get().find((a) => a.id === request.alertId);
-    if (request.alertId !== null && !alert) return refuse('target', 'That alert is no longer active.');
     const rule = this.rule(alert?.ruleId ?? request.ruleId ?? '');
-    if (!rule) return refuse('target', 'Unknown rule.');
-    if (request.until === null ? !alert : !Number.isFinite(request.until)) return refuse('until', 'Choose when the silence ends.');
-    if (request.until !== null && request.until <= at) return refuse('until', 'Choose an end in the future.');
-    if (request.until !== null && request.until > at + MAX_SILENCE_MS) return refuse('until', 'A silence can last 30 days at most.');
-    if (request.scope === 'alert' && !alert) return refuse('target', 'Choose the alert to silence.');
+    const refusal = refuseSilence(request, at, alert, rule);
+    if (refusal || !rule) return refusal!; // a request without a known rule is refused
     const silence: Silence = {
       id: `silence:${rule.id}@${at}.${++this.sequence}`,
       scope: request.scope,
@@ -259,7 +232,7 @@ export class AlertEngine {
       alertId: alert?.id ?? null,
       label: rule.label,
       severity: rule.severity,
-      reason,
+      reason: request.reason.trim(),
       startedAt: at,
       until: request.until,
     };
@@ -385,10 +358,7 @@ export class AlertEngine {
     }
     const active = this.activeFor(rule.id);
     if (!active && run < condition.samples) return;
-    const fmt = (v: number) => formatReading(this.lang, condition.unit, v);
-    const streak = run > 1 ? ` for ${run >= MAX_SAMPLES ? `${MAX_SAMPLES}+` : run} samples in a row` : '';
-    const message = `${rule.subject} is ${fmt(latest.value)}, at or ${condition.direction} the ${fmt(condition.value)} limit${streak}.`;
-    this.raise(rule, list[list.length - run]!.at, latest.value, message);
+    this.raise(rule, list[list.length - run]!.at, latest.value, thresholdMessage(this.lang, rule, condition, latest.value, run));
   }
 
   private judgeAnomaly(rule: AnomalyRule, condition: AnomalyCondition, input: RuleInput): void {
@@ -408,11 +378,7 @@ export class AlertEngine {
       this.resolve(rule.id, input.at);
       return;
     }
-    const fmt = (v: number) => formatReading(this.lang, condition.unit, v);
-    const ratio = (v: number) => formatReading(this.lang, 'count', Math.round(v * 10) / 10);
-    const why = explainAnomaly(verdict, { format: fmt, formatRatio: ratio });
-    const message = `${rule.subject} is unusually ${verdict.direction === 'up' ? 'high' : 'low'}: ${why}.`;
-    this.raise(rule, this.activeFor(rule.id)?.since ?? input.at, verdict.latest, message);
+    this.raise(rule, this.activeFor(rule.id)?.since ?? input.at, verdict.latest, anomalyMessage(this.lang, rule, condition, verdict));
   }
 
   private evaluateFailing(at: number, preferences: AlertPreferences): void {
@@ -428,11 +394,12 @@ export class AlertEngine {
         this.resolve(rule.id, at);
         continue;
       }
-      const names = failing.map((s) => s.target.label).join(', ');
-      const first = failing.find((s) => s.input.error)?.input.error;
-      const all = failing.length === watched.size && watched.size > 1;
-      const attempts = `${condition.value} ${condition.value === 1 ? 'attempt' : 'attempts'}`;
-      const message = `${all ? 'No watched endpoint answers' : `${names} ${failing.length === 1 ? 'fails' : 'fail'}`}: ${attempts} or more in a row${all ? ` (${names})` : ''}.${first ? ` ${first.message}` : ''}`;
+      const message = failingMessage(
+        failing.map((s) => s.target.label),
+        watched.size,
+        condition.value,
+        failing.find((s) => s.input.error)?.input.error ?? null,
+      );
       this.raise(rule, this.activeFor(rule.id)?.since ?? at, failing.length, message);
     }
   }
@@ -490,20 +457,4 @@ export class AlertEngine {
     // Silences of this alert alone, or until it resolves, end with it.
     this.endSilences((s) => s.alertId === current.id && (s.scope === 'alert' || s.until === null), at, 'resolved');
   }
-}
-
-/** Newest first by end, at most {@link HISTORY_LIMIT} entries, none ended more than {@link HISTORY_MAX_AGE_MS} before `at`. */
-export function boundHistory(entries: readonly HistoryEntry[], at: number): HistoryEntry[] {
-  const oldest = at - HISTORY_MAX_AGE_MS;
-  return entries
-    .filter((e) => entryEnd(e) >= oldest)
-    .sort((a, b) => entryEnd(b) - entryEnd(a))
-    .slice(0, HISTORY_LIMIT);
-}
-
-/** Both histories, each entry once (by id; `mine` wins), bounded. */
-export function mergeHistory(mine: readonly HistoryEntry[], theirs: readonly HistoryEntry[], at: number): HistoryEntry[] {
-  const ids = new Set(mine.map((e) => e.id));
-  const extra = theirs.filter((e) => !ids.has(e.id));
-  return extra.length === 0 ? boundHistory(mine, at) : boundHistory([...mine, ...extra], at);
 }

@@ -8,6 +8,8 @@
 export * from './types.js';
 export * from './conditions.js';
 export * from './engine.js';
+export { MAX_SILENCE_MS, type SilenceRefusal, type SilenceRequest } from './silences.js';
+export * from './alert-history.js';
 export * from './persistence.js';
 export * from './default-rules.js';
 export * from './monitor.js';

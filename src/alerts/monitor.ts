@@ -11,7 +11,8 @@ import type { PharosSource } from '../store/source.js';
 import { documentVisibility, type Visibility } from '../store/visibility.js';
 import { CrossTab, type CrossTabOptions } from './cross-tab.js';
 import { DEFAULT_RULES } from './default-rules.js';
-import { AlertEngine, mergeHistory, targetKey } from './engine.js';
+import { mergeHistory } from './alert-history.js';
+import { AlertEngine, targetKey } from './engine.js';
 import { browserStorage, loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
 import type { Alert, AlertRule, AlertTarget } from './types.js';
 

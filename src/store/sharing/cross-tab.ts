@@ -10,53 +10,21 @@
  *
  * A page alone in its group never loads this module: `SoloShare` (`solo-share.ts`) leads
  * alone and loads it when a second page appears.
+ *
+ * The messages and their flattening live in `messages.ts`. The class stays one file (over
+ * 400 lines): a page changes role during its life (pending, follower, leader and back), and
+ * both roles read and write the same peer table, beat timer and waiting refreshes, so the
+ * role checks sit where each message is handled.
  */
-import { PharosError, type ErrorKind } from '../../api/errors.js';
-import type { HistoryWindow, Sample } from '../history.js';
+import type { Sample } from '../history.js';
 import { sharedDefinition, type Resource, type ResourceAnswer } from '../resource.js';
+import { toAnswer, toErrorData, type AnswerData, type Message, type ResourceRef, type ResourceState } from './messages.js';
 import type { ShareRole, Sharing, SharingHost, SoloHandover } from './sharing.js';
+
 /** How often the leader says it is alive, and followers say what they show (at most). */
 const MAX_BEAT_MS = 5_000;
 /** Beats missed before a follower takes over from a silent (frozen) leader. */
 const MISSED_BEATS = 3;
-
-/** A resource as named in messages: enough for the leader to create it. */
-interface ResourceRef {
-  key: string;
-  name: string;
-  params: unknown;
-}
-
-/** An error as it crosses pages: a PharosError's fields (structured clone drops its class). */
-interface ErrorData {
-  kind: ErrorKind;
-  message: string;
-  status?: number;
-  endpoint?: string;
-  retryAfterMs?: number;
-  detail?: unknown;
-  edgeWorkerOffline?: PharosError['edgeWorkerOffline'];
-}
-
-type AnswerData = Omit<ResourceAnswer<unknown>, 'error' | 'value'> & { value?: unknown; error: ErrorData | null };
-
-interface ResourceState extends ResourceRef {
-  answer: AnswerData;
-  row?: readonly [number, Sample];
-  history?: HistoryWindow;
-}
-
-type Message =
-  | { t: 'hello'; from: string }
-  | { t: 'snapshot'; from: string; to: string; auto: boolean; resources: ResourceState[] }
-  | { t: 'result'; from: string; state: ResourceState }
-  | { t: 'interest'; from: string; wants: boolean; resources: ResourceRef[] }
-  | { t: 'unknown'; from: string; to: string; keys: string[] }
-  | { t: 'refresh'; from: string; resources: ResourceRef[] }
-  | { t: 'auto'; from: string; on: boolean }
-  | { t: 'beat'; from: string }
-  | { t: 'leader'; from: string }
-  | { t: 'bye'; from: string };
 
 interface Peer {
   wants: boolean;
@@ -66,22 +34,6 @@ interface Peer {
 
 /** False once this page's document has lost its window (its iframe was removed). */
 const documentIsActive = () => typeof document === 'undefined' || document.defaultView !== null;
-
-const toErrorData = (e: PharosError): ErrorData => ({
-  kind: e.kind,
-  message: e.message,
-  status: e.status,
-  endpoint: e.endpoint,
-  retryAfterMs: e.retryAfterMs,
-  detail: e.detail,
-  edgeWorkerOffline: e.edgeWorkerOffline,
-});
-
-const fromErrorData = (e: ErrorData): PharosError =>
-  new PharosError(e.kind, e.message, { status: e.status, endpoint: e.endpoint, retryAfterMs: e.retryAfterMs, detail: e.detail, edgeWorkerOffline: e.edgeWorkerOffline });
-
-const toAnswer = (a: AnswerData): ResourceAnswer<unknown> =>
-  a.error === null ? { ...a, error: null } : { ...a, value: undefined, error: fromErrorData(a.error) };
 
 /**
  * The sharing of one source (`PharosSource`) with the other pages of its group. Loaded and
