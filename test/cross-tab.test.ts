@@ -237,6 +237,7 @@ describe('one poller per browser (pages in iframes)', () => {
 
     const b = await open({}, counting);
     b.watch('health', 'database');
+    await clock.advance(0); // a page polling on its own would start now
     await waitUntil(() => health(b).value.get() !== undefined, 'the late page shows health');
     await waitUntil(() => b.source.resource(b.pharos.databaseResource).value.get() !== undefined, 'and the database');
     expect(health(b).value.get()).to.deep.equal(health(a).value.get());
