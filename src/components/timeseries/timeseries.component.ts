@@ -187,6 +187,8 @@ export class PharosTimeseries extends PharosElement {
   @query('.frame') private frame?: HTMLDivElement;
   @query('[part=plot]') private plotHost?: HTMLDivElement;
   @query('.probe') private probe?: HTMLSpanElement;
+  /** The colour probes inside `.probe`, by the colour they resolve. */
+  private readonly colorProbes = new Map<string, HTMLSpanElement>();
 
   private plot?: uPlot;
   private prepared: uPlot.AlignedData = [[]];
@@ -363,10 +365,20 @@ export class PharosTimeseries extends PharosElement {
     return k <= 0 ? 'y' : `y${k + 1}`;
   }
 
+  /**
+   * A colour as the page resolves it now (custom properties, the host's theme). One probe per
+   * colour, set once: reading it recalculates style only when the page changed, where
+   * re-setting one probe per read forced a recalculation for every colour of every commit.
+   */
   private resolveColor(value: string): string {
-    const probe = this.probe!;
-    probe.style.color = '';
-    probe.style.color = value;
+    let probe = this.colorProbes.get(value);
+    if (!probe || !probe.isConnected) {
+      if (this.colorProbes.size > 64) this.colorProbes.clear();
+      probe = document.createElement('span');
+      probe.style.color = value;
+      this.probe!.append(probe);
+      this.colorProbes.set(value, probe);
+    }
     return getComputedStyle(probe).color;
   }
 
