@@ -4,7 +4,7 @@
 // CI reads. Fails early, in one line, when an engine is not installed. Other arguments go to
 // @web/test-runner (e.g. --files, --coverage); with --files or --coverage, or RELAY_TESTS=0,
 // the relay's tests are left out (they test no browser code).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,16 +53,29 @@ function run(name) {
 }
 
 /**
+ * The relay is its own package (its dependencies are not the elements'): on a fresh checkout
+ * its packages are installed here, once, so that `npm test` alone runs every test. Also what
+ * the browser tests' relays (scripts/relay-plugin.mjs) need.
+ * @returns {boolean} whether they are there
+ */
+function installRelay() {
+  if (existsSync(join('relay', 'node_modules', 'fastify'))) return true;
+  console.log('relay: installing its packages (npm ci --prefix relay)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const done = spawnSync(npm, ['ci', '--prefix', 'relay', '--prefer-offline', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (done.status === 0) return true;
+  console.error('relay: its packages could not be installed: run npm ci --prefix relay');
+  return false;
+}
+
+/**
  * Runs the relay's tests with Node's test runner: its spec report on the terminal, a TAP copy
  * in a file whose closing summary (`# pass N`, `# fail N`, ...) gives the counts.
  * @returns {Promise<Result>}
  */
 function runRelay() {
   const started = performance.now();
-  if (!existsSync(join('relay', 'node_modules', 'fastify'))) {
-    console.error('relay: its packages are not installed: npm ci --prefix relay');
-    return Promise.resolve({ passed: 0, failed: 1, skipped: 0, code: 1, seconds: 0 });
-  }
+  if (!installRelay()) return Promise.resolve({ passed: 0, failed: 1, skipped: 0, code: 1, seconds: 0 });
   const tapFile = join(mkdtempSync(join(tmpdir(), 'pharos-relay-test-')), 'relay.tap');
   return new Promise((resolve) => {
     const child = spawn(
@@ -92,6 +105,8 @@ function runRelay() {
 /** @type {Result[]} */
 const results = [];
 const relayWanted = process.env.RELAY_TESTS !== '0' && !args.some((a) => a === '--files' || a.startsWith('--files=') || a === '--coverage');
+// The browser suite starts relays too (test/relay/).
+if (!relayWanted) installRelay();
 if (relayWanted) {
   const result = await runRelay();
   results.push(result);
