@@ -12,6 +12,7 @@ import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resou
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
+import { AlertmanagerStatus } from './alertmanager-status.js';
 import { alertsStyles } from './alerts.styles.js';
 import { alertSound } from './beep.js';
 import { notifyAlert } from './desktop-notification.js';
@@ -106,6 +107,7 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * @csspart acknowledged - "Acknowledged 14:02 — comment" on an alert or history entry.
  * @csspart silence - The button that opens the silence dialog.
  * @csspart silenced - "Silenced … for 42 min more: reason" on a silenced alert.
+ * @csspart alertmanager - Through a relay with Alertmanager: "Silenced in Alertmanager by … until …: comment", or inhibited (`data-state` silenced or inhibited).
  * @csspart lift - The button that ends a silence early.
  * @csspart silences - The list of silenced rules without an active alert.
  * @csspart dialog - The acknowledge and silence dialog (`<dialog>`, modal).
@@ -171,6 +173,8 @@ export class PharosAlerts extends PharosElement {
   private panelsLoading: Promise<unknown> | null = null;
 
   private readonly alerts = new AlertMonitorController(this);
+  /** Silences and inhibitions in Alertmanager, when the source is a relay that has one. */
+  private readonly alertmanager = new AlertmanagerStatus(this);
   private pendingAnnouncements: Alert[] = [];
   /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
   private returnFocus: HTMLElement | null = null;
@@ -462,6 +466,7 @@ export class PharosAlerts extends PharosElement {
         >
         ${acked ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, alert)}</span>` : nothing}
         ${silence ? html`<span part="silenced" class="meta"><span aria-hidden="true">🔕 </span>${this.silenceText(silence)}</span>` : nothing}
+        ${this.alertmanager.render(engine.rule(alert.ruleId), ctx.lang, ctx.now)}
       </div>
       <div class="actions">
         ${failing ? html`<button type="button" part="retry" @click=${() => void this.refresh()}>Retry now</button>` : nothing}
