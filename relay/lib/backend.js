@@ -32,7 +32,17 @@ export async function fetchBackend(url, options) {
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await (options.fetch ?? fetch)(url, { method: 'GET', headers, redirect: 'manual', signal });
+    const get = () => (options.fetch ?? fetch)(url, { method: 'GET', headers, redirect: 'manual', signal });
+    /** @type {Response} */
+    let response;
+    try {
+      response = await get();
+    } catch (error) {
+      // A kept-alive connection the backend closed as it was reused: the GET never reached
+      // it, so it is sent again once, on a new connection, instead of failing a poll.
+      if (signal.aborted || !droppedConnection(error)) throw error;
+      response = await get();
+    }
     const declared = Number(response.headers.get('content-length'));
     if (declared > options.maxBodyBytes) {
       await response.body?.cancel();
@@ -62,6 +72,16 @@ export async function fetchBackend(url, options) {
     // The error itself is not passed on: its text is the fetch library's, and could carry anything.
     return { kind: 'failure', reason: signal.aborted ? 'timeout' : 'unreachable', durationMs: durationMs() };
   }
+}
+
+/**
+ * Whether a fetch failed because the connection was closed under it (undici's "other side
+ * closed", or a reset), rather than because the backend cannot be reached at all.
+ * @param {unknown} error
+ */
+function droppedConnection(error) {
+  const code = /** @type {{ cause?: { code?: string } }} */ (error)?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }
 
 /**
