@@ -97,14 +97,8 @@ export class PharosSourceElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A move (React re-parenting, a drag-and-drop layout) disconnects and reconnects in one
-    // go: keep the source, its history and timers, and dispose only of one left disconnected.
-    const source = this.source;
-    queueMicrotask(() => {
-      if (this.isConnected || this.source !== source) return;
-      source?.dispose();
-      this.source = undefined;
-    });
+    this.source?.dispose();
+    this.source = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,7 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ManualClock, ManualVisibility } from '../../../test/support/manual-clock.js';
 import { startSim } from '../../../test/support/sim.js';
-import { healthResource } from '../../store/resources/health.js';
 import { PharosSource } from '../../store/source.js';
 import { PharosSourceElement } from './source.js';
 import '../health/health.js';
@@ -82,62 +80,5 @@ describe('<pharos-source>', () => {
     const source = await fixture<PharosSourceElement>(html`<pharos-source time-range="7d" theme="dark"></pharos-source>`);
     expect(source.source!.timeRange.get()).to.equal('7d');
     expect(getComputedStyle(source).getPropertyValue('--pharos-color-scheme').trim()).to.equal('dark');
-  });
-
-  it('keeps its source, history and timers when moved to another parent, with no extra requests', async () => {
-    const sim = await startSim('healthy');
-    const clock = new ManualClock();
-    const interval = 30_000;
-    const given = new PharosSource({ baseUrl: sim.baseUrl, clock, visibility: new ManualVisibility(), intervalMs: interval, share: false, spreadPolls: false });
-    const [left, right] = [document.createElement('div'), document.createElement('div')];
-    document.body.append(left, right);
-    const el = document.createElement('pharos-source');
-    el.source = given;
-    el.append(document.createElement('pharos-health'));
-    left.append(el);
-    await el.updateComplete;
-    const health = given.resource(healthResource);
-    await clock.advance(0);
-    await waitUntil(() => health.status.get() === 'ok', 'first poll answered', { timeout: 10_000 });
-    await clock.advance(interval);
-    await waitUntil(() => health.history.length === 2, 'second poll answered', { timeout: 10_000 });
-    const dueAt = health.nextRefreshAt.get();
-    const served = (await sim.requests()).total;
-
-    right.append(el);
-    await el.updateComplete;
-    await clock.advance(0);
-    expect(el.source, 'the same source').to.equal(given);
-    expect(el.querySelector('pharos-health')!.source).to.equal(given);
-    expect(health.history.length, 'history kept').to.equal(2);
-    expect(health.nextRefreshAt.get(), 'the next poll where it was').to.equal(dueAt);
-    expect((await sim.requests()).total, 'nothing polled again').to.equal(served);
-
-    await clock.advance(interval);
-    await waitUntil(() => health.history.length === 3, 'the next poll answered', { timeout: 10_000 });
-    expect((await sim.requests()).total, 'one poll at its time').to.equal(served + 1);
-
-    // Left disconnected, it stops: no timers, nothing polled.
-    el.remove();
-    await Promise.resolve();
-    expect(clock.pending).to.equal(0);
-    left.remove();
-    right.remove();
-  });
-
-  it('keeps a source it made itself across a move, and disposes of it once removed', async () => {
-    const sim = await startSim('healthy');
-    const el = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl}><pharos-health></pharos-health></pharos-source>`);
-    const made = el.source!;
-    const other = document.createElement('section');
-    document.body.append(other);
-    other.append(el);
-    await el.updateComplete;
-    await Promise.resolve();
-    expect(el.source).to.equal(made);
-    el.remove();
-    await Promise.resolve();
-    expect(el.source).to.equal(undefined);
-    other.remove();
   });
 });
