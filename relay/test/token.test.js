@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { checkBackend } from '../lib/check.js';
 import { ConfigError } from '../lib/config.js';
-import { ADMIN_TOKEN, fakeClock, relayConfig, settle, startRelay, startSimulator } from '../testing/helpers.js';
+import { ADMIN_TOKEN, fakeClock, relayConfig, settle, startRelay, startSimulator, EVERY_READ } from '../testing/helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startSimulator>>} */
 let sim;
@@ -14,26 +14,6 @@ before(async () => {
 });
 after(() => sim.close());
 
-const PATHS = [
-  '/health',
-  '/api/monitoring/health',
-  '/api/monitoring/health/ml',
-  '/api/monitoring/health/module/search',
-  '/api/monitoring/model-health',
-  '/api/monitoring/performance',
-  '/api/monitoring/recommendation-quality?time_window_days=7',
-  '/api/monitoring/user-engagement?time_window_days=7',
-  '/api/monitoring/database',
-  '/api/monitoring/db/pool',
-  '/api/monitoring/events',
-  '/api/monitoring/events/history?limit=100',
-  '/api/monitoring/cache/stats',
-  '/api/monitoring/workers/status',
-  '/api/v1/ingestion/health',
-  '/api/v1/ingestion/health/worker',
-  '/api/v1/ingestion/worker/status',
-  '/api/v1/ingestion/jobs/history?limit=100',
-];
 
 /**
  * Runs a reader's session against a listening relay and returns every answer as text.
@@ -48,8 +28,8 @@ async function session(base) {
     answers.push(`${response.status} ${JSON.stringify([...response.headers])}\n${await response.text()}`);
     return response;
   };
-  for (const path of PATHS) await ask(path);
-  for (const path of PATHS) await ask(path, { headers: { 'if-none-match': '"x"', authorization: 'Bearer reader-secret' } });
+  for (const path of EVERY_READ) await ask(path);
+  for (const path of EVERY_READ) await ask(path, { headers: { 'if-none-match': '"x"', authorization: 'Bearer reader-secret' } });
   await ask('/api/v1/ingestion/ingest/github.com/a/b', { method: 'POST' });
   await ask('/api/search/admin/sparse-embeddings/generate', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
   await ask('/api/monitoring/performance', { method: 'OPTIONS', headers: { 'access-control-request-method': 'GET' } });

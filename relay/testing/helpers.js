@@ -9,6 +9,28 @@ import { DEFAULTS } from '../lib/config.js';
 
 export const ADMIN_TOKEN = 'dev-admin-token';
 
+/** One request of every kind the relay serves, with parameters the backend accepts. */
+export const EVERY_READ = Object.freeze([
+  '/health',
+  '/api/monitoring/health',
+  '/api/monitoring/health/ml',
+  '/api/monitoring/health/module/search',
+  '/api/monitoring/model-health',
+  '/api/monitoring/performance',
+  '/api/monitoring/recommendation-quality?time_window_days=7',
+  '/api/monitoring/user-engagement?time_window_days=7',
+  '/api/monitoring/database',
+  '/api/monitoring/db/pool',
+  '/api/monitoring/events',
+  '/api/monitoring/events/history?limit=100',
+  '/api/monitoring/cache/stats',
+  '/api/monitoring/workers/status',
+  '/api/v1/ingestion/health',
+  '/api/v1/ingestion/health/worker',
+  '/api/v1/ingestion/worker/status',
+  '/api/v1/ingestion/jobs/history?limit=100',
+]);
+
 /**
  * The simulator on a free loopback port, driven over HTTP like any backend.
  * @param {{ scenario?: import('../../sim/scenarios.js').ScenarioName }} [options]
