@@ -16,6 +16,7 @@
 // The two sets share no code, so a page should use one or the other; using both still
 // works (tags register once, contexts are keyed by Symbol.for).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { minify } from 'terser';
 import { bundleCdn, componentEntries } from './cdn-bundle.mjs';
 
 // What <pharos-health> loads at once, outside its own folder: the core every element shares.
@@ -44,6 +45,17 @@ for (const output of outputs) {
   if (output.type !== 'chunk') continue;
   const bare = [...output.imports, ...output.dynamicImports].filter((path) => !files.has(path));
   if (bare.length) throw new Error(`cdn/${output.fileName} still imports ${bare.join(', ')}`);
+}
+
+// A second minifying pass with terser over what Rolldown's minifier wrote: it finds what the
+// first pass leaves (joined declarations, inlined single-use constants) and takes about 0.6 %
+// off every file's gzip size, which the dashboard's 110 KB ceiling needs. Safe options only.
+for (const output of outputs) {
+  if (output.type !== 'chunk') continue;
+  const path = `cdn/${output.fileName}`;
+  const { code } = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  if (code === undefined) throw new Error(`terser returned nothing for ${path}`);
+  writeFileSync(path, code);
 }
 
 // The bundled packages' licences, once, beside the files that carry their code (the
