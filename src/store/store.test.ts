@@ -318,6 +318,28 @@ describe('HistoryBuffer', () => {
     expect(w.columns.b![1]).to.equal(5);
   });
 
+  it('takes room as rows come, not its whole capacity at once, and wraps only when full', () => {
+    const buffer = new HistoryBuffer(300);
+    buffer.append(0, { a: 0 });
+    // 64 rows of room at first: 64 × 8 bytes for the times and 64 × 8 for column a.
+    expect(buffer.byteLength).to.equal(64 * 8 * 2);
+    for (let t = 1; t < 200; t++) buffer.append(t, { a: t, ...(t >= 100 ? { b: -t } : {}) });
+    // 200 rows: grown 64 → 128 → 256, each of the three arrays.
+    expect(buffer.byteLength).to.equal(256 * 8 * 3);
+    let w = buffer.window(62, 66);
+    expect([...w.times]).to.deep.equal([62, 63, 64, 65, 66]);
+    expect([...w.columns.a!]).to.deep.equal([62, 63, 64, 65, 66]);
+    expect(Number.isNaN(w.columns.b![0]!)).to.equal(true);
+    for (let t = 200; t < 450; t++) buffer.append(t, { a: t, b: -t });
+    expect(buffer.length).to.equal(300);
+    expect(buffer.byteLength).to.equal(300 * 8 * 3);
+    w = buffer.window();
+    expect(w.times[0]).to.equal(150);
+    expect(w.times[299]).to.equal(449);
+    expect(w.columns.b![0]).to.equal(-150);
+    expect(buffer.latest('a')).to.equal(449);
+  });
+
   it('ignores rows older than the newest', () => {
     const buffer = new HistoryBuffer(10);
     buffer.append(5, { a: 1 });
