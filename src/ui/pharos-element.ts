@@ -8,6 +8,7 @@ import type { PharosSource } from '../store/source.js';
 import type { SourceHost } from '../store/lit/controllers.js';
 import { VERSION } from '../version.js';
 import { defineElement } from './define.js';
+import { firstRenderDone, firstRenderTurn } from './first-render-turns.js';
 
 /**
  * Base of every Pharos element: finds the element's source, re-renders when any signal it
@@ -39,6 +40,19 @@ export class PharosElement extends SignalWatcher(LitElement) implements SourceHo
     if (this.contextSource) return this.contextSource;
     if (this.baseUrl !== undefined && this.baseUrl !== null) return sourceForUrl(this.baseUrl, this.token);
     return defaultSource();
+  }
+
+  /** The first render waits for its turn (see `first-render-turns.ts`); later ones run at once. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const turn = this.hasUpdated ? undefined : firstRenderTurn();
+    if (!turn) return super.scheduleUpdate();
+    return turn.then(() => {
+      try {
+        return super.scheduleUpdate();
+      } finally {
+        firstRenderDone();
+      }
+    });
   }
 
   /** Dispatches a composed, bubbling event. */

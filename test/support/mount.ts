@@ -1,5 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import type { PharosSourceElement } from '../../src/components/source/source.js';
 import '../../src/components/source/source.js';
 
@@ -8,5 +8,8 @@ import '../../src/components/source/source.js';
  * instance), so each test has its own store. Returns the source element.
  */
 export async function mountInSource(baseUrl: string, content: TemplateResult, interval = 30): Promise<PharosSourceElement> {
-  return fixture<PharosSourceElement>(html`<pharos-source base-url=${baseUrl} interval=${interval}>${content}</pharos-source>`);
+  const source = await fixture<PharosSourceElement>(html`<pharos-source base-url=${baseUrl} interval=${interval}>${content}</pharos-source>`);
+  // Elements render their first frame in turns (src/ui/first-render-turns.ts): wait for it.
+  await Promise.all([...source.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete));
+  return source;
 }
