@@ -1,19 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { PharosError } from '../../api/errors.js';
-import type { HealthReport, ModuleHealth } from '../../api/monitoring.js';
+import type { ModuleHealth } from '../../api/monitoring.js';
 import { timingNote, type TimingMethod } from '../../api/timing.js';
-import { computeTrend, detectAnomaly, explainAnomaly, type AnomalyResult, type Trend } from '../../analysis/anomaly.js';
-import { formatMs, formatNumber, formatTime, humanize, langOf, MISSING } from '../../util/format.js';
-import { Memo } from '../../util/memo.js';
+import { langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../ui/radio-group.js';
 import { firstFailure, renderErrorNotice, renderUpdated } from '../../ui/resource-views.js';
-import { renderSparkline, sparklineStyles } from '../../ui/sparkline.js';
-import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../ui/status.js';
+import { sparklineStyles } from '../../ui/sparkline.js';
+import { STATUS_LOOK } from '../../ui/status.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
-import { FAILED_SERIES, LATENCY_SERIES, type Resource } from '../../store/resource.js';
+import type { Resource } from '../../store/resource.js';
 import { ResourceListController } from '../../store/lit/resource-list-controller.js';
 import { healthResource } from '../../store/resources/health.js';
 import { moduleHealthResource } from '../../store/resources/module-health.js';
@@ -21,6 +18,11 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTrend } from '../trend/trend.component.js';
 import { moduleGridStyles } from './module-grid.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { moduleView, ProbeStatsCache, sortViews, type ModuleSort, type ModuleView } from './module-views.js';
+import { renderModuleCard } from './module-card.js';
+import { renderModuleDetails } from './module-details.js';
+
+export type { ModuleSort, ModuleView } from './module-views.js';
 
 /** The modules the Pharos backend registers (the default list). */
 export const DEFAULT_MODULES: readonly string[] = [
@@ -30,47 +32,12 @@ export const DEFAULT_MODULES: readonly string[] = [
 
 /** Which modules a filter shows. */
 export type ModuleFilter = 'all' | 'healthy' | 'degraded' | 'down';
-/** How cards are ordered. `status` puts the worst first; `response-time` the slowest first. */
-export type ModuleSort = 'name' | 'status' | 'response-time';
 /**
  * When to probe `/health/module/{name}`: `always` (default; the probes give each module's
  * response time and failures), `auto` (only when `/health` does not report modules), `never`.
  */
 export type ModuleProbe = 'always' | 'auto' | 'never';
 
-/** Everything one card shows, derived from the health report and the module's probe. */
-export interface ModuleView {
-  name: string;
-  status: BadgeStatus;
-  /** The backend's status word. */
-  rawStatus: string;
-  message: string;
-  /** The module's other health fields. */
-  details: Record<string, unknown>;
-  /** Where the status comes from. */
-  statusFrom: 'health' | 'probe' | null;
-  probe: Resource<ModuleHealth, string> | null;
-  /** Latest successful probe's latency (ms). */
-  latencyMs: number | null;
-  /** Failed probes within the selected range (null when not probed). */
-  errors: number | null;
-  trend: Trend | null;
-  anomaly: AnomalyResult | null;
-  /** Why the card needs attention, or null. */
-  alert: string | null;
-  stale: boolean;
-  loading: boolean;
-  probeError: PharosError | null;
-}
-
-/** What a module's probes in the selected range say. */
-interface ProbeStats {
-  errors: number;
-  trend: Trend | null;
-  anomaly: AnomalyResult;
-}
-
-const STATUS_ORDER: Record<BadgeStatus, number> = { down: 0, degraded: 1, unknown: 2, 'not-applicable': 3, healthy: 4 };
 const FILTERS: readonly ModuleFilter[] = ['all', 'healthy', 'degraded', 'down'];
 const SORTS: Record<ModuleSort, string> = { name: 'Name', status: 'Status', 'response-time': 'Response time' };
 
@@ -79,15 +46,6 @@ const moduleList = {
   fromAttribute: (text: string | null) => (text === null ? [...DEFAULT_MODULES] : [...new Set(text.split(/[\s,]+/).filter(Boolean))]),
   toAttribute: (value: readonly string[]) => value.join(','),
 };
-
-/** A backend value as plain text for the details view (never HTML). */
-function asText(lang: string, value: unknown): string {
-  if (value === null || value === undefined) return MISSING;
-  if (typeof value === 'number') return formatNumber(lang, value, 3);
-  if (typeof value === 'string') return value || MISSING;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return JSON.stringify(value);
-}
 
 /**
  * One card per backend module with its status, probe response time and trend, failed
@@ -162,7 +120,7 @@ export class PharosModuleGrid extends PharosElement {
   private readonly health = new ResourceController(this, healthResource);
   private readonly probes = new ResourceListController(this, moduleHealthResource, () => this.probedModules());
   private opener: HTMLElement | null = null;
-  private readonly stats = new Map<string, Memo<ProbeStats>>();
+  private readonly stats = new ProbeStatsCache();
 
   constructor() {
     super();
@@ -187,11 +145,15 @@ export class PharosModuleGrid extends PharosElement {
 
   /** Every module's current view, in the order of `modules`. */
   get views(): ModuleView[] {
-    const report = this.health.resource.value.get();
-    const healthStale = this.health.resource.stale.get();
+    const resource = this.health.resource;
+    const health = { report: resource.value.get(), stale: resource.stale.get(), failed: Boolean(resource.error.get()) };
     const probes = new Map(this.probes.resources.map((r) => [r.params, r]));
     const [from] = selectedRange(this.source);
-    return this.modules.map((name) => this.view(name, report, healthStale, probes.get(name) ?? null, from));
+    const rangeKey = this.source.timeRange.get();
+    return this.modules.map((name) => {
+      const probe = probes.get(name) ?? null;
+      return moduleView(name, health, probe, probe ? this.stats.get(probe, from, rangeKey) : null);
+    });
   }
 
   private probedModules(): string[] {
@@ -204,71 +166,6 @@ export class PharosModuleGrid extends PharosElement {
       return this.modules.filter((m) => !listed.has(m));
     }
     return this.modules;
-  }
-
-  private view(name: string, report: HealthReport | undefined, healthStale: boolean, probe: Resource<ModuleHealth, string> | null, from: number): ModuleView {
-    const fromHealth = report?.modules?.find((m) => m.name === name);
-    const probed = probe?.value.get();
-    const source = fromHealth ?? probed;
-    const status = source ? toBadgeStatus(source.status) : 'unknown';
-    let latencyMs: number | null = null;
-    let errors: number | null = null;
-    let trend: Trend | null = null;
-    let anomaly: AnomalyResult | null = null;
-    if (probe) {
-      latencyMs = probe.history.latest(LATENCY_SERIES);
-      ({ errors, trend, anomaly } = this.probeStats(probe, from));
-    }
-    const slow = anomaly?.anomalous && anomaly.direction === 'up';
-    const alert = status === 'down' ? 'Module down' : slow ? 'Unusually slow' : null;
-    return {
-      name,
-      status,
-      rawStatus: source?.status ?? 'unknown',
-      message: source?.message ?? '',
-      details: source?.details ?? {},
-      statusFrom: fromHealth ? 'health' : probed ? 'probe' : null,
-      probe,
-      latencyMs,
-      errors,
-      trend,
-      anomaly,
-      alert,
-      stale: fromHealth ? healthStale : Boolean(probe?.stale.get()),
-      loading: !source && !(probe?.error.get() ?? this.health.resource.error.get()),
-      probeError: probe?.error.get() ?? null,
-    };
-  }
-
-  /**
-   * Failures, trend and anomaly of a module's probes in the range: recomputed when a probe
-   * lands or the range changes, not on every one-second tick.
-   */
-  private probeStats(probe: Resource<ModuleHealth, string>, from: number): ProbeStats {
-    let memo = this.stats.get(probe.key);
-    if (!memo) this.stats.set(probe.key, (memo = new Memo()));
-    return memo.get([probe.history.version.get(), this.source.timeRange.get()], () => {
-      const window = probe.history.window(from, Infinity, [LATENCY_SERIES, FAILED_SERIES]);
-      const latencies = window.columns[LATENCY_SERIES]!;
-      let errors = 0;
-      for (const f of window.columns[FAILED_SERIES]!) if (f === 1) errors++;
-      return {
-        errors,
-        // A trend from two or three probes is noise: wait for a few.
-        trend: computeTrend(latencies, { flatBelow: 0.1, minSamples: 4 }),
-        // Loopback latencies wobble by a few ms: that is not news.
-        anomaly: detectAnomaly(latencies, { absoluteFloor: 5 }),
-      };
-    });
-  }
-
-  private sorted(views: ModuleView[]): ModuleView[] {
-    const byName = (a: ModuleView, b: ModuleView) => a.name.localeCompare(b.name);
-    const list = [...views];
-    if (this.sort === 'status') list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b));
-    else if (this.sort === 'response-time') list.sort((a, b) => (b.latencyMs ?? -1) - (a.latencyMs ?? -1) || byName(a, b));
-    else list.sort(byName);
-    return list;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -305,7 +202,7 @@ export class PharosModuleGrid extends PharosElement {
     const views = this.views;
     const counts: Record<ModuleFilter, number> = { all: views.length, healthy: 0, degraded: 0, down: 0 };
     for (const v of views) if (v.status in counts) counts[v.status as ModuleFilter]++;
-    const shown = this.sorted(views.filter((v) => this.filter === 'all' || v.status === this.filter));
+    const shown = sortViews(views.filter((v) => this.filter === 'all' || v.status === this.filter), this.sort);
     const failure = firstFailure([health, ...probes]);
     const everythingFailed = failure && views.every((v) => v.statusFrom === null);
     const summary = views.some((v) => v.statusFrom)
@@ -342,7 +239,7 @@ export class PharosModuleGrid extends PharosElement {
             </div>
             ${shown.length
               ? html`<ul part="grid" aria-label="Modules">
-                    ${shown.map((v) => html`<li>${this.renderCard(v, lang)}</li>`)}
+                    ${shown.map((v) => html`<li>${renderModuleCard(v, lang, (name) => this.openDetails(name))}</li>`)}
                   </ul>
                   ${this.renderTimingNote(probes)}`
               : html`<p part="empty">No ${this.filter} modules.</p>`}`}
@@ -350,104 +247,11 @@ export class PharosModuleGrid extends PharosElement {
     </section>`;
   }
 
-  private renderCard(v: ModuleView, lang: string) {
-    // The button's accessible name is its content (name, badge, figures, trend words, alert),
-    // so what a screen reader hears is what is shown.
-    return html`<button
-      type="button"
-      part=${v.alert ? 'card card-alert' : 'card'}
-      data-name=${v.name}
-      data-status=${v.status}
-      ?data-alert=${Boolean(v.alert)}
-      aria-haspopup="dialog"
-      @click=${() => this.openDetails(v.name)}
-    >
-      <span class="card-head">
-        <span part="name">${humanize(v.name)}</span>
-        ${v.loading ? html`<span class="meta">Loading…</span>` : html`<pharos-status-badge status=${v.status}></pharos-status-badge>`}
-      </span>
-      <span class="figures">
-        <span class="k">Response</span>
-        <span class="v"
-          ><span class="latency">${v.latencyMs === null ? MISSING : formatMs(lang, v.latencyMs)}</span>
-          ${v.trend ? html`<pharos-trend .direction=${v.trend.direction} .change=${v.trend.ratio} good="down"></pharos-trend>` : nothing}</span
-        >
-        <span class="k">Errors<span class="visually-hidden"> (failed probes in the selected range)</span></span>
-        <span class="v errors">${v.errors === null ? MISSING : formatNumber(lang, v.errors, 0)}</span>
-      </span>
-      <span class="tags"
-        >${v.alert
-          ? html`<span part="alert" title=${v.anomaly?.anomalous && v.status !== 'down' ? `Probe latency ${explainAnomaly(v.anomaly, { format: (ms) => formatMs(lang, ms) })}` : nothing}
-              ><span aria-hidden="true">⚠</span>${v.alert}</span
-            >`
-          : nothing}${v.stale
-          ? html`<span class="stale-tag"><span aria-hidden="true">◷</span>Stale</span>`
-          : nothing}${v.probeError && !v.stale && v.statusFrom !== 'health' ? html`<span class="stale-tag">Probe failed</span>` : nothing}</span
-      >
-    </button>`;
-  }
-
   private renderDialog(views: ModuleView[], lang: string) {
     const v = this.selected ? views.find((x) => x.name === this.selected) : undefined;
+    const setup = { lang, from: selectedRange(this.source)[0], probeMode: this.probe, onClose: () => this.closeDetails() };
     return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose}>
-      ${v ? this.renderDetails(v, lang) : nothing}
+      ${v ? renderModuleDetails(v, setup) : nothing}
     </dialog>`;
-  }
-
-  private renderDetails(v: ModuleView, lang: string) {
-    const endpoint = v.statusFrom === 'health' ? '/api/monitoring/health' : `/api/monitoring/health/module/${v.name}`;
-    const details = Object.entries(v.details);
-    return html`<div class="dialog-head">
-        <h3 id="details-title">${humanize(v.name)} <pharos-status-badge status=${v.status}></pharos-status-badge></h3>
-        <button type="button" class="close" @click=${() => this.closeDetails()}>Close</button>
-      </div>
-      <section>
-        <dl class="fields" part="details-fields">
-          <dt>Module</dt>
-          <dd>${v.name}</dd>
-          <dt>Status</dt>
-          <dd>${v.rawStatus}</dd>
-          <dt>Message</dt>
-          <dd>${v.message || MISSING}</dd>
-          ${details.map(([k, value]) => html`<dt>${humanize(k)}</dt><dd>${asText(lang, value)}</dd>`)}
-          <dt>Reported by</dt>
-          <dd>${v.statusFrom ? endpoint : MISSING}</dd>
-          ${v.alert
-            ? html`<dt>Alert</dt><dd>${v.alert}${v.anomaly?.anomalous && v.status !== 'down' ? `: probe latency ${explainAnomaly(v.anomaly, { format: (ms) => formatMs(lang, ms) })}` : ''}</dd>`
-            : nothing}
-          ${v.probeError ? html`<dt>Last probe</dt><dd>Failed: ${v.probeError.message}</dd>` : nothing}
-        </dl>
-      </section>
-      ${this.renderProbes(v, lang)}`;
-  }
-
-  private renderProbes(v: ModuleView, lang: string) {
-    if (!v.probe) return html`<section part="probes"><p class="meta">This module is not probed (probe="${this.probe}").</p></section>`;
-    const [from] = selectedRange(this.source);
-    const w = v.probe.history.window(from, Infinity, [LATENCY_SERIES, FAILED_SERIES, 'status_score']);
-    const n = w.times.length;
-    const rows = Array.from({ length: Math.min(n, 20) }, (_, i) => n - 1 - i);
-    const statusText = (i: number) => {
-      if (w.columns[FAILED_SERIES]![i] === 1) return 'probe failed';
-      const score = w.columns.status_score![i]!;
-      return score === 2 ? 'healthy' : score === 1 ? 'degraded' : score === 0 ? 'unhealthy' : 'unknown';
-    };
-    return html`<section part="probes">
-      <h4 class="meta">Recent probes (${formatNumber(lang, n, 0)} in range, ${formatNumber(lang, v.errors ?? 0, 0)} failed)</h4>
-      ${renderSparkline({
-        values: w.columns[LATENCY_SERIES]!,
-        times: w.times,
-        label: `Probe response time over the range, latest ${formatMs(lang, v.latencyMs)}`,
-      })}
-      ${n
-        ? html`<ol aria-label="Recent probes, newest first">
-            ${rows.map(
-              (i) => html`<li>
-                <span>${formatTime(lang, w.times[i]!)}</span><span>${statusText(i)}</span><span>${formatMs(lang, w.columns[LATENCY_SERIES]![i]!)}</span>
-              </li>`,
-            )}
-          </ol>`
-        : html`<p class="meta">No probes yet in this range.</p>`}
-    </section>`;
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * The accessible table: the chart's visible rows as a real `<table>` (newest first, a row
+ * header per time, a column header per series with its unit, marks as notes), for screen
+ * readers and for reading exact values.
+ */
+import { html, nothing } from 'lit';
+import { cssProps } from '../../ui/css-props.js';
+import { formatDateTime } from '../../util/format.js';
+import { nearestIndex, timesOf, unitOf, valueAt, type ChartModel } from './chart-model.js';
+import { formatWithUnit } from './units.js';
+
+/** Rows rendered at most by the table view; the CSV export always has them all. */
+export const TABLE_ROW_LIMIT = 1000;
+
+/** The table of rows `[start, end)` (the newest {@link TABLE_ROW_LIMIT} of them), in a scrolling region. */
+export function renderDataTable(model: ChartModel, lang: string, start: number, end: number) {
+  const xs = timesOf(model);
+  const first = Math.max(start, end - TABLE_ROW_LIMIT);
+  const hasMarks = model.marks.length > 0;
+  const notes = new Map<number, string[]>();
+  for (const m of model.marks) {
+    const i = nearestIndex(xs, m.time);
+    if (i !== null && i >= first && i < end) notes.set(i, [...(notes.get(i) ?? []), m.label]);
+  }
+  const rows = [];
+  for (let i = end - 1; i >= first; i--) {
+    rows.push(html`<tr>
+      <th scope="row">${formatDateTime(lang, xs[i]!)}</th>
+      ${model.series.map((_, s) => html`<td>${formatWithUnit(lang, valueAt(model, s, i), unitOf(model, s))}</td>`)}
+      ${hasMarks ? html`<td>${notes.get(i)?.join(', ') ?? ''}</td>` : nothing}
+    </tr>`);
+  }
+  const total = end - start;
+  return html`<div class="table-wrap" ${cssProps({ 'max-height': `${Math.max(model.height, 240)}px` })} tabindex="0" role="region" aria-label=${`${model.label || 'Chart'} data`}>
+    <table part="table">
+      <caption>
+        ${model.label || 'Data'}${total > TABLE_ROW_LIMIT
+          ? `: newest ${TABLE_ROW_LIMIT.toLocaleString(lang)} of ${total.toLocaleString(lang)} points (export CSV for all)`
+          : total === 0
+            ? ': no data in this time range'
+            : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          ${model.series.map((s, i) => html`<th scope="col">${s.label}${unitOf(model, i) ? ` (${unitOf(model, i)})` : ''}</th>`)}
+          ${hasMarks ? html`<th scope="col">Note</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
