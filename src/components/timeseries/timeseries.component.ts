@@ -140,6 +140,8 @@ export class PharosTimeseries extends PharosElement {
     super.connectedCallback();
     this.colorScheme ??= matchMedia('(prefers-color-scheme: dark)');
     this.colorScheme.addEventListener('change', this.onSchemeChange);
+    // Moved: the new place may have other colours.
+    this.themeProbe.invalidate();
     if (this.hasUpdated) this.batcher.schedule('rebuild');
   }
 
@@ -161,7 +163,10 @@ export class PharosTimeseries extends PharosElement {
     return result;
   }
 
-  private readonly onSchemeChange = () => this.batcher.schedule('redraw');
+  private readonly onSchemeChange = () => {
+    this.themeProbe.invalidate();
+    this.batcher.schedule('redraw');
+  };
 
   protected override firstUpdated(): void {
     this.batcher.schedule('rebuild');
@@ -188,8 +193,11 @@ export class PharosTimeseries extends PharosElement {
     if (changed.has('series') || changed.has('unit') || changed.has('syncKey') || changed.has('height') || changed.has('label')) {
       this.batcher.schedule('redraw');
     }
-    // Colours are re-read on every commit; a theme switch only needs one to happen.
-    if (changed.has('theme')) this.batcher.schedule('redraw');
+    // Its own theme switched: read the colours again at the next commit.
+    if (changed.has('theme')) {
+      this.themeProbe.invalidate();
+      this.batcher.schedule('redraw');
+    }
   }
 
   /**

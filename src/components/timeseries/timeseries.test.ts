@@ -247,6 +247,37 @@ describe('pharos-timeseries', () => {
     await waitUntil(() => el.chart!.axes[0]!.stroke !== light, 'axis colour follows the theme');
   });
 
+  it('follows a theme the page switches above it, and reads no colours while the page keeps its theme', async () => {
+    const el = await chart();
+    const wrap = el.parentElement!;
+    // The page changes a token on an ancestor: the next commit draws with it.
+    wrap.style.setProperty('--pharos-timeseries-axis-color', 'rgb(1, 2, 3)');
+    el.data = sample().map((col) => [...col]);
+    await el.updateComplete;
+    // uPlot keeps a colour as a function of the chart and the axis.
+    const axisColour = () => {
+      const stroke = el.chart!.axes[0]!.stroke as unknown;
+      return typeof stroke === 'function' ? stroke(el.chart, 0) : stroke;
+    };
+    await waitUntil(() => axisColour() === 'rgb(1, 2, 3)', 'axis colour follows the page');
+    // New data with the page unchanged: the colours are not read again (each read makes the
+    // browser recalculate the page's styles).
+    const original = window.getComputedStyle;
+    let reads = 0;
+    window.getComputedStyle = (...args: Parameters<typeof getComputedStyle>) => {
+      reads++;
+      return original.apply(window, args);
+    };
+    try {
+      el.data = sample().map((col) => col.map((v) => v + 1));
+      await el.updateComplete;
+    } finally {
+      window.getComputedStyle = original;
+    }
+    expect(reads).to.equal(0);
+    expect(el.chart!.data[1]![0]).to.equal(sample()[1]![0]! + 1);
+  });
+
   it('destroys uPlot when removed', async () => {
     const el = await chart();
     const root = el.chart!.root;
