@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../../scripts/free-port.mjs';
+import { EVERY_READ } from '../testing/helpers.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,27 +39,8 @@ if (!(connections >= 1 && duration >= 1 && duration <= 600 && interval >= 1)) {
 
 const TOKEN = 'dev-admin-token';
 const ORIGIN = 'http://wiki.example';
-/** What the whole dashboard reads. */
-const PATHS = [
-  '/api/monitoring/health',
-  '/api/monitoring/health/ml',
-  '/api/monitoring/health/module/search',
-  '/api/monitoring/health/module/graph',
-  '/api/monitoring/model-health',
-  '/api/monitoring/performance',
-  '/api/monitoring/recommendation-quality?time_window_days=7',
-  '/api/monitoring/user-engagement?time_window_days=7',
-  '/api/monitoring/database',
-  '/api/monitoring/db/pool',
-  '/api/monitoring/events',
-  '/api/monitoring/events/history?limit=100',
-  '/api/monitoring/cache/stats',
-  '/api/monitoring/workers/status',
-  '/api/v1/ingestion/health',
-  '/api/v1/ingestion/health/worker',
-  '/api/v1/ingestion/worker/status',
-  '/api/v1/ingestion/jobs/history?limit=100',
-];
+/** What the whole dashboard reads: every read but the root `/health`, with two module probes. */
+const PATHS = [...EVERY_READ.filter((path) => path !== '/health'), '/api/monitoring/health/module/graph'];
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pharos-relay-bench-'));
 /** @type {import('node:child_process').ChildProcess[]} */

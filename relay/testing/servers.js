@@ -87,25 +87,7 @@ export async function startNginx({ relayPort }) {
   const port = await freePort();
   writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, listen: port, relayPort }));
   const proc = launch(bin, ['-c', join(dir, 'nginx.conf'), '-p', dir]);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntil(async () => {
-      if (proc.child.exitCode !== null) throw new Error(`nginx exited: ${proc.output()}`);
-      return (await fetch(`${url}/relay/health`)).ok;
-    }, 10_000, 'nginx to answer');
-  } catch (error) {
-    await proc.stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    url,
-    output: proc.output,
-    async stop() {
-      await proc.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return whenReady({ name: 'nginx', proc, dir, url: `http://127.0.0.1:${port}`, readyPath: '/relay/health', timeoutMs: 10_000 });
 }
 
 /**
@@ -127,23 +109,27 @@ export async function startPrometheus({ relayPort }) {
     '--storage.tsdb.retention.time=1h',
     '--log.level=warn',
   ]);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntil(async () => {
-      if (proc.child.exitCode !== null) throw new Error(`prometheus exited: ${proc.output()}`);
-      return (await fetch(`${url}/-/ready`)).ok;
-    }, 30_000, 'Prometheus to be ready');
-  } catch (error) {
+  return whenReady({ name: 'Prometheus', proc, dir, url: `http://127.0.0.1:${port}`, readyPath: '/-/ready', timeoutMs: 30_000 });
+}
+
+/**
+ * Waits until a server started by `launch` answers `readyPath` with 2xx, and returns its
+ * handle; stops it and removes its folder if it exits or never answers.
+ * @param {{ name: string, proc: ReturnType<typeof launch>, dir: string, url: string, readyPath: string, timeoutMs: number }} server
+ */
+async function whenReady({ name, proc, dir, url, readyPath, timeoutMs }) {
+  const stop = async () => {
     await proc.stop();
     rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(async () => {
+      if (proc.child.exitCode !== null) throw new Error(`${name} exited: ${proc.output()}`);
+      return (await fetch(`${url}${readyPath}`)).ok;
+    }, timeoutMs, `${name} to answer`);
+  } catch (error) {
+    await stop();
     throw error;
   }
-  return {
-    url,
-    output: proc.output,
-    async stop() {
-      await proc.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, output: proc.output, stop };
 }
