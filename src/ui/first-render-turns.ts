@@ -6,6 +6,9 @@
  * ended. Between turns the browser reads answers, sends the next requests and paints what
  * is rendered so far. Later renders are not affected: they are small, and follow data.
  *
+ * Installed by `<pharos-ops-dashboard>` (`PharosElement.firstRenderTurns`), which renders a
+ * whole dashboard at once; elements on their own render as Lit does.
+ *
  * An element renders at once when no turn is running (it starts one) or the current turn has
  * time left (its children then usually render within the same turn); otherwise it waits for
  * the next turn, in order.
@@ -24,6 +27,17 @@ const TURN_GAP_MS = 50;
 let turnEnds = 0;
 const waiting: (() => void)[] = [];
 let turnScheduled = false;
+
+/** What `PharosElement` asks of the turns. */
+export interface FirstRenderTurns {
+  /** Undefined when a first render may run now, else a promise of its turn (see {@link firstRenderTurn}). */
+  turn(): Promise<void> | undefined;
+  /** A first render that waited for its turn is done (see {@link firstRenderDone}). */
+  done(): void;
+}
+
+/** The turns, as `PharosElement.firstRenderTurns` takes them. */
+export const firstRenderTurns: FirstRenderTurns = { turn: () => firstRenderTurn(), done: () => firstRenderDone() };
 
 /**
  * Undefined when a first render may run now; otherwise a promise that resolves when its

@@ -8,7 +8,7 @@ import type { PharosSource } from '../store/source.js';
 import type { SourceHost } from '../store/lit/controllers.js';
 import { VERSION } from '../version.js';
 import { defineElement } from './define.js';
-import { firstRenderDone, firstRenderTurn } from './first-render-turns.js';
+import type { FirstRenderTurns } from './first-render-turns.js';
 
 /**
  * Base of every Pharos element: finds the element's source, re-renders when any signal it
@@ -42,15 +42,23 @@ export class PharosElement extends SignalWatcher(LitElement) implements SourceHo
     return defaultSource();
   }
 
-  /** The first render waits for its turn (see `first-render-turns.ts`); later ones run at once. */
+  /**
+   * Shares first renders out over several tasks once set (see `first-render-turns.ts`):
+   * `<pharos-ops-dashboard>` sets it, since it renders eighteen panels at once; a page with
+   * a few elements neither needs nor loads it.
+   */
+  static firstRenderTurns: FirstRenderTurns | null = null;
+
+  /** The first render waits for its turn when turns are on; later ones run at once. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const turn = this.hasUpdated ? undefined : firstRenderTurn();
+    const turns = PharosElement.firstRenderTurns;
+    const turn = this.hasUpdated ? undefined : turns?.turn();
     if (!turn) return super.scheduleUpdate();
     return turn.then(() => {
       try {
         return super.scheduleUpdate();
       } finally {
-        firstRenderDone();
+        turns!.done();
       }
     });
   }

@@ -6,7 +6,6 @@ import { themeStyles } from '../../ui/theme.js';
 import { sourceContext } from '../../store/lit/context.js';
 import type { PharosSource } from '../../store/source.js';
 import { PharosAlerts } from '../alerts/alerts.component.js';
-import { TabBadgeController } from '../alerts/tab-badge.js';
 import { PharosCache } from '../cache/cache.component.js';
 import { PharosDashboardHeader } from '../dashboard-header/dashboard-header.component.js';
 import { PharosDatabase } from '../database/database.component.js';
@@ -25,6 +24,8 @@ import { PharosSparseEmbeddings } from '../sparse-embeddings/sparse-embeddings.c
 import { PharosWorkerHeartbeat } from '../worker-heartbeat/worker-heartbeat.component.js';
 import { PharosWorkers } from '../workers/workers.component.js';
 import { opsDashboardStyles } from './ops-dashboard.styles.js';
+import { TabBadgeLoader } from './tab-badge-loader.js';
+import { firstRenderTurns } from '../../ui/first-render-turns.js';
 
 /**
  * The whole ops dashboard: header (refresh, auto-refresh, time range), alerts, health,
@@ -89,7 +90,10 @@ export class PharosOpsDashboard extends PharosElement {
 
   constructor() {
     super();
-    new TabBadgeController(this);
+    new TabBadgeLoader(this);
+    // Eighteen panels render at once: their first renders take turns, so that requests go
+    // out and answers are read between them (see first-render-turns.ts).
+    PharosElement.firstRenderTurns ??= firstRenderTurns;
   }
 
   /** The elements inside read from the dashboard's own source (context, base-url or page default). */
