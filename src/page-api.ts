@@ -32,7 +32,7 @@ export { PharosStatusBadge } from './components/status-badge/status-badge.js';
 export { PharosTrend } from './components/trend/trend.js';
 export { describeTrend, type TrendFormat, type TrendGood } from './components/trend/trend.component.js';
 export { PharosMetricCard } from './components/metric-card/metric-card.js';
-export { formatMetric, type MetricFormat } from './util/format.js';
+export { formatMetric, type MetricFormat } from './util/format-figures.js';
 export { PharosTimeseries } from './components/timeseries/timeseries.js';
 export type { TimeseriesSeries, TimeseriesThreshold, TimeseriesMark, TimeseriesBand } from './components/timeseries/timeseries.js';
 export { PharosDashboardHeader } from './components/dashboard-header/dashboard-header.js';

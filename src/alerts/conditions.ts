@@ -2,7 +2,8 @@
  * Conditions as the user has tuned them, their limits, and numbers in each unit: shared by
  * the engine (messages) and the preferences form (inputs and validation).
  */
-import { formatMs, formatNumber, formatPercent, formatSeconds } from '../util/format.js';
+import { formatNumber, formatSeconds } from '../util/format.js';
+import { formatMs, formatPercent } from '../util/format-figures.js';
 import { MAX_SAMPLES, type AlertCondition, type AlertPreferences, type AlertRule, type ThresholdUnit } from './types.js';
 
 /** A rule's condition with the user's overrides applied (invalid overrides ignored). */

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { MetricFormat } from '../util/format.js';
+import type { MetricFormat } from '../util/format-figures.js';
 import type { Resource } from '../store/resource.js';
 
 /** One headline figure of an element (a user count, a hit rate…), shown as a `<pharos-metric-card>`. */

@@ -4,7 +4,8 @@
  * "undefined", "NaN" or "[object Object]"; lit renders it escaped.
  */
 import { parseUtc } from '../api/time.js';
-import { formatMs, formatNumber, formatPercent, formatSeconds, formatDateTime, humanize, MISSING } from '../util/format.js';
+import { formatNumber, formatSeconds, formatDateTime, humanize, MISSING } from '../util/format.js';
+import { formatMs, formatPercent } from '../util/format-figures.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const MAX_TEXT = 200;

@@ -109,11 +109,3 @@ export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
     ${Array.from({ length: lines }, () => html`<div class="skeleton"></div>`)}
   </div>`;
 }
-
-/**
- * What an action element shows in place of its form on a read-only view of the backend (a
- * Pharos relay, which holds no right to act): `what` names the action, e.g. "Repositories are queued".
- */
-export function renderReadOnlyNotice(what: string): TemplateResult {
-  return html`<p class="notice" part="read-only" role="note"><strong>Read-only view.</strong> ${what} where people sign in to Pharos.</p>`;
-}

@@ -71,31 +71,13 @@ export function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | I
 /** Placeholder shown instead of a missing number (never "NaN" or "undefined"). */
 export const MISSING = '—';
 
-const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+/** True for a finite number. @internal */
+export const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
 /** A plain number, e.g. `1,234` or `12.5`. */
 export function formatNumber(lang: string, n: number | null | undefined, maxFractionDigits = 1): string {
   if (!finite(n)) return MISSING;
   return cached(`n:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(toLocale(lang), { maximumFractionDigits: maxFractionDigits })).format(n);
-}
-
-/** A compact number, e.g. `12K`. */
-export function formatCompact(lang: string, n: number | null | undefined): string {
-  if (!finite(n)) return MISSING;
-  return cached(`c:${lang}`, () => new Intl.NumberFormat(toLocale(lang), { notation: 'compact', maximumFractionDigits: 1 })).format(n);
-}
-
-/** A fraction (0..1) as a percentage, e.g. `87.5%`. */
-export function formatPercent(lang: string, fraction: number | null | undefined, maxFractionDigits = 1): string {
-  if (!finite(fraction)) return MISSING;
-  return cached(`p:${lang}:${maxFractionDigits}`, () => new Intl.NumberFormat(toLocale(lang), { style: 'percent', maximumFractionDigits: maxFractionDigits })).format(fraction);
-}
-
-/** A duration in milliseconds with a unit suited to its size: `850 ms`, `2.4 s`, `3 min`. */
-export function formatMs(lang: string, ms: number | null | undefined): string {
-  if (!finite(ms)) return MISSING;
-  if (Math.abs(ms) < 1000) return unit(lang, ms, 'millisecond', ms < 10 ? 2 : ms < 100 ? 1 : 0);
-  return formatSeconds(lang, ms / 1000);
 }
 
 /** A duration in seconds: `45 s`, `12 min`, `3.5 h`, `2 days`. */
@@ -108,7 +90,8 @@ export function formatSeconds(lang: string, seconds: number | null | undefined):
   return unit(lang, seconds / 86400, 'day', 1);
 }
 
-function unit(lang: string, value: number, u: string, digits: number): string {
+/** `value` in `u` (an Intl unit) with `digits` fraction digits at most. @internal */
+export function unit(lang: string, value: number, u: string, digits: number): string {
   return cached(`u:${lang}:${u}:${digits}`, () => new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits })).format(value);
 }
 
@@ -148,24 +131,3 @@ export function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** How a numeric `value` is written. `percent` takes a fraction (0.87 → 87%). */
-export type MetricFormat = 'number' | 'integer' | 'compact' | 'percent' | 'ms' | 'seconds';
-
-/** Formats a metric value; strings are shown as given, missing numbers as `—`. */
-export function formatMetric(lang: string, value: number | string | null | undefined, format: MetricFormat = 'number', digits = 1): string {
-  if (typeof value === 'string') return value.trim() ? value : MISSING;
-  switch (format) {
-    case 'integer':
-      return formatNumber(lang, value, 0);
-    case 'compact':
-      return formatCompact(lang, value);
-    case 'percent':
-      return formatPercent(lang, value, digits);
-    case 'ms':
-      return formatMs(lang, value);
-    case 'seconds':
-      return formatSeconds(lang, value);
-    default:
-      return formatNumber(lang, value, digits);
-  }
-}

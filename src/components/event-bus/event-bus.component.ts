@@ -4,7 +4,8 @@ import type { BusEvent, EventBusMetrics, EventHistory } from '../../api/monitori
 import { counterRates, counterResets } from '../../analysis/anomaly.js';
 import { cssProps } from '../../ui/css-props.js';
 import { figureStyles, renderFigures, type Figure } from '../../ui/figures.js';
-import { formatDateTime, formatMs, formatNumber, formatPercent, formatTime, humanize, langOf } from '../../util/format.js';
+import { formatDateTime, formatNumber, formatTime, humanize, langOf } from '../../util/format.js';
+import { formatMs, formatPercent } from '../../util/format-figures.js';
 import { Memo } from '../../util/memo.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resource-views.js';

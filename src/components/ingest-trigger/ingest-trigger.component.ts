@@ -7,7 +7,7 @@ import { describeIngestFailure } from '../../ingestion/errors.js';
 import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ingestion/submit.js';
 import { formatNumber, formatTime, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { renderReadOnlyNotice } from '../../ui/resource-views.js';
+import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ingestTriggerStyles } from './ingest-trigger.styles.js';
 

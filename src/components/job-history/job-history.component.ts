@@ -10,7 +10,8 @@ import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotic
 import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, newestFirst, queuedHereTimes, type QueuedHere } from '../../ingestion/jobs.js';
 import { recentIngestSubmissions } from '../../ingestion/submissions.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { renderPanel, renderReadOnlyNotice, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';

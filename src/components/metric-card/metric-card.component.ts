@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { computeTrend, detectAnomaly, detectAnomalyAt, explainAnomaly, type AnomalyOptions, type AnomalyResult } from '../../analysis/anomaly.js';
-import { formatAgo, formatMetric, formatTime, langOf, MISSING, type MetricFormat } from '../../util/format.js';
+import { formatAgo, formatTime, langOf, MISSING } from '../../util/format.js';
+import { formatMetric, type MetricFormat } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderSparkline, sparklineStyles } from '../../ui/sparkline.js';
 import { themeStyles } from '../../ui/theme.js';

@@ -1,7 +1,8 @@
 /** One module card: a button with the module's name, status, response time, trend, errors and alert. */
 import { html, nothing } from 'lit';
 import { explainAnomaly } from '../../analysis/anomaly.js';
-import { formatMs, formatNumber, humanize, MISSING } from '../../util/format.js';
+import { formatNumber, humanize, MISSING } from '../../util/format.js';
+import { formatMs } from '../../util/format-figures.js';
 import type { ModuleView } from './module-views.js';
 
 /** The card of `v`; `onOpen` opens its details. Needs `<pharos-status-badge>` and `<pharos-trend>`. */

@@ -4,7 +4,8 @@
  */
 import { html, nothing } from 'lit';
 import { explainAnomaly } from '../../analysis/anomaly.js';
-import { formatMs, formatNumber, formatTime, humanize, MISSING } from '../../util/format.js';
+import { formatNumber, formatTime, humanize, MISSING } from '../../util/format.js';
+import { formatMs } from '../../util/format-figures.js';
 import { renderSparkline } from '../../ui/sparkline.js';
 import { FAILED_SERIES, LATENCY_SERIES } from '../../store/resource.js';
 import type { ModuleView } from './module-views.js';

@@ -4,9 +4,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { isAbortError, toPharosError } from '../../api/errors.js';
 import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/search.js';
 import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
-import { formatDateTime, formatMs, formatNumber, formatSeconds, langOf } from '../../util/format.js';
+import { formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
+import { formatMs } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { ERROR_TITLES, renderReadOnlyNotice } from '../../ui/resource-views.js';
+import { ERROR_TITLES } from '../../ui/resource-views.js';
+import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import {

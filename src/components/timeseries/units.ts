@@ -1,4 +1,5 @@
-import { formatMs, formatNumber, formatSeconds, MISSING } from '../../util/format.js';
+import { formatNumber, formatSeconds, MISSING } from '../../util/format.js';
+import { formatMs } from '../../util/format-figures.js';
 
 /**
  * A number with its unit, for chart legends, tooltips and tables: `ms` and `s` as

@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Direction } from '../../analysis/anomaly.js';
-import { formatMs, formatNumber, formatPercent, langOf, MISSING } from '../../util/format.js';
+import { formatNumber, langOf, MISSING } from '../../util/format.js';
+import { formatMs, formatPercent } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { themeStyles } from '../../ui/theme.js';
 import { trendStyles } from './trend.styles.js';
