@@ -46,6 +46,9 @@ export class AlertMonitorController implements ReactiveController {
   }
 
   private sync(): void {
+    // A disconnected host still updates when a signal it read changes (as its source is
+    // disposed, say): connecting then would restart the monitor on a source that is gone.
+    if (!this.host.isConnected) return;
     const source = this.host.source;
     if (source !== this.source || !this.release) {
       this.release?.();

@@ -90,19 +90,40 @@ export class PharosSourceElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const moved = this.source !== undefined && this.leaving === this.source;
+    this.leaving = undefined; // a move: the disposal queued on disconnect does nothing
+    if (!this.source) this.source = this.createSource();
     // A source given from outside is kept until a connection property changes after this.
-    if (this.source) this.sourceMadeFrom = this.connectionValues();
-    else this.source = this.createSource();
+    else if (!moved) this.sourceMadeFrom = this.connectionValues();
+    // Changed while away (willUpdate leaves connections alone then): a source for the new values.
+    else if (this.connectionValues().some((value, i) => value !== this.sourceMadeFrom[i])) this.replaceSource();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.source?.dispose();
-    this.source = undefined;
+    // A move (React re-parenting, a drag-and-drop layout) disconnects and reconnects in one
+    // go: keep the source, its history and timers, and dispose only of one left disconnected.
+    const source = this.source;
+    if (!source) return;
+    this.leaving = source;
+    queueMicrotask(() => {
+      if (this.leaving !== source || this.isConnected) return;
+      this.leaving = undefined;
+      source.dispose();
+      if (this.source === source) this.source = undefined;
+    });
   }
 
+  /** The source whose disposal waits for the end of the current task's microtasks (see disconnectedCallback). */
+  private leaving?: PharosSource;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.isConnected) return;
+    if (!this.isConnected) {
+      // Disconnected, perhaps being moved: a new time range still applies to the kept source;
+      // connection properties are compared when it connects again.
+      if (changed.has('timeRange') && isTimeRange(this.timeRange)) this.source?.setTimeRange(this.timeRange);
+      return;
+    }
     // Compared with what the source was made from, not only after the first update: a
     // framework (React 18 through @lit/react, or plain JS) may set properties after the
     // element connected but before it first rendered.
@@ -110,9 +131,7 @@ export class PharosSourceElement extends LitElement {
       PharosSourceElement.connectionProps.some((p) => changed.has(p as keyof PharosSourceElement)) &&
       this.connectionValues().some((value, i) => value !== this.sourceMadeFrom[i]);
     if (reconnect) {
-      const previous = this.source;
-      this.source = this.createSource();
-      previous?.dispose();
+      this.replaceSource();
     } else if (changed.has('timeRange') && isTimeRange(this.timeRange)) {
       this.source?.setTimeRange(this.timeRange);
     }
@@ -120,6 +139,13 @@ export class PharosSourceElement extends LitElement {
 
   /** The connection properties' values the current source was made from. */
   private sourceMadeFrom: unknown[] = [];
+
+  /** A new source for the current connection properties; the previous one is disposed of. */
+  private replaceSource(): void {
+    const previous = this.source;
+    this.source = this.createSource();
+    previous?.dispose();
+  }
 
   private connectionValues(): unknown[] {
     return PharosSourceElement.connectionProps.map((p) => this[p as keyof PharosSourceElement]);

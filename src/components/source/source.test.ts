@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ManualClock, ManualVisibility } from '../../../test/support/manual-clock.js';
 import { startSim } from '../../../test/support/sim.js';
+import { healthResource } from '../../store/resources/health.js';
 import { PharosSource } from '../../store/source.js';
 import { PharosSourceElement } from './source.js';
 import '../health/health.js';
@@ -80,5 +82,120 @@ describe('<pharos-source>', () => {
     const source = await fixture<PharosSourceElement>(html`<pharos-source time-range="7d" theme="dark"></pharos-source>`);
     expect(source.source!.timeRange.get()).to.equal('7d');
     expect(getComputedStyle(source).getPropertyValue('--pharos-color-scheme').trim()).to.equal('dark');
+  });
+  describe('moved to another parent', () => {
+    const interval = 30_000;
+
+    /** A `<pharos-source>` in `left` with a source on a manual clock, after two polls of health. */
+    async function polledTwice() {
+      const sim = await startSim('healthy');
+      const clock = new ManualClock();
+      const given = new PharosSource({ baseUrl: sim.baseUrl, clock, visibility: new ManualVisibility(), intervalMs: interval, share: false, spreadPolls: false });
+      const [left, right] = [document.createElement('div'), document.createElement('div')];
+      document.body.append(left, right);
+      const el = document.createElement('pharos-source');
+      el.source = given;
+      el.append(document.createElement('pharos-health'));
+      left.append(el);
+      await el.updateComplete;
+      const health = given.resource(healthResource);
+      await clock.advance(0);
+      await waitUntil(() => health.status.get() === 'ok', 'first poll answered', { timeout: 10_000 });
+      await clock.advance(interval);
+      await waitUntil(() => health.history.length === 2, 'second poll answered', { timeout: 10_000 });
+      const served = async () => (await sim.requests()).total;
+      const cleanup = () => {
+        el.remove();
+        left.remove();
+        right.remove();
+      };
+      return { sim, clock, given, el, left, right, health, served, cleanup };
+    }
+
+    /** True when `source` still runs: a new subscriber to health gets a timer (a disposed resource never schedules). */
+    function stillRuns(source: PharosSource, clock: ManualClock): boolean {
+      const before = clock.pending;
+      const unsubscribe = source.resource(healthResource).subscribe();
+      const scheduled = clock.pending > before;
+      unsubscribe();
+      return scheduled;
+    }
+
+    it('keeps its source, history and timers, with no extra requests', async () => {
+      const { clock, given, el, right, health, served, cleanup } = await polledTwice();
+      const dueAt = health.nextRefreshAt.get();
+      const before = await served();
+
+      right.append(el); // one move: disconnected and connected again in the same task
+      await el.updateComplete;
+      await clock.advance(0);
+      expect(el.source, 'the same source').to.equal(given);
+      expect(el.querySelector('pharos-health')!.source).to.equal(given);
+      expect(health.history.length, 'history kept').to.equal(2);
+      expect(health.nextRefreshAt.get(), 'the next poll where it was').to.equal(dueAt);
+      expect(await served(), 'nothing polled again').to.equal(before);
+
+      await clock.advance(interval);
+      await waitUntil(() => health.history.length === 3, 'the next poll answered', { timeout: 10_000 });
+      expect(await served(), 'one poll at its time').to.equal(before + 1);
+      cleanup();
+    });
+
+    it('disposes of a source left disconnected: no timers, nothing polled', async () => {
+      const { clock, given, el, served, cleanup } = await polledTwice();
+      const before = await served();
+      el.remove();
+      await Promise.resolve();
+      expect(el.source).to.equal(undefined);
+      expect(clock.pending, 'no timer left').to.equal(0);
+      expect(stillRuns(given, clock), 'disposed').to.equal(false);
+      await clock.advance(interval * 3);
+      expect(await served()).to.equal(before);
+      cleanup();
+    });
+
+    it('disposes of it when it leaves again after a move', async () => {
+      const { clock, given, el, left, right, cleanup } = await polledTwice();
+      right.append(el);
+      el.remove();
+      left.append(el);
+      el.remove();
+      await Promise.resolve();
+      expect(el.source).to.equal(undefined);
+      expect(stillRuns(given, clock)).to.equal(false);
+      cleanup();
+    });
+
+    it('keeps a source it made itself, and disposes of it once removed', async () => {
+      const sim = await startSim('healthy');
+      const el = await fixture<PharosSourceElement>(html`<pharos-source base-url=${sim.baseUrl}><pharos-health></pharos-health></pharos-source>`);
+      const made = el.source!;
+      const health = el.querySelector('pharos-health')!;
+      await waitUntil(() => made.resource(healthResource).history.length === 1, 'first poll answered', { timeout: 10_000 });
+      const other = document.createElement('section');
+      document.body.append(other);
+      other.append(el);
+      await el.updateComplete;
+      await Promise.resolve();
+      expect(el.source).to.equal(made);
+      expect(health.source).to.equal(made);
+      expect(made.resource(healthResource).history.length, 'history kept').to.equal(1);
+      el.remove();
+      await Promise.resolve();
+      expect(el.source).to.equal(undefined);
+      other.remove();
+    });
+
+    it('makes a new source when a connection property changed while it was away', async () => {
+      const { sim, given, el, right, cleanup } = await polledTwice();
+      el.remove();
+      el.baseUrl = `${sim.baseUrl}/`;
+      right.append(el);
+      await el.updateComplete;
+      expect(el.source).not.to.equal(given);
+      expect(el.source!.baseUrl).to.equal(`${sim.baseUrl}/`);
+      await waitUntil(() => el.querySelector('pharos-health')!.source === el.source, 'the child follows', { timeout: 5000 });
+      cleanup();
+    });
   });
 });

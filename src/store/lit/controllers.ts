@@ -60,6 +60,9 @@ export class TickController implements ReactiveController {
   }
 
   private sync(): void {
+    // A disconnected host still updates when a signal it read changes: a tick started then
+    // would never stop, on a source that may have been disposed of.
+    if (!this.host.isConnected) return;
     if (this.source === this.host.source && this.unsubscribe) return;
     this.unsubscribe?.();
     this.source = this.host.source;
