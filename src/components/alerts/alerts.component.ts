@@ -1,3 +1,13 @@
+/**
+ * `<pharos-alerts>`: the element, and its view of the active alerts (the list, the compact
+ * summary and the tab strip around them). Its other jobs are in the rooms beside it: the
+ * voice (`alert-voice.ts`), the two dialogs (`alert-dialogs.ts`) and the History and
+ * Preferences tabs (`alert-panels.ts`), both loaded on first use, Alertmanager's lines
+ * (`alertmanager-status.ts`) and the monitor's wiring (`alert-monitor-controller.ts`). It
+ * stays one file over 400 lines because what is left is one view of one state: the list,
+ * the compact summary and the silenced rules read the same alerts and hand focus to one
+ * another (after a lift, a close, a notification click).
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -11,12 +21,13 @@ import { PharosElement } from '../../ui/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
+import { renderTabList } from '../../ui/tab-list.js';
 import { AlertMonitorController } from './alert-monitor-controller.js';
 import { AlertmanagerStatus } from './alertmanager-status.js';
 import { alertsStyles } from './alerts.styles.js';
-import { alertSound } from './beep.js';
-import { notifyAlert } from './desktop-notification.js';
+import { AlertVoice } from './alert-voice.js';
 import type { AlertPanels } from './alert-panels.js';
+import type { AlertDialogs } from './alert-dialogs.js';
 import { acknowledgedText, renderSeverity, shortTime } from './alert-views.js';
 import { SEVERITY_LOOK } from './severity.js';
 
@@ -24,41 +35,9 @@ export { SEVERITY_LOOK };
 
 /** The views of the full element. */
 export type AlertsTab = 'active' | 'history' | 'preferences';
-const TABS: readonly { id: AlertsTab; label: string }[] = [
-  { id: 'active', label: 'Active' },
-  { id: 'history', label: 'History' },
-  { id: 'preferences', label: 'Preferences' },
-];
+const TABS: readonly AlertsTab[] = ['active', 'history', 'preferences'];
 
-/** How long a silence lasts: the choices of the silence dialog. */
-export const SILENCE_DURATIONS: readonly { value: string; label: string; ms?: number }[] = [
-  { value: '15m', label: '15 minutes', ms: 15 * 60_000 },
-  { value: '1h', label: '1 hour', ms: 3_600_000 },
-  { value: '4h', label: '4 hours', ms: 4 * 3_600_000 },
-  { value: 'resolve', label: 'Until it resolves' },
-  { value: 'custom', label: 'Until a chosen time' },
-];
-
-/** The open dialog, if any, and the alert it is about. */
-type DialogState = { kind: 'acknowledge' | 'silence'; alertId: string } | null;
-
-/** What is typed into the silence dialog, kept as typed (also across a failed submit). */
-interface SilenceDraft {
-  scope: 'alert' | 'rule';
-  duration: string;
-  /** `datetime-local` text for the custom end. */
-  until: string;
-  reason: string;
-}
-
-const EMPTY_SILENCE: SilenceDraft = { scope: 'alert', duration: '1h', until: '', reason: '' };
-
-/** `datetime-local` text for a time, in the viewer's time zone. */
-function localInputValue(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { SILENCE_DURATIONS } from './silence-durations.js';
 
 /** Most urgent first, then newest first. Acknowledging does not reorder (focus stays put). */
 const byUrgency = (a: Alert, b: Alert) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.since - a.since;
@@ -160,12 +139,9 @@ export class PharosAlerts extends PharosElement {
   /** The view shown in full mode. */
   @property({ reflect: true }) tab: AlertsTab = 'active';
 
-  @state() private polite = '';
-  @state() private assertive = '';
-  @state() private dialog: DialogState = null;
-  @state() private ackComment = '';
-  @state() private silenceDraft: SilenceDraft = EMPTY_SILENCE;
-  @state() private dialogError = '';
+  /** The acknowledge and silence dialogs, once one has been opened (see `alert-dialogs.ts`). */
+  private dialogs: AlertDialogs | null = null;
+  private dialogsLoading: Promise<unknown> | null = null;
   /** The History and Preferences tabs, once one of them has been opened (see `alert-panels.ts`). */
   @state() private panels: AlertPanels | null = null;
   /** Why the panels' code could not be loaded, if it could not. */
@@ -175,10 +151,7 @@ export class PharosAlerts extends PharosElement {
   private readonly alerts = new AlertMonitorController(this);
   /** Silences and inhibitions in Alertmanager, when the source is a relay that has one. */
   private readonly alertmanager = new AlertmanagerStatus(this);
-  private pendingAnnouncements: Alert[] = [];
-  /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
-  private returnFocus: HTMLElement | null = null;
-  private closingAlertId: string | null = null;
+  private readonly voice = new AlertVoice(this);
 
   constructor() {
     super();
@@ -235,25 +208,11 @@ export class PharosAlerts extends PharosElement {
     if (!atLeast(alert.severity, monitor.engine.preferences.get().minSeverity)) return;
     // One voice per browser: the tab that claims the alert speaks; silenced alerts say nothing.
     void monitor.speaks(alert).then((speak) => {
-      if (speak && this.isConnected) this.speak(alert, monitor);
+      if (speak && this.isConnected) this.voice.speak(alert, monitor);
     });
   }
 
-  /** Beeps, notifies (while the page is hidden) and announces a new alert. */
-  private speak(alert: Alert, monitor: AlertMonitor): void {
-    const preferences = monitor.engine.preferences.get();
-    const urgent = alert.severity !== 'info';
-    if (preferences.sound && urgent) void alertSound.play(alert.severity);
-    if (preferences.notifications && urgent && !monitor.visibility.isVisible()) {
-      notifyAlert(alert, this.source.baseUrl, () => {
-        globalThis.focus?.();
-        void this.focusAlert(alert.id);
-      });
-    }
-    // Alerts of one pass are announced together: one message, not several racing.
-    if (this.pendingAnnouncements.length === 0) queueMicrotask(() => this.announce());
-    this.pendingAnnouncements.push(alert);
-  }
+
 
   /**
    * The history as a file: `csv` or `json`, with the History tab's filters applied.
@@ -282,13 +241,27 @@ export class PharosAlerts extends PharosElement {
     return loading;
   }
 
-  /** Waits for the tabs' code too, so that `updateComplete` means the chosen tab is shown. */
+  /** Opens the acknowledge or silence dialog of an alert, loading the dialogs' code once. */
+  private openDialog(dialog: { kind: 'acknowledge' | 'silence'; alertId: string }, event: Event): void {
+    const opener = event.currentTarget as HTMLElement;
+    if (this.dialogs) return this.dialogs.open(dialog, opener);
+    const loading = import('./alert-dialogs.js').then(
+      ({ AlertDialogs }) => (this.dialogs ??= new AlertDialogs(this)).open(dialog, opener),
+      (cause: unknown) => {
+        this.dialogsLoading = null;
+        console.warn('<pharos-alerts>: the dialogs could not be loaded', cause);
+      },
+    );
+    this.dialogsLoading = loading;
+  }
+
+  /** Waits for the tabs' and dialogs' code too, so that `updateComplete` means what was chosen is shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.panelsLoading) {
-      const loading = this.panelsLoading;
+    for (let loading = this.panelsLoading ?? this.dialogsLoading; loading; loading = this.panelsLoading ?? this.dialogsLoading) {
       await loading;
       if (this.panelsLoading === loading) this.panelsLoading = null;
+      if (this.dialogsLoading === loading) this.dialogsLoading = null;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -303,22 +276,12 @@ export class PharosAlerts extends PharosElement {
     return renderSkeleton(2, tab === 'history' ? 'Loading the history' : 'Loading the preferences');
   }
 
-  private announce(): void {
-    const batch = this.pendingAnnouncements;
-    this.pendingAnnouncements = [];
-    const text = batch.map((a) => `${SEVERITY_LOOK[a.severity].label} alert: ${a.label}. ${a.message}`).join(' ');
-    if (batch.some((a) => a.severity === 'critical')) this.assertive = text;
-    else this.polite = text;
-  }
-
   override render() {
     const engine = this.monitor.engine;
     const preferences = engine.preferences.get();
     const active = engine.active.get().filter((a) => atLeast(a.severity, preferences.minSeverity)).sort(byUrgency);
     const hidden = engine.active.get().length - active.length;
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.polite}</div>
-      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.assertive}</div>
-      ${this.renderDialog()}`;
+    const live = html`${this.voice.render()}${this.dialogs?.render() ?? nothing}`;
     return this.compact ? this.renderCompact(active, live) : this.renderFull(active, hidden, live);
   }
 
@@ -369,43 +332,12 @@ export class PharosAlerts extends PharosElement {
         <span part="counts" class="counts">${this.renderCounts(active)}</span>
         ${renderUpdated(this.monitor.resources, ctx)}
       </div>
-      <div part="tabs" role="tablist" aria-label="Alert views" @keydown=${this.onTabKey}>
-        ${TABS.map(
-          (t) => html`<button
-            type="button"
-            role="tab"
-            id="tab-${t.id}"
-            part=${this.tab === t.id ? 'tab tab-selected' : 'tab'}
-            aria-selected=${this.tab === t.id ? 'true' : 'false'}
-            aria-controls="panel-${t.id}"
-            tabindex=${this.tab === t.id ? 0 : -1}
-            @click=${() => (this.tab = t.id)}
-          >
-            ${labels[t.id]}
-          </button>`,
-        )}
-      </div>
+      ${renderTabList({ label: 'Alert views', tabs: TABS.map((id) => ({ id, label: labels[id] })), selected: this.tab, select: (id) => (this.tab = id) })}
       <div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}" class="panel">
         ${this.tab === 'active' ? this.renderActive(active, hidden) : this.renderPanel(this.tab)}
       </div>
       ${live}
     </section>`;
-  }
-
-  private onTabKey(event: KeyboardEvent) {
-    const index = TABS.findIndex((t) => t.id === this.tab);
-    const last = TABS.length - 1;
-    const moves: Record<string, number> = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.tab = TABS[target]!.id;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
   private renderActive(active: readonly Alert[], hidden: number) {
@@ -532,177 +464,4 @@ export class PharosAlerts extends PharosElement {
       </ul>`;
   }
 
-  // ---- Dialogs ----
-
-  private openDialog(dialog: NonNullable<DialogState>, event: Event) {
-    this.returnFocus = event.currentTarget as HTMLElement;
-    if (this.dialog?.alertId !== dialog.alertId || this.dialog.kind !== dialog.kind) {
-      this.ackComment = '';
-      this.silenceDraft = EMPTY_SILENCE;
-      this.dialogError = '';
-    }
-    this.dialog = dialog;
-  }
-
-  private closeDialog() {
-    // Forget it first: an update before the `close` event must not open it again.
-    this.closingAlertId = this.dialog?.alertId ?? null;
-    this.dialog = null;
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  /** The dialog closed (a button, Escape or a submit): forget it, and give focus back. */
-  private onDialogClose() {
-    const alertId = this.dialog?.alertId ?? this.closingAlertId;
-    this.closingAlertId = null;
-    this.dialog = null;
-    this.dialogError = '';
-    const back = this.returnFocus;
-    this.returnFocus = null;
-    void this.updateComplete.then(() => {
-      if (back?.isConnected) return back.focus();
-      // The button was replaced ("Silence…" became "Lift silence"): its successor in the row, else the row.
-      const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=alert]')].find((li) => li.dataset.id === alertId);
-      const next = ['lift', 'silence', 'acknowledge'].map((name) => row?.querySelector<HTMLElement>(`[part=${name}]`)).find(Boolean) ?? row;
-      (next ?? this.renderRoot.querySelector<HTMLElement>('[part~=alert], [part=empty], #title'))?.focus();
-    });
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (!dialog) return;
-    if (this.dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('[autofocus]')?.focus();
-    }
-  }
-
-  private renderDialog() {
-    const current = this.dialog;
-    const alert = current ? this.monitor.engine.active.get().find((a) => a.id === current.alertId) : undefined;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (current && alert) body = current.kind === 'acknowledge' ? this.renderAckDialog(alert) : this.renderSilenceDialog(alert);
-    else if (current) {
-      body = html`<h3 id="dialog-title">Alert resolved</h3>
-        <p>That alert is no longer active.</p>
-        <div class="row"><button type="button" autofocus @click=${this.closeDialog}>Close</button></div>`;
-    }
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>${body}</dialog>`;
-  }
-
-  private renderAckDialog(alert: Alert) {
-    return html`<form novalidate @submit=${(e: Event) => this.submitAck(e, alert)}>
-      <h3 id="dialog-title">Acknowledge: ${alert.label}</h3>
-      <p class="meta">${alert.message}</p>
-      <label for="ack-comment">Comment (optional)</label>
-      <textarea
-        id="ack-comment"
-        part="ack-comment"
-        rows="3"
-        maxlength="500"
-        autofocus
-        placeholder="e.g. checking the pool"
-        .value=${this.ackComment}
-        @input=${(e: Event) => (this.ackComment = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${this.renderDialogActions('Acknowledge')}
-    </form>`;
-  }
-
-  /** A dialog's confirm (submits its form) and cancel buttons. */
-  private renderDialogActions(confirm: string) {
-    return html`<div class="row">
-      <button type="submit" part="dialog-confirm">${confirm}</button>
-      <button type="button" part="dialog-cancel" @click=${this.closeDialog}>Cancel</button>
-    </div>`;
-  }
-
-  private submitAck(event: Event, alert: Alert) {
-    event.preventDefault();
-    this.acknowledge(alert.id, this.ackComment);
-    this.ackComment = '';
-    this.closeDialog();
-  }
-
-  private renderSilenceDialog(alert: Alert) {
-    const d = this.silenceDraft;
-    const set = (patch: Partial<SilenceDraft>) => (this.silenceDraft = { ...this.silenceDraft, ...patch });
-    const error = this.dialogError;
-    return html`<form novalidate @submit=${(e: Event) => this.submitSilence(e, alert)}>
-      <h3 id="dialog-title">Silence: ${alert.label}</h3>
-      <p class="meta">No sound, notification or announcement while it lasts; the alert is still checked and shown.</p>
-      <fieldset>
-        <legend>Mute</legend>
-        <label
-          ><input type="radio" name="silence-scope" value="alert" .checked=${d.scope === 'alert'} @change=${() => set({ scope: 'alert' })} /> This
-          alert only</label
-        >
-        <label
-          ><input type="radio" name="silence-scope" value="rule" .checked=${d.scope === 'rule'} @change=${() => set({ scope: 'rule' })} /> Every alert of
-          the rule “${alert.label}”</label
-        >
-      </fieldset>
-      <div class="row">
-        <label for="silence-duration">For</label>
-        <select id="silence-duration" part="silence-duration" .value=${d.duration} @change=${(e: Event) => set({ duration: (e.target as HTMLSelectElement).value })}>
-          ${SILENCE_DURATIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === d.duration}>${o.label}</option>`)}
-        </select>
-      </div>
-      ${d.duration === 'custom'
-        ? html`<div class="row">
-            <label for="silence-until">Until</label>
-            <input
-              id="silence-until"
-              part="silence-until"
-              type="datetime-local"
-              .value=${d.until || localInputValue(this.source.clock.now() + 3_600_000)}
-              @input=${(e: Event) => set({ until: (e.target as HTMLInputElement).value })}
-            />
-          </div>`
-        : nothing}
-      <label for="silence-reason">Reason (required)</label>
-      <textarea
-        id="silence-reason"
-        part="silence-reason"
-        rows="3"
-        maxlength="500"
-        required
-        autofocus
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? 'silence-error' : nothing}
-        .value=${d.reason}
-        @input=${(e: Event) => set({ reason: (e.target as HTMLTextAreaElement).value })}
-      ></textarea>
-      ${error ? html`<p part="field-error" class="field-error" id="silence-error" role="alert">${error}</p>` : nothing}
-      ${this.renderDialogActions('Silence')}
-    </form>`;
-  }
-
-  private submitSilence(event: Event, alert: Alert) {
-    event.preventDefault();
-    const d = this.silenceDraft;
-    const now = this.source.clock.now();
-    let until: number | null;
-    const choice = SILENCE_DURATIONS.find((o) => o.value === d.duration);
-    if (d.duration === 'resolve') until = null;
-    else if (d.duration === 'custom') {
-      const typed = d.until || localInputValue(now + 3_600_000);
-      until = new Date(typed).getTime();
-      if (!Number.isFinite(until)) {
-        this.dialogError = 'Enter the date and time the silence should end.';
-        return;
-      }
-    } else until = now + (choice?.ms ?? 3_600_000);
-    const result = this.monitor.engine.silence({ scope: d.scope, alertId: alert.id, reason: d.reason, until }, now);
-    if ('refused' in result) {
-      // The typed reason and choices stay as they are; only the message is new.
-      this.dialogError = result.message;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(result.field === 'reason' ? '#silence-reason' : '#silence-duration')?.focus());
-      return;
-    }
-    this.silenceDraft = EMPTY_SILENCE;
-    this.dialogError = '';
-    this.closeDialog();
-  }
 }

@@ -1,0 +1,57 @@
+import { html, type TemplateResult } from 'lit';
+import type { AlertMonitor } from '../../alerts/monitor.js';
+import type { Alert } from '../../alerts/types.js';
+import { alertSound } from './beep.js';
+import { notifyAlert } from './desktop-notification.js';
+import { SEVERITY_LOOK } from './severity.js';
+
+/** What the voice needs of its element. */
+export interface AlertVoiceHost extends HTMLElement {
+  readonly source: { readonly baseUrl: string };
+  requestUpdate(): void;
+  /** Scrolls to and focuses an alert (a notification was clicked). */
+  focusAlert(id: string): Promise<boolean>;
+}
+
+/**
+ * The voice of `<pharos-alerts>`: a new alert beeps, notifies while the page is hidden, and
+ * is announced in a live region (polite; assertive when one is critical). The alerts of one
+ * pass are announced together, as one message, rather than several racing.
+ */
+export class AlertVoice {
+  private polite = '';
+  private assertive = '';
+  private pending: Alert[] = [];
+
+  constructor(private readonly host: AlertVoiceHost) {}
+
+  /** Speaks a new alert, as the preferences say. */
+  speak(alert: Alert, monitor: AlertMonitor): void {
+    const preferences = monitor.engine.preferences.get();
+    const urgent = alert.severity !== 'info';
+    if (preferences.sound && urgent) void alertSound.play(alert.severity);
+    if (preferences.notifications && urgent && !monitor.visibility.isVisible()) {
+      notifyAlert(alert, this.host.source.baseUrl, () => {
+        globalThis.focus?.();
+        void this.host.focusAlert(alert.id);
+      });
+    }
+    if (this.pending.length === 0) queueMicrotask(() => this.announce());
+    this.pending.push(alert);
+  }
+
+  private announce(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const text = batch.map((a) => `${SEVERITY_LOOK[a.severity].label} alert: ${a.label}. ${a.message}`).join(' ');
+    if (batch.some((a) => a.severity === 'critical')) this.assertive = text;
+    else this.polite = text;
+    this.host.requestUpdate();
+  }
+
+  /** The two live regions the announcements are read from. */
+  render(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.polite}</div>
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.assertive}</div>`;
+  }
+}
