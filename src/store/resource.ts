@@ -1,3 +1,12 @@
+/**
+ * One pollable endpoint: its definition (`ResourceDefinition`), its poll schedule and
+ * backoff, and `Resource`, which holds its signals and history and runs its polls. It
+ * stays one file over 400 lines because `Resource` is one small state machine (idle, due,
+ * in flight, backing off, following another page) whose schedule, fetch and answer read
+ * and set the same few fields; split, each part would reach into the others' state. What
+ * it needs of the source and of the sharing is behind two narrow interfaces here
+ * (`ResourceHost`, `ResourceSharing`).
+ */
 import { Signal } from 'signal-polyfill';
 import { isAbortError, toPharosError, type PharosError } from '../api/errors.js';
 import type { ClientConfig } from '../api/http.js';
