@@ -35,8 +35,13 @@ const outputs = [
     { autoloader: 'src/cdn/autoloader.ts', ...componentEntries },
     { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id), includeDependenciesRecursively: false }] } },
   )),
-  // One file, but for what is loaded on demand (the sharing protocol).
-  ...(await bundleCdn({ 'pharos-ops': 'src/page-api.ts' }, { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js' })),
+  // One file, but for what is loaded on demand (the sharing protocol, the dialogs, …). The
+  // group keeps every module the page needs at once in it: left alone, Rolldown split off
+  // what on-demand chunks share with it (lit, the errors) as extra files loaded at once.
+  ...(await bundleCdn(
+    { 'pharos-ops': 'src/page-api.ts' },
+    { chunkFileNames: 'chunks/pharos-ops-[name]-[hash].js', codeSplitting: { groups: [{ name: 'pharos-ops-initial', tags: ['$initial'] }] } },
+  )),
 ];
 
 // No-build means no bare specifiers left behind, ever.
