@@ -11,6 +11,7 @@ const LAYERS = [
   ['history', '^src/history/', 'history kept across page loads, and from Prometheus'],
   ['alerts', '^src/alerts/', 'the alert engine, its rules and its monitor'],
   ['events', '^src/events/', 'the events elements fire'],
+  ['i18n', '^src/i18n/', 'the words in the page\'s language: translation, plurals, lists, the catalogs'],
   ['store-lit', '^src/store/(lit/|index\\.ts$)', 'the Lit bindings of the store: context, controllers'],
   ['ui', '^src/ui/', 'the Lit kit the elements share'],
   ['ingestion', '^src/ingestion/', 'ingest submission (a Lit task), its errors, job ordering and counts'],

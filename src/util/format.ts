@@ -57,9 +57,10 @@ export function toLocale(lang: string): string {
   return usableLocale(lang) ?? FALLBACK_LOCALE;
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
 /** The formatter for `key`, made once by `make`. @internal */
-export function cached<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+export function cached<T extends Formatter>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) {
     f = make();

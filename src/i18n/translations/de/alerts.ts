@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** German: alerts. */
+export default {} satisfies Translation;

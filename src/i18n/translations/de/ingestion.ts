@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** German: ingestion. */
+export default {} satisfies Translation;

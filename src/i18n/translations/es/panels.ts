@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** Spanish: panels. */
+export default {} satisfies Translation;

@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** Spanish: ui. */
+export default {} satisfies Translation;

@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** French: ingestion. */
+export default {} satisfies Translation;

@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** Japanese: ingestion. */
+export default {} satisfies Translation;

@@ -1,0 +1,4 @@
+import type { Translation } from '../../translate.js';
+
+/** Japanese: panels. */
+export default {} satisfies Translation;
