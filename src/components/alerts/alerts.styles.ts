@@ -31,10 +31,10 @@ export const alertsStyles = css`
     display: inline-flex;
     gap: 6px;
     flex-wrap: wrap;
-    margin-right: auto;
+    margin-inline-end: auto;
   }
   .count[data-severity='none'] {
-    padding-left: 8px;
+    padding-inline-start: 8px;
   }
 
   [part='tabs'] {
@@ -122,12 +122,12 @@ export const alertsStyles = css`
     align-items: start;
     padding: 8px 10px;
     border: 1px solid var(--_border);
-    border-left: 4px solid var(--_c);
+    border-inline-start: 4px solid var(--_c);
     border-radius: calc(var(--_radius) - 2px);
     background: var(--_surface);
   }
   .alert[data-state='acknowledged'] {
-    border-left-style: dashed;
+    border-inline-start-style: dashed;
     background: var(--_surface-sunken);
   }
   .alert .body {
@@ -225,7 +225,7 @@ export const alertsStyles = css`
     flex-wrap: wrap;
     align-items: baseline;
     gap: 4px 12px;
-    margin-left: 26px;
+    margin-inline-start: 26px;
   }
   .number input {
     font: inherit;
@@ -266,7 +266,7 @@ export const alertsStyles = css`
     position: absolute;
     z-index: 10;
     top: calc(100% + 4px);
-    right: 0;
+    inset-inline-end: 0;
     width: var(--pharos-alerts-panel-width, min(32em, 90vw));
     max-height: 60vh;
     overflow: auto;

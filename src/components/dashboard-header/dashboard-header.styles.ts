@@ -62,18 +62,18 @@ export const dashboardHeaderStyles = css`
     content: '';
     position: absolute;
     top: 0.15em;
-    left: 0.15em;
+    inset-inline-start: 0.15em;
     width: 0.8em;
     height: 0.8em;
     border-radius: 50%;
     background: var(--_surface);
-    transition: left 0.15s;
+    transition: inset-inline-start 0.15s;
   }
   [part='auto-refresh'][aria-checked='true'] .track {
     background: var(--pharos-dashboard-header-accent, var(--_accent));
   }
   [part='auto-refresh'][aria-checked='true'] .track::after {
-    left: 1.05em;
+    inset-inline-start: 1.05em;
   }
   [part='countdown'] {
     display: inline-flex;

@@ -42,7 +42,7 @@ export const databaseStyles = css`
     position: absolute;
     top: 0;
     bottom: 0;
-    left: calc(var(--_at) * 100%);
+    inset-inline-start: calc(var(--_at) * 100%);
     width: 1px;
     background: var(--_text);
     opacity: 0.4;

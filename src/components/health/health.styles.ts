@@ -38,7 +38,7 @@ export const healthStyles = css`
     overflow-wrap: anywhere;
   }
   .count {
-    margin-left: 6px;
+    margin-inline-start: 6px;
     white-space: nowrap;
   }
   @container (max-width: 420px) {

@@ -91,6 +91,8 @@ export const timeseriesStyles = css`
   .uplot {
     font-family: inherit;
     width: auto;
+    /* Time runs left to right on a right-to-left page too, as in Grafana and the OS's charts. */
+    direction: ltr;
   }
   .u-legend {
     display: none;

@@ -160,7 +160,7 @@ export const workerHeartbeatStyles = css`
     display: inline-block;
     width: 10px;
     background: var(--_c);
-    margin-right: 4px;
+    margin-inline-end: 4px;
     vertical-align: baseline;
   }
   .swatch.beat {
