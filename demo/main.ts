@@ -29,6 +29,15 @@ source.innerHTML = '<pharos-ops-dashboard tab-badge></pharos-ops-dashboard>';
 if (!customElements.get('pharos-ops-dashboard')) source.innerHTML = '<pharos-health></pharos-health>';
 document.querySelector('#app')!.append(source);
 
+// The dashboard's language and direction, as a host page would set them.
+const language = document.querySelector<HTMLSelectElement>('#language')!;
+const app = document.querySelector<HTMLElement>('#app')!;
+language.addEventListener('change', () => {
+  if (language.value) app.lang = language.value;
+  else app.removeAttribute('lang');
+  app.dir = language.selectedOptions[0]?.dataset.dir ?? 'ltr';
+});
+
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 theme.addEventListener('change', () => {
   document.documentElement.dataset.theme = theme.value;

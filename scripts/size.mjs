@@ -39,7 +39,10 @@ await build({ root: appDir, base: '/app/', logLevel: 'silent', configFile: false
 const pages = {
   '/health.html': '<!doctype html><script type="module" src="/cdn/autoloader.js"></script><pharos-health></pharos-health>',
   '/dashboard.html': '<!doctype html><script type="module" src="/cdn/pharos-ops.js"></script><pharos-source><pharos-ops-dashboard></pharos-ops-dashboard></pharos-source>',
+  '/dashboard-de.html': '<!doctype html><html lang="de"><script type="module" src="/cdn/pharos-ops.js"></script><pharos-source><pharos-ops-dashboard></pharos-ops-dashboard></pharos-source>',
 };
+/** A shipped language's strings, loaded on demand (src/i18n/translations/<lang>.ts). */
+const TRANSLATION = /\/chunks\/(pharos-ops-)?(de|es|fr|ja)-[\w-]+\.js$/;
 /** @type {Record<string, string>} */
 const roots = { '/cdn/': join(rootDir, 'cdn'), '/app/': join(appDir, 'dist') };
 const hub = createSimulatorHub({ scenario: 'healthy' });
@@ -89,6 +92,7 @@ async function measure(path, tag) {
 const element = await measure('/health.html', 'pharos-health');
 const dashboard = await measure('/dashboard.html', 'pharos-ops-dashboard');
 const app = await measure('/app/index.html', 'pharos-health');
+const german = await measure('/dashboard-de.html', 'pharos-ops-dashboard');
 await browser.close();
 server.close();
 
@@ -96,12 +100,18 @@ server.close();
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 /** @param {string} label @param {{ files: { url: string, gzip: number }[], gzip: number }} m @param {number} [target] */
 const line = (label, m, target) =>
-  `  ${label.padEnd(52)} ${kb(m.gzip).padStart(9)}  ${String(m.files.length).padStart(3)} files${target ? `   ceiling ${kb(target)}${m.gzip > target ? '  OVER' : '  ok'}` : ''}`;
+  `  ${label.padEnd(52)} ${kb(m.gzip).padStart(9)}  ${String(m.files.length).padStart(3)} files  ${`(${m.gzip} B)`.padStart(10)}${target ? `   ceiling ${kb(target)}${m.gzip > target ? '  OVER' : '  ok'}` : ''}`;
 
 console.log('gzip bytes loaded by headless Chromium (each script gzipped at level 9), lit and uPlot included:');
 console.log(line('<pharos-health> alone, via cdn/autoloader.js', element, TARGETS.element));
 console.log(line('whole dashboard, via cdn/pharos-ops.js', dashboard, TARGETS.dashboard));
 console.log(line('Vite app importing components/health.js', app, TARGETS.element));
+// Other languages cost a page one more file, its strings; an English page loads none.
+const strings = german.files.filter((f) => TRANSLATION.test(f.url));
+const englishLoadsStrings = [element, dashboard, app].flatMap((m) => m.files).filter((f) => TRANSLATION.test(f.url));
+console.log(line('German strings, on top on a lang="de" page', { files: strings, gzip: strings.reduce((sum, f) => sum + f.gzip, 0) }));
+if (englishLoadsStrings.length) console.error(`An English page loaded translations: ${englishLoadsStrings.map((f) => f.url).join(', ')}`);
+if (strings.length !== 1) console.error(`A German page loaded ${strings.length} translation files, not one.`);
 if (process.argv.includes('--files')) for (const m of [element, dashboard, app]) for (const f of m.files) console.log(`    ${kb(f.gzip).padStart(9)}  ${f.url.replace(origin, '')}`);
 
 if (process.argv.includes('--breakdown')) await printBreakdown();
@@ -113,7 +123,7 @@ const leaks = [['chart (uPlot)', /u-legend|uPlot/], ['alerts', /pharos-alerts|ac
   .map(([name]) => name);
 if (leaks.length) console.error(`The Vite app with only <pharos-health> ships ${leaks.join(', ')} code.`);
 const over = element.gzip > TARGETS.element || dashboard.gzip > TARGETS.dashboard || app.gzip > TARGETS.element;
-process.exit(leaks.length || over ? 1 : 0);
+process.exit(leaks.length || over || englishLoadsStrings.length || strings.length !== 1 ? 1 : 0);
 
 /**
  * What each part of cdn/pharos-ops.js costs: the gzip bytes the file loses without that

@@ -16,6 +16,9 @@ export { requestStats, observedSince, type RequestStats } from './history/percen
 export * from './alerts/index.js';
 export * from './analysis/anomaly.js';
 
+// Languages: add one, or change strings, for every element on the page.
+export { registerTranslation, type Translation, type PluralForms } from './i18n/translate.js';
+
 // Events.
 export * from './events/refresh.js';
 export * from './events/time-range-change.js';

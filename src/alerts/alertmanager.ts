@@ -8,6 +8,7 @@
  */
 import { ALERTMANAGER_SERVICE, type AlertmanagerAlert } from '../api/alertmanager.js';
 import type { HealthReport } from '../api/monitoring.js';
+import { alertMessage } from './messages.js';
 import type { Alert, AlertRule } from './types.js';
 
 /** Short component names for the endpoints the default rules watch (label `component`). */
@@ -58,9 +59,13 @@ export function alertmanagerLabelSets(rule: AlertRule, value: unknown): Record<s
   return down.length === 0 ? [base] : [...new Set(down)].sort().map((module) => ({ ...base, module }));
 }
 
-/** Annotations for an engine alert: `summary` (the rule's label) and `description` (the explanation). */
-export function alertmanagerAnnotations(alert: Pick<Alert, 'label' | 'message'>): Record<string, string> {
-  return { summary: alert.label, description: alert.message };
+/**
+ * Annotations for an engine alert: `summary` (the rule's label) and `description` (the
+ * explanation). In English: they go to a server, read by whoever it notifies, in no viewer's
+ * language.
+ */
+export function alertmanagerAnnotations(alert: Pick<Alert, 'label' | 'detail' | 'message'>): Record<string, string> {
+  return { summary: alert.label, description: alertMessage(alert) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * the engine (messages) and the preferences form (inputs and validation).
  */
 import { formatNumber, formatSeconds } from '../util/format.js';
+import { translatable } from '../util/translatable.js';
 import { formatMs, formatPercent } from '../util/format-figures.js';
 import { MAX_SAMPLES, type AlertCondition, type AlertPreferences, type AlertRule, type ThresholdUnit } from './types.js';
 
@@ -31,26 +32,27 @@ export function breaches(direction: 'above' | 'below', limit: number, reading: n
 
 /**
  * Why a tuned `value` is not acceptable for a condition, or null when it is. Values are in
- * the condition's own unit (a fraction for percentages).
+ * the condition's own unit (a fraction for percentages). The reason is an English text to
+ * translate, whose `{0}` is {@link MAX_SAMPLES}: the view shows `t(lang, reason, MAX_SAMPLES)`.
  */
 export function validValue(condition: AlertCondition, value: number): string | null {
-  if (!Number.isFinite(value)) return 'Enter a number.';
+  if (!Number.isFinite(value)) return translatable('Enter a number.');
   switch (condition.kind) {
     case 'threshold':
-      if (condition.unit === 'percent') return value < 0 || value > 1 ? 'Enter a percentage from 0 to 100.' : null;
-      return value < 0 ? 'Enter zero or more.' : null;
+      if (condition.unit === 'percent') return value < 0 || value > 1 ? translatable('Enter a percentage from 0 to 100.') : null;
+      return value < 0 ? translatable('Enter zero or more.') : null;
     case 'anomaly':
-      return value <= 0 || value > 50 ? 'Enter a score above 0 and at most 50.' : null;
+      return value <= 0 || value > 50 ? translatable('Enter a score above 0 and at most 50.') : null;
     case 'failing':
-      return validSamples(value) && `Enter a whole number of attempts from 1 to ${MAX_SAMPLES}.`;
+      return validSamples(value) && translatable('Enter a whole number of attempts from 1 to {0}.');
     default:
       return null;
   }
 }
 
-/** Why a consecutive-samples count is not acceptable, or null. */
+/** Why a consecutive-samples count is not acceptable, or null (a text to translate, as {@link validValue}'s). */
 export function validSamples(samples: number): string | null {
-  return Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES ? null : `Enter a whole number from 1 to ${MAX_SAMPLES}.`;
+  return Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES ? null : translatable('Enter a whole number from 1 to {0}.');
 }
 
 /** A reading in its unit, e.g. `92%`, `240 ms`, `12`. */

@@ -3,13 +3,17 @@ import type { HealthReport } from '../api/monitoring.js';
 import type { JobHistory, IngestionJob } from '../api/ingestion.js';
 import { HistoryBuffer } from '../store/history.js';
 import type { ResourceDefinition } from '../store/resource.js';
-import { DEFAULT_RULES, counterIncrease, newFailedJob, ALERT_TARGETS } from './default-rules.js';
+import { DEFAULT_RULES, counterIncrease, newFailedJob, ALERT_TARGETS, MIN_CACHE_LOOKUPS, MIN_HANDLER_CALLS } from './default-rules.js';
 import { AlertEngine } from './engine.js';
+import { alertmanagerAnnotations } from './alertmanager.js';
+import { alertMessage, anomalyWords, ENGLISH } from './messages.js';
 import { loadAlerts, saveAlerts, alertStorageKey, type AlertStorage } from './persistence.js';
 import { DEFAULT_PREFERENCES, HISTORY_LIMIT, type Alert, type AlertRule, type AlertTarget, type HistoryEntry, type RuleInput } from './types.js';
 
 /** A history entry that is a resolved alert. */
 const asAlert = (e: HistoryEntry | undefined) => e as Alert;
+/** What an alert says, in English. */
+const say = (a: Alert | undefined) => alertMessage(a!);
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 const SEC = 1000;
@@ -105,11 +109,13 @@ describe('alert engine', () => {
     expect(alert.state).to.equal('firing');
     expect(alert.since).to.equal(firstBreach);
     expect(alert.value).to.equal(0.9);
-    expect(alert.message).to.equal('The value is 90%, at or above the 80% limit for 2 samples in a row.');
+    expect(alert.detail).to.deep.equal({ kind: 'threshold', subject: 'The value', unit: 'percent', direction: 'above', reading: 0.9, limit: 0.8, run: 2 });
+    expect(alert.message, 'no English text is kept').to.equal(undefined);
+    expect(say(alert)).to.equal('The value is 90%, at or above the 80% limit for 2 samples in a row.');
     expect(fired).to.have.length(1);
     s.number(0.95);
     expect(fired, 'not fired again while active').to.have.length(1);
-    expect(s.engine.active.get()[0]!.message).to.contain('95%');
+    expect(say(s.engine.active.get()[0])).to.contain('95%');
   });
 
   it('threshold: a reading exactly at the limit counts (a pool at 80 % is at its limit)', () => {
@@ -160,7 +166,8 @@ describe('alert engine', () => {
     expect(activeIds(s.engine)).to.deep.equal([]);
     s.status('down');
     expect(activeIds(s.engine)).to.deep.equal(['down']);
-    expect(s.engine.active.get()[0]!.message).to.equal('It is down.');
+    expect(s.engine.active.get()[0]!.detail).to.deep.equal({ kind: 'text', text: 'It is down.' });
+    expect(say(s.engine.active.get()[0])).to.equal('It is down.');
     expect(s.engine.active.get()[0]!.severity).to.equal('critical');
     s.status('?');
     expect(activeIds(s.engine)).to.deep.equal(['down']);
@@ -198,7 +205,7 @@ describe('alert engine', () => {
     expect(activeIds(s.engine), 'a wobble is no anomaly').to.deep.equal([]);
     s.number(40);
     expect(activeIds(s.engine)).to.deep.equal(['spike']);
-    expect(s.engine.active.get()[0]!.message).to.match(/^The value is unusually high: 40, usually 10 \(median of the last 13 samples\); [\d.]+× the usual spread\.$/);
+    expect(say(s.engine.active.get()[0])).to.match(/^The value is unusually high: 40, usually 10 \(median of the last 13 samples\); [\d.]+× the usual spread\.$/);
     s.number(10);
     expect(activeIds(s.engine)).to.deep.equal([]);
   });
@@ -221,9 +228,10 @@ describe('alert engine', () => {
     expect(activeIds(s.engine)).to.deep.equal([]);
     s.fail();
     expect(activeIds(s.engine)).to.deep.equal(['failing']);
-    const message = s.engine.active.get()[0]!.message;
-    expect(message).to.contain('Number fails: 3 attempts or more in a row');
-    expect(message).to.contain('Cannot connect.');
+    const alert = s.engine.active.get()[0]!;
+    // The error by kind (its English text is not kept): the view words it.
+    expect(alert.detail).to.deep.equal({ kind: 'failing', names: ['Number'], all: false, attempts: 3, error: { kind: 'network' } });
+    expect(say(alert)).to.equal('Number fails: 3 attempts or more in a row. Last error: network.');
     s.number(0.1);
     expect(activeIds(s.engine)).to.deep.equal([]);
   });
@@ -235,7 +243,7 @@ describe('alert engine', () => {
     expect(activeIds(s.engine)).to.deep.equal([]);
     s.engine.setRulePreference('high', { value: 0.7 }, s.at);
     expect(activeIds(s.engine), 'lower limit re-checks the kept readings').to.deep.equal(['high']);
-    expect(s.engine.active.get()[0]!.message).to.contain('70% limit');
+    expect(say(s.engine.active.get()[0])).to.contain('70% limit');
     s.engine.setRulePreference('high', { enabled: false }, s.at);
     expect(activeIds(s.engine)).to.deep.equal([]);
     expect(asAlert(s.engine.history.get()[0]).note).to.equal('Rule turned off');
@@ -275,7 +283,8 @@ describe('default rules', () => {
     feedHealth(engine, report('degraded', [{ name: 'graph', status: 'unhealthy', message: 'Vector store unreachable', details: {} }]), T0 + SEC);
     const byRule = Object.fromEntries(engine.active.get().map((a) => [a.ruleId, a]));
     expect(Object.keys(byRule).sort()).to.deep.equal(['health-degraded', 'module-down']);
-    expect(byRule['module-down']!.message).to.equal('Module graph is unhealthy: Vector store unreachable');
+    expect(say(byRule['module-down'])).to.equal('Module graph is unhealthy: Vector store unreachable');
+    expect(say(byRule['health-degraded'])).to.equal('System operational with degraded functionality: Module graph unhealthy');
     expect(byRule['health-degraded']!.severity).to.equal('warning');
   });
 
@@ -298,7 +307,7 @@ describe('default rules', () => {
     feed(start, T0);
     expect(engine.active.get()).to.have.length(0);
     feed(later, T0 + SEC);
-    expect(engine.active.get().map((a) => a.message)).to.deep.equal(['Ingestion of github.com/a/new failed: Clone timed out.']);
+    expect(engine.active.get().map(say)).to.deep.equal(['Ingestion of github.com/a/new failed: Clone timed out.']);
     feed({ ...later, jobs: [...later.jobs, job('completed', 'github.com/a/ok')] }, T0 + 2 * SEC);
     expect(engine.active.get()).to.have.length(0);
   });
@@ -426,6 +435,36 @@ describe('alert persistence', () => {
     expect(loadAlerts(storage, key).active).to.have.length(0);
   });
 
+  it('reads history saved by earlier versions (a finished English message, no detail) and shows that message as it is', () => {
+    const storage = new MemoryStorage();
+    // Written out as an earlier version saved it.
+    storage.setItem(
+      'old',
+      '{"version":1,"preferences":{"rules":{},"sound":false,"minSeverity":"info","notifications":false},"active":[],"silences":[],' +
+        '"history":[{"id":"db-pool-usage@1764000000000.1","ruleId":"db-pool-usage","label":"Connection pool nearly full","severity":"warning","state":"resolved",' +
+        '"since":1764000000000,"value":0.92,"message":"Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.","acknowledgedAt":null,' +
+        '"resolvedAt":1764000600000,"note":"Rule turned off"}]}',
+    );
+    const [entry] = loadAlerts(storage, 'old').history as Alert[];
+    expect(warnings).to.have.length(0);
+    expect(entry!.detail).to.equal(undefined);
+    expect(alertMessage(entry!)).to.equal('Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.');
+    expect(alertMessage(entry!, 'de', { ...ENGLISH, t: () => 'übersetzt' }), 'not translated: it is finished text').to.equal(
+      'Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.',
+    );
+    expect(entry!.note).to.equal('Rule turned off');
+  });
+
+  it('round-trips an alert detail, and drops an alert whose detail is corrupt', () => {
+    const storage = new MemoryStorage();
+    const detailed: Alert = { ...alert(1), message: undefined, detail: { kind: 'worker-silent', seconds: 900, limit: 600 } };
+    delete (detailed as { message?: string }).message;
+    saveAlerts(storage, 'k', { preferences: DEFAULT_PREFERENCES, history: [detailed, { ...detailed, id: 'bad', detail: { kind: 'threshold', subject: 3 } as never }], active: [], silences: [] });
+    expect(loadAlerts(storage, 'k').history).to.deep.equal([detailed]);
+    expect(warnings).to.have.length(1);
+    expect(alertMessage(detailed)).to.equal("The edge worker's last heartbeat was 15 min ago (limit 10 min): new ingestions are refused.");
+  });
+
   it('drops saved active alerts of rules that no longer exist, and corrupt ones', () => {
     const good = { id: 'down@1.1', ruleId: 'down', label: 'Down', severity: 'critical', since: 1, value: 'down', message: 'It is down.', acknowledgedAt: null, resolvedAt: null };
     const storage = new MemoryStorage();
@@ -531,5 +570,58 @@ describe('alert engine: acknowledgements, silences, bounded history', () => {
     expect(b.active.get()[0]).to.include({ state: 'acknowledged', comment: 'on it' });
     expect(b.preferences.get().sound).to.equal(true);
     expect(b.silences.get().map((x) => x.reason)).to.deep.equal(['deploy']);
+  });
+});
+
+describe('alert wording', () => {
+  const ms = (v: number) => `${Math.round(v)} ms`;
+
+  it('says against what an anomaly was measured, in English by default', () => {
+    const recent = { latest: 412, usual: 120, baseline: 'recent', samples: 30, days: 0, spreads: 5.12 } as const;
+    expect(anomalyWords('en', recent, ms)).to.equal('412 ms, usually 120 ms (median of the last 30 samples); 5.1× the usual spread');
+    const seasonal = { latest: 300, usual: 100, baseline: 'seasonal', samples: 62, days: 2, spreads: 4.26 } as const;
+    expect(anomalyWords('en', seasonal, ms)).to.equal('300 ms, usually 100 ms (median at this time of day on the last 2 days, 62 samples); 4.3× the usual spread');
+    expect(anomalyWords('en', { ...seasonal, days: 1, spreads: null }, ms)).to.equal('300 ms, usually 100 ms (median at this time of day on the last 1 day, 62 samples); the usual spread is zero');
+  });
+
+  it('words each kind of detail', () => {
+    const say = (detail: Alert['detail']) => alertMessage({ detail });
+    expect(say({ kind: 'threshold', subject: 'The recent cache hit rate', unit: 'percent', direction: 'below', reading: 0.31, limit: 0.5, run: 25 })).to.equal(
+      'The recent cache hit rate is 31%, at or below the 50% limit for 20+ samples in a row.',
+    );
+    expect(say({ kind: 'threshold', subject: 'Connection pool usage', unit: 'percent', direction: 'above', reading: 0.8, limit: 0.75, run: 1 })).to.equal(
+      'Connection pool usage is 80%, at or above the 75% limit.',
+    );
+    expect(say({ kind: 'failing', names: ['System health', 'Database'], all: true, attempts: 1, error: { kind: 'http', status: 500 } })).to.equal(
+      'No watched endpoint answers: 1 attempt or more in a row (System health and Database). Last error: http, HTTP 500.',
+    );
+    expect(say({ kind: 'failing', names: ['Cache', 'Database'], all: false, attempts: 3, error: null })).to.equal('Cache and Database fail: 3 attempts or more in a row.');
+    const description = ['The backend rejected the request ({0}).', 'HTTP 500'] as const;
+    expect(say({ kind: 'failing', names: ['Cache'], all: false, attempts: 2, error: { kind: 'http', status: 500, description } })).to.equal(
+      'Cache fails: 2 attempts or more in a row. The backend rejected the request (HTTP 500).',
+    );
+    expect(say({ kind: 'health', status: 'unhealthy', said: '', down: ['database', 'redis'] })).to.equal('System health is unhealthy. Unhealthy: Database and Redis.');
+    expect(say({ kind: 'health', status: 'degraded', said: 'Degraded', down: ['celery'] })).to.equal('Degraded. Unhealthy: Celery workers.');
+    expect(say({ kind: 'modules', modules: [{ name: 'graph', message: '' }] })).to.equal('Module graph is unhealthy.');
+    expect(say({ kind: 'modules', modules: [{ name: 'graph', message: '' }, { name: 'search', message: 'x' }] })).to.equal('Modules graph and search are unhealthy.');
+    expect(say({ kind: 'worker-silent', seconds: null, limit: 600 })).to.equal('The edge worker has not sent a heartbeat within the limit: new ingestions are refused.');
+    expect(say({ kind: 'job-failed', repoUrl: 'github.com/a/b', why: '' })).to.equal('Ingestion of github.com/a/b failed.');
+  });
+
+  it('gives Alertmanager the label and the explanation in English', () => {
+    const engine = new AlertEngine({ rules: DEFAULT_RULES, lang: 'de' });
+    engine.update(ALERT_TARGETS.worker, {
+      value: { state: 'offline', secondsSinceLastSeen: null, thresholdSeconds: 600 } as never, ok: true, at: T0, failures: 0, error: null, history: new HistoryBuffer(10), intervalMs: 30_000,
+    });
+    expect(alertmanagerAnnotations(engine.active.get()[0]!)).to.deep.equal({
+      summary: 'Edge worker offline',
+      description: 'No heartbeat from the edge worker is on record (the backend forgets it after 10 minutes of silence): ingestion is unavailable.',
+    });
+  });
+
+  it('describes the default rules with the figures they use', () => {
+    const rule = (id: string) => DEFAULT_RULES.find((r) => r.id === id)!;
+    expect(rule('cache-hit-rate').description).to.contain(` ${MIN_CACHE_LOOKUPS} lookups`);
+    expect(rule('event-handler-errors').description).to.contain(` ${MIN_HANDLER_CALLS} calls`);
   });
 });

@@ -4,23 +4,24 @@
  * signals, no timers and no DOM: something else (the monitor, or a test) calls
  * {@link AlertEngine.update} when a resource has a new attempt.
  *
- * Its neighbours hold the rest: the wording of alerts (`messages.ts`), silence requests and
+ * Its neighbours hold the rest: the wording of alerts' data (`messages.ts`), silence requests and
  * their refusals (`silences.ts`), the history's bounds and the merge of two tabs' histories
  * (`alert-history.ts`). What stays here is one class, over 400 lines, because evaluation and
  * lifecycle share the same state (readings, active alerts, silences) and split apart they
  * would have to hand it to each other.
  */
 import { Signal } from 'signal-polyfill';
-import { DAY_MS, detectAnomalyAt } from '../analysis/anomaly.js';
+import { DAY_MS, detectAnomalyAt, explainAnomaly } from '../analysis/anomaly.js';
 import { resourceKey } from '../store/resource.js';
 import { boundHistory, mergeHistory } from './alert-history.js';
 import { breaches, effectiveCondition, ruleEnabled } from './conditions.js';
-import { anomalyMessage, failingMessage, thresholdMessage } from './messages.js';
 import { refuseSilence, type SilenceRefusal, type SilenceRequest } from './silences.js';
+import { translatable } from '../util/translatable.js';
 import {
   DEFAULT_PREFERENCES,
   MAX_SAMPLES,
   type Alert,
+  type AlertDetail,
   type HistoryEntry,
   type Silence,
   type SilenceRecord,
@@ -55,7 +56,7 @@ export interface AlertEngineOptions {
    * names one alert the same way.
    */
   shared?(ruleId: string): Alert | undefined;
-  /** Language of messages (numbers through `Intl`). Default `en`. */
+  /** Passed to status rules' `describe` (alerts are data: each view words them in its own language). Default `en`. */
   lang?: string;
   /** Called after the active alerts (started, acknowledged, resolved), the history or the preferences changed (to persist them). */
   onChange?(what: ChangeKind): void;
@@ -83,7 +84,7 @@ const hasTarget = (rule: AlertRule): rule is ThresholdRule | StatusRule | Anomal
  *
  * @example
  * const engine = new AlertEngine({ rules: DEFAULT_RULES });
- * engine.onFire((alert) => console.log(alert.message));
+ * engine.onFire((alert) => console.log(alertMessage(alert)));
  * engine.update(databaseTarget, { value, ok: true, at: Date.now(), failures: 0, error: null, history, intervalMs: 30_000 });
  * engine.active.get(); // firing and acknowledged alerts
  */
@@ -100,7 +101,7 @@ export class AlertEngine {
   readonly preferences: Signal.State<AlertPreferences>;
   /** When a rule was last evaluated, or null before the first result. */
   readonly checkedAt = new Signal.State<number | null>(null);
-  /** Language of messages. */
+  /** Passed to status rules' `describe`. */
   lang: string;
 
   private readonly onChange?: (what: ChangeKind) => void;
@@ -304,7 +305,7 @@ export class AlertEngine {
     const preferences = this.preferences.get();
     for (const rule of this.rules) {
       if (!ruleEnabled(rule, preferences)) {
-        this.resolve(rule.id, at, 'Rule turned off');
+        this.resolve(rule.id, at, translatable('Rule turned off'));
         if (rule.condition.kind === 'threshold') this.readings.delete(rule.id);
         continue;
       }
@@ -335,8 +336,10 @@ export class AlertEngine {
         const r = rule as StatusRule;
         const status = r.read(input.value, input);
         if (status === null) return;
-        if (condition.firing.includes(status)) this.raise(rule, input.at, status, r.describe(status, input.value, { lang: this.lang }));
-        else this.resolve(rule.id, input.at);
+        if (condition.firing.includes(status)) {
+          const detail = r.describe(status, input.value, { lang: this.lang });
+          this.raise(rule, input.at, status, typeof detail === 'string' ? { kind: 'text', text: detail } : detail);
+        } else this.resolve(rule.id, input.at);
         return;
       }
       case 'anomaly':
@@ -358,7 +361,8 @@ export class AlertEngine {
     }
     const active = this.activeFor(rule.id);
     if (!active && run < condition.samples) return;
-    this.raise(rule, list[list.length - run]!.at, latest.value, thresholdMessage(this.lang, rule, condition, latest.value, run));
+    const { direction, value: limit, unit } = condition;
+    this.raise(rule, list[list.length - run]!.at, latest.value, { kind: 'threshold', subject: rule.subject, unit, direction, reading: latest.value, limit, run });
   }
 
   private judgeAnomaly(rule: AnomalyRule, condition: AnomalyCondition, input: RuleInput): void {
@@ -378,7 +382,8 @@ export class AlertEngine {
       this.resolve(rule.id, input.at);
       return;
     }
-    this.raise(rule, this.activeFor(rule.id)?.since ?? input.at, verdict.latest, anomalyMessage(this.lang, rule, condition, verdict));
+    const detail: AlertDetail = { kind: 'anomaly', subject: rule.subject, unit: condition.unit, direction: verdict.direction!, explanation: explainAnomaly(verdict)! };
+    this.raise(rule, this.activeFor(rule.id)?.since ?? input.at, verdict.latest, detail);
   }
 
   private evaluateFailing(at: number, preferences: AlertPreferences): void {
@@ -394,13 +399,17 @@ export class AlertEngine {
         this.resolve(rule.id, at);
         continue;
       }
-      const message = failingMessage(
-        failing.map((s) => s.target.label),
-        watched.size,
-        condition.value,
-        failing.find((s) => s.input.error)?.input.error ?? null,
-      );
-      this.raise(rule, this.activeFor(rule.id)?.since ?? at, failing.length, message);
+      const error = failing.find((s) => s.input.error)?.input.error;
+      this.raise(rule, this.activeFor(rule.id)?.since ?? at, failing.length, {
+        kind: 'failing',
+        names: failing.map((s) => s.target.label),
+        all: failing.length === watched.size && watched.size > 1,
+        attempts: condition.value,
+        // The error as data (its `message` is English): the view words it.
+        error: error
+          ? { kind: error.kind, ...(error.status === undefined ? {} : { status: error.status }), ...(error.description ? { description: error.description } : {}) }
+          : null,
+      });
     }
   }
 
@@ -408,18 +417,21 @@ export class AlertEngine {
     return this.active.get().find((a) => a.ruleId === ruleId);
   }
 
-  /** Starts an alert, or updates the active one's reading and message. */
-  private raise(rule: AlertRule, since: number, value: number | string, message: string): void {
+  /** Starts an alert, or updates the active one's reading and detail. */
+  private raise(rule: AlertRule, since: number, value: number | string, detail: AlertDetail): void {
     const current = this.activeFor(rule.id);
     if (current) {
-      if (current.value === value && current.message === message) return;
-      this.active.set(this.active.get().map((a) => (a === current ? { ...a, value, message } : a)));
+      if (current.value === value && JSON.stringify(current.detail) === JSON.stringify(detail)) return;
+      // An alert restored from an earlier version loses its English message: the detail says it now.
+      const { message: _, ...rest } = current;
+      this.active.set(this.active.get().map((a) => (a === current ? { ...rest, value, detail } : a)));
       return;
     }
     // Another tab's alert of the rule is the same alert: same id, start and acknowledgement.
     const other = this.shared?.(rule.id);
     if (other && other.state !== 'resolved' && !this.history.get().some((e) => e.id === other.id)) {
-      this.active.set([...this.active.get(), { ...other, label: rule.label, severity: rule.severity, value, message }]);
+      const { message: _, ...shared } = other;
+      this.active.set([...this.active.get(), { ...shared, label: rule.label, severity: rule.severity, value, detail }]);
       this.onChange?.('active');
       return;
     }
@@ -431,7 +443,7 @@ export class AlertEngine {
       state: 'firing',
       since,
       value,
-      message,
+      detail,
       acknowledgedAt: null,
       resolvedAt: null,
     };

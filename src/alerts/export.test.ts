@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { csvCell, filterHistory, historyToCsv, historyToJson } from './export.js';
+import { ENGLISH, type Wording } from './messages.js';
 import type { Alert, HistoryEntry, SilenceRecord } from './types.js';
 
 const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -42,6 +43,20 @@ describe('alert history export', () => {
       { type: 'silence', ...silence },
       { type: 'alert', ...resolved },
     ]);
+  });
+
+  it('words labels, messages and notes in the language it is given; codes stay', () => {
+    // A stand-in translation: every text in brackets.
+    const bracketed: Wording = { ...ENGLISH, t: (lang, text, ...values) => `[${ENGLISH.t(lang, text, ...values)}]` };
+    const detailed: Alert = { ...resolved, id: 'x', comment: undefined, note: 'Rule turned off', message: undefined, detail: { kind: 'job-failed', repoUrl: 'github.com/a/b', why: '' } };
+    const row = historyToCsv([detailed], { lang: 'xx', wording: bracketed }).split('\r\n')[1]!;
+    expect(row).to.equal(
+      `alert,x,db-pool-usage,[Connection pool nearly full],warning,${new Date(T0).toISOString()},${new Date(T0 + 600_000).toISOString()},` +
+        `[Ingestion of github.com/a/b failed.],${new Date(T0 + 120_000).toISOString()},,,,,[Rule turned off]`,
+    );
+    const [entry] = JSON.parse(historyToJson([detailed], { baseUrl: '', exportedAt: T0 }, { lang: 'xx', wording: bracketed })).entries;
+    expect(entry).to.deep.include({ type: 'alert', label: '[Connection pool nearly full]', message: '[Ingestion of github.com/a/b failed.]', note: '[Rule turned off]' });
+    expect(entry.detail, 'the figures stay, for scripts').to.deep.equal(detailed.detail);
   });
 
   it('filters by severity and rule', () => {

@@ -1,8 +1,19 @@
 /**
  * The alert history as files: CSV for spreadsheets, JSON for scripts. Pure functions from
- * entries to text; the element turns the text into a download.
+ * entries to text; the element turns the text into a download. Labels, messages and notes
+ * are in the language the element passes (with its translations), English by default;
+ * codes (type, severity, scope, how it ended) and column names stay as they are.
  */
+import { alertMessage, ENGLISH, type Wording } from './messages.js';
 import { isSilenceRecord, type HistoryEntry, type Severity } from './types.js';
+
+/** The language of an export, and how to word it in that language. */
+export interface ExportLanguage {
+  lang: string;
+  wording: Wording;
+}
+
+const EN: ExportLanguage = { lang: 'en', wording: ENGLISH };
 
 /** What to keep of the history ({@link filterHistory}). */
 export interface HistoryFilter {
@@ -39,13 +50,14 @@ export const HISTORY_CSV_COLUMNS = [
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : '');
 
 /** One entry as a flat record with the {@link HISTORY_CSV_COLUMNS}. */
-function flatten(e: HistoryEntry): Record<(typeof HISTORY_CSV_COLUMNS)[number], string> {
+function flatten(e: HistoryEntry, { lang, wording }: ExportLanguage): Record<(typeof HISTORY_CSV_COLUMNS)[number], string> {
+  const { t } = wording;
   if (isSilenceRecord(e)) {
     return {
       type: 'silence',
       id: e.id,
       rule: e.ruleId,
-      label: e.label,
+      label: t(lang, e.label),
       severity: e.severity,
       started: iso(e.startedAt),
       ended: iso(e.endedAt),
@@ -53,7 +65,7 @@ function flatten(e: HistoryEntry): Record<(typeof HISTORY_CSV_COLUMNS)[number], 
       acknowledged: '',
       comment: '',
       silence_scope: e.scope,
-      silence_until: e.until === null ? 'until resolved' : iso(e.until),
+      silence_until: e.until === null ? t(lang, 'until resolved') : iso(e.until),
       reason: e.reason,
       ended_because: e.ended,
     };
@@ -62,17 +74,17 @@ function flatten(e: HistoryEntry): Record<(typeof HISTORY_CSV_COLUMNS)[number], 
     type: 'alert',
     id: e.id,
     rule: e.ruleId,
-    label: e.label,
+    label: t(lang, e.label),
     severity: e.severity,
     started: iso(e.since),
     ended: iso(e.resolvedAt),
-    message: e.message,
+    message: alertMessage(e, lang, wording),
     acknowledged: iso(e.acknowledgedAt),
     comment: e.comment ?? '',
     silence_scope: '',
     silence_until: '',
     reason: '',
-    ended_because: e.note ?? 'resolved',
+    ended_because: e.note ? t(lang, e.note) : 'resolved',
   };
 }
 
@@ -87,16 +99,24 @@ export function csvCell(text: string): string {
 }
 
 /** The entries as CSV: a header row, then one row per entry, CRLF line ends. */
-export function historyToCsv(entries: readonly HistoryEntry[]): string {
+export function historyToCsv(entries: readonly HistoryEntry[], language: ExportLanguage = EN): string {
   const rows = [HISTORY_CSV_COLUMNS.join(',')];
   for (const e of entries) {
-    const flat = flatten(e);
+    const flat = flatten(e, language);
     rows.push(HISTORY_CSV_COLUMNS.map((c) => csvCell(flat[c])).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }
 
-/** The entries as JSON: `{ exportedAt, baseUrl, entries }`, times as ISO 8601 and as ms. */
-export function historyToJson(entries: readonly HistoryEntry[], meta: { baseUrl: string; exportedAt: number }): string {
-  return JSON.stringify({ exportedAt: iso(meta.exportedAt), baseUrl: meta.baseUrl, entries: entries.map((e) => ({ type: isSilenceRecord(e) ? 'silence' : 'alert', ...e })) }, null, 2);
+/**
+ * The entries as JSON: `{ exportedAt, baseUrl, entries }`, times as ISO 8601 and as ms. An
+ * alert keeps its `detail` (figures, for scripts) and has its `message` in words.
+ */
+export function historyToJson(entries: readonly HistoryEntry[], meta: { baseUrl: string; exportedAt: number }, { lang, wording }: ExportLanguage = EN): string {
+  const { t } = wording;
+  const entry = (e: HistoryEntry) =>
+    isSilenceRecord(e)
+      ? { type: 'silence', ...e, label: t(lang, e.label) }
+      : { type: 'alert', ...e, label: t(lang, e.label), message: alertMessage(e, lang, wording), ...(e.note ? { note: t(lang, e.note) } : {}) };
+  return JSON.stringify({ exportedAt: iso(meta.exportedAt), baseUrl: meta.baseUrl, entries: entries.map(entry) }, null, 2);
 }

@@ -8,6 +8,7 @@
 export * from './types.js';
 export * from './conditions.js';
 export * from './engine.js';
+export { alertMessage, anomalyWords, ENGLISH, type Wording } from './messages.js';
 export { MAX_SILENCE_MS, type SilenceRefusal, type SilenceRequest } from './silences.js';
 export * from './alert-history.js';
 export * from './persistence.js';

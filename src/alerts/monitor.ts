@@ -41,7 +41,7 @@ interface Watched {
  * @example
  * const monitor = alertMonitorFor(source);
  * const release = monitor.connect();
- * monitor.engine.onFire((alert) => notify(alert.message));
+ * monitor.engine.onFire((alert) => notify(alertMessage(alert))); // in English
  */
 export class AlertMonitor {
   /** The rules engine with this source's alerts. */

@@ -9,6 +9,7 @@ import {
   HISTORY_LIMIT,
   SEVERITIES,
   type Alert,
+  type AlertDetail,
   type AlertPreferences,
   type HistoryEntry,
   type RulePreference,
@@ -74,11 +75,40 @@ function readPreferences(raw: unknown): AlertPreferences | null {
   };
 }
 
+/** The fields each kind of alert detail has, and their `typeof` (`array` for an array). */
+const DETAIL_FIELDS: Readonly<Record<AlertDetail['kind'], Readonly<Record<string, string>>>> = {
+  threshold: { subject: 'string', unit: 'string', direction: 'string', reading: 'number', limit: 'number', run: 'number' },
+  anomaly: { subject: 'string', unit: 'string', direction: 'string', explanation: 'object' },
+  failing: { names: 'array', all: 'boolean', attempts: 'number', error: 'object' },
+  health: { status: 'string', said: 'string', down: 'array' },
+  modules: { modules: 'array' },
+  'worker-offline': {},
+  'worker-silent': { limit: 'number' },
+  'job-failed': { repoUrl: 'string', why: 'string' },
+  text: { text: 'string' },
+};
+
+/**
+ * A saved alert's detail when it has the fields its kind needs; undefined when there is none
+ * (an earlier version's alert, with its `message` only); null when it is corrupt.
+ */
+function readDetail(raw: unknown): AlertDetail | null | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw) || typeof raw.kind !== 'string') return null;
+  const fields = DETAIL_FIELDS[raw.kind as AlertDetail['kind']];
+  if (!fields) return null;
+  const ok = Object.entries(fields).every(([k, type]) => (type === 'array' ? Array.isArray(raw[k]) : typeof raw[k] === type));
+  return ok ? (raw as unknown as AlertDetail) : null;
+}
+
 /** Reads a saved resolved alert (`active` false) or a firing/acknowledged one (`active` true). */
 function readAlert(raw: unknown, active = false): Alert | null {
   if (!isObject(raw)) return null;
   const { id, ruleId, label, severity, since, value, message, acknowledgedAt, resolvedAt, note, comment } = raw;
-  if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string' || typeof message !== 'string') return null;
+  const detail = readDetail(raw.detail);
+  if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof label !== 'string') return null;
+  // Its words: a detail, or (saved by an earlier version) a finished message.
+  if (detail === null || (detail === undefined && typeof message !== 'string')) return null;
   if (!isSeverity(severity) || typeof since !== 'number' || !Number.isFinite(since)) return null;
   if (!finiteOrNull(acknowledgedAt)) return null;
   if (active ? resolvedAt !== null : typeof resolvedAt !== 'number' || !Number.isFinite(resolvedAt)) return null;
@@ -91,7 +121,7 @@ function readAlert(raw: unknown, active = false): Alert | null {
     state: active ? (acknowledgedAt === null ? 'firing' : 'acknowledged') : 'resolved',
     since,
     value,
-    message,
+    ...(detail ? { detail } : { message: message as string }),
     acknowledgedAt,
     resolvedAt: active ? null : (resolvedAt as number),
     ...(typeof note === 'string' ? { note } : {}),

@@ -3,6 +3,7 @@
  * request is refused (the engine keeps the silences themselves).
  */
 import { DAY_MS } from '../analysis/anomaly.js';
+import { translatable } from '../util/translatable.js';
 import type { Alert, AlertRule } from './types.js';
 
 /** What a new silence covers and how long it lasts (`AlertEngine.silence`). */
@@ -27,7 +28,7 @@ export interface SilenceRefusal {
   readonly refused: true;
   /** What to correct: the `reason`, when it ends (`until`), or what it silences (`target`). */
   readonly field: 'reason' | 'until' | 'target';
-  /** The same, in plain words for the person silencing. */
+  /** The same, in plain words for the person silencing (English: the view translates it). */
   readonly message: string;
 }
 
@@ -38,12 +39,13 @@ export interface SilenceRefusal {
  */
 export function refuseSilence(request: SilenceRequest, at: number, alert: Alert | undefined, rule: AlertRule | undefined): SilenceRefusal | null {
   const refuse = (field: SilenceRefusal['field'], message: string): SilenceRefusal => ({ refused: true, field, message });
-  if (!request.reason.trim()) return refuse('reason', 'Give a reason, so others know why it is muted.');
-  if (request.alertId !== null && !alert) return refuse('target', 'That alert is no longer active.');
-  if (!rule) return refuse('target', 'Unknown rule.');
-  if (request.until === null ? !alert : !Number.isFinite(request.until)) return refuse('until', 'Choose when the silence ends.');
-  if (request.until !== null && request.until <= at) return refuse('until', 'Choose an end in the future.');
-  if (request.until !== null && request.until > at + MAX_SILENCE_MS) return refuse('until', 'A silence can last 30 days at most.');
-  if (request.scope === 'alert' && !alert) return refuse('target', 'Choose the alert to silence.');
+  if (!request.reason.trim()) return refuse('reason', translatable('Give a reason, so others know why it is muted.'));
+  if (request.alertId !== null && !alert) return refuse('target', translatable('That alert is no longer active.'));
+  if (!rule) return refuse('target', translatable('Unknown rule.'));
+  if (request.until === null ? !alert : !Number.isFinite(request.until)) return refuse('until', translatable('Choose when the silence ends.'));
+  if (request.until !== null && request.until <= at) return refuse('until', translatable('Choose an end in the future.'));
+  // MAX_SILENCE_MS, in days.
+  if (request.until !== null && request.until > at + MAX_SILENCE_MS) return refuse('until', translatable('A silence can last 30 days at most.'));
+  if (request.scope === 'alert' && !alert) return refuse('target', translatable('Choose the alert to silence.'));
   return null;
 }

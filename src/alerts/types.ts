@@ -3,7 +3,8 @@
  * and what became of it) and preferences (what the user changed). Plain data and functions:
  * no DOM, so the engine can run and be tested anywhere.
  */
-import type { PharosError } from '../api/errors.js';
+import type { AnomalyExplanation } from '../analysis/anomaly.js';
+import type { ErrorKind, PharosError, Sentence } from '../api/errors.js';
 import type { HistoryBuffer } from '../store/history.js';
 import type { ResourceDefinition } from '../store/resource.js';
 
@@ -27,7 +28,7 @@ export interface AlertTarget<T = any, P = any> {
   readonly definition: ResourceDefinition<T, P>;
   /** Its parameters (e.g. a job history limit); `undefined` for none. */
   readonly params: P;
-  /** What to call it in messages, e.g. "System health". */
+  /** What to call it in messages, e.g. "System health" (English, declared with `translatable`: the UI translates it). */
   readonly label: string;
 }
 
@@ -104,18 +105,56 @@ export type AlertCondition = ThresholdCondition | StatusCondition | AnomalyCondi
 interface RuleBase {
   /** Stable id, used for preferences and history. */
   readonly id: string;
-  /** Short name, e.g. "Connection pool usage". */
+  /**
+   * Short name, e.g. "Connection pool usage". In English: the element shows it through its
+   * translations (`t()`), so declare a default rule's with `translatable('…')`; a text with no
+   * translation shows as it is.
+   */
   readonly label: string;
-  /** One sentence on what it watches, for the preferences form. */
+  /** One sentence on what it watches, for the preferences form (English, translated like `label`). */
   readonly description: string;
   readonly severity: Severity;
 }
 
-/** Context for building a message in plain words. */
+/** Context for describing a status. */
 export interface MessageContext {
-  /** Language for numbers (`Intl`). */
+  /** The engine's `lang` (alerts are worded later, by the view, in its own language). */
   readonly lang: string;
 }
+
+/** A request error an alert quotes, worded by the view: its kind and HTTP status, and what it says when the API client worded it. */
+export interface AlertErrorRef {
+  readonly kind: ErrorKind;
+  readonly status?: number;
+  readonly description?: Sentence;
+}
+
+/**
+ * What an alert says, as data: which explanation and the figures it needs, worded by the
+ * view in its viewer's language (`describeAlert` in `components/alerts/alert-text.ts`), and
+ * in English for Alertmanager (`alertmanagerAnnotations`). Names of rules, subjects and
+ * watched endpoints are English texts declared with `translatable`; what the backend said
+ * (`said`, module names and messages, `why`, `repoUrl`) is shown as it is.
+ */
+export type AlertDetail =
+  /** "Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row." */
+  | { readonly kind: 'threshold'; readonly subject: string; readonly unit: ThresholdUnit; readonly direction: 'above' | 'below'; readonly reading: number; readonly limit: number; readonly run: number }
+  /** "Event handler P95 latency is unusually high: 412 ms, usually 120 ms (…)." */
+  | { readonly kind: 'anomaly'; readonly subject: string; readonly unit: ThresholdUnit; readonly direction: 'up' | 'down'; readonly explanation: AnomalyExplanation }
+  /** "Database fails: 3 attempts or more in a row." (`all`: no watched endpoint answers), and the error of one of them. */
+  | { readonly kind: 'failing'; readonly names: readonly string[]; readonly all: boolean; readonly attempts: number; readonly error: AlertErrorRef | null }
+  /** The backend's own health message (`said`, may be empty), and its unhealthy components (backend keys). */
+  | { readonly kind: 'health'; readonly status: 'unhealthy' | 'degraded'; readonly said: string; readonly down: readonly string[] }
+  /** Unhealthy backend modules, with what each said. */
+  | { readonly kind: 'modules'; readonly modules: readonly { readonly name: string; readonly message: string }[] }
+  /** No heartbeat from the edge worker on record. */
+  | { readonly kind: 'worker-offline' }
+  /** The edge worker's last heartbeat, in seconds ago (null: unknown), is older than `limit` seconds. */
+  | { readonly kind: 'worker-silent'; readonly seconds: number | null; readonly limit: number }
+  /** An ingestion job failed, and why as the backend says (may be empty). */
+  | { readonly kind: 'job-failed'; readonly repoUrl: string; readonly why: string }
+  /** A custom rule's own words (shown through the translations, so a page can translate them). */
+  | { readonly kind: 'text'; readonly text: string };
 
 /** A rule on a number read from a resource's value. */
 export interface ThresholdRule<T = any> extends RuleBase {
@@ -123,7 +162,7 @@ export interface ThresholdRule<T = any> extends RuleBase {
   readonly condition: ThresholdCondition;
   /** The number to compare, or null for "no verdict" (e.g. no traffic). */
   read(value: T, input: RuleInput<T>): number | null;
-  /** What the number is, for the message: "Connection pool usage". */
+  /** What the number is, for the message: "Connection pool usage" (English, translated like `label`). */
   readonly subject: string;
 }
 
@@ -133,15 +172,15 @@ export interface StatusRule<T = any> extends RuleBase {
   readonly condition: StatusCondition;
   /** The status word, or null for "no verdict". */
   read(value: T, input: RuleInput<T>): string | null;
-  /** The message while firing, in plain words. */
-  describe(status: string, value: T, ctx: MessageContext): string;
+  /** What is wrong while firing: a detail (worded by the view), or a rule's own words. */
+  describe(status: string, value: T, ctx: MessageContext): AlertDetail | string;
 }
 
 /** A rule on the latest sample of a history series. */
 export interface AnomalyRule<T = any> extends RuleBase {
   readonly resource: AlertTarget<T>;
   readonly condition: AnomalyCondition;
-  /** What the series is, for the message: "Event handler P95 latency". */
+  /** What the series is, for the message: "Event handler P95 latency" (English, translated like `label`). */
   readonly subject: string;
 }
 
@@ -161,7 +200,7 @@ export interface Alert {
   /** Unique: the rule id and the time it fired. */
   readonly id: string;
   readonly ruleId: string;
-  /** The rule's label when it fired. */
+  /** The rule's label when it fired (English; the view translates it). */
   readonly label: string;
   readonly severity: Severity;
   readonly state: AlertState;
@@ -169,15 +208,20 @@ export interface Alert {
   readonly since: number;
   /** The latest reading (a number or a status word), or null. */
   readonly value: number | string | null;
-  /** What is wrong, in plain words, as of the latest reading. */
-  readonly message: string;
+  /** What is wrong as of the latest reading, as data the view words in its language. */
+  readonly detail?: AlertDetail;
+  /**
+   * What was wrong, as finished English text: only in alerts saved by earlier versions,
+   * which had no `detail` (shown as it is).
+   */
+  readonly message?: string;
   /** When someone acknowledged it, or null. */
   readonly acknowledgedAt: number | null;
   /** What the person who acknowledged it noted ("checking the pool"), if anything. */
   readonly comment?: string;
   /** When the condition cleared, or null while active. */
   readonly resolvedAt: number | null;
-  /** Why it ended, when not because the condition cleared (e.g. the rule was turned off). */
+  /** Why it ended, when not because the condition cleared: "Rule turned off" (English; the view translates it). */
   readonly note?: string;
 }
 

@@ -136,26 +136,21 @@ describe('median', () => {
 });
 
 describe('explainAnomaly', () => {
-  const ms = (v: number) => `${Math.round(v)} ms`;
-
-  it('says against what: the value, the usual value, the baseline and how many spreads away', () => {
+  it('says against what, as figures: the value, the usual value, the baseline and how many spreads away', () => {
     const baseline = Array.from({ length: 30 }, (_, i) => 120 + (i % 5) * 10 - 20); // 100..140, median 120
     const result = detectAnomaly([...baseline, 412]);
     expect(result.anomalous).to.equal(true);
     expect(result.median).to.equal(120);
     expect(result.spread).to.be.greaterThan(0);
-    const text = explainAnomaly(result, { format: ms });
-    const spreads = (412 - 120) / result.spread!;
-    expect(text).to.equal(`412 ms, usually 120 ms (median of the last 30 samples); ${spreads.toFixed(1)}× the usual spread`);
+    expect(explainAnomaly(result)).to.deep.equal({ latest: 412, usual: 120, baseline: 'recent', samples: 30, days: 0, spreads: (412 - 120) / result.spread! });
   });
 
-  it('names a seasonal baseline by its days, and says nothing without a verdict', () => {
-    expect(explainAnomaly(detectAnomaly([1, 2]), { format: ms })).to.equal('');
-    const text = explainAnomaly(
-      { anomalous: true, score: 4.26, direction: 'up', latest: 300, median: 100, spread: 47, samples: 62, baseline: 'seasonal', days: 2 },
-      { format: ms },
-    );
-    expect(text).to.equal('300 ms, usually 100 ms (median at this time of day on the last 2 days, 62 samples); 4.3× the usual spread');
+  it('names a seasonal baseline by its days, gives no spreads for a zero spread, and nothing without a verdict', () => {
+    expect(explainAnomaly(detectAnomaly([1, 2]))).to.equal(null);
+    expect(
+      explainAnomaly({ anomalous: true, score: -4.26, direction: 'down', latest: 300, median: 100, spread: 47, samples: 62, baseline: 'seasonal', days: 2 }),
+    ).to.deep.equal({ latest: 300, usual: 100, baseline: 'seasonal', samples: 62, days: 2, spreads: 4.26 });
+    expect(explainAnomaly({ anomalous: true, score: Infinity, direction: 'up', latest: 5, median: 0, spread: 0, samples: 8, baseline: 'recent', days: 0 })!.spreads).to.equal(null);
   });
 });
 

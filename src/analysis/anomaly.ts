@@ -188,27 +188,33 @@ export function detectAnomalyAt(times: ArrayLike<number>, values: ArrayLike<numb
   return detectAnomaly(Array.prototype.slice.call(values, 0, last + 1) as number[], options);
 }
 
-/** How {@link explainAnomaly} writes numbers. */
-export interface ExplainOptions {
-  /** Formats a value of the series with its unit, e.g. `412 ms`. */
-  format(value: number): string;
-  /** Formats a plain ratio, e.g. `5.1`. Default one decimal, `en`. */
-  formatRatio?(value: number): string;
+/**
+ * What an anomaly verdict was measured against, as figures: which explanation and its numbers,
+ * for the UI to word in the viewer's language (`describeAnomaly` in
+ * `components/alerts/alert-text.ts`): "412 ms, usually 120 ms (median of the last 30 samples);
+ * 5.1× the usual spread". Plain data (no `Infinity`), so an alert can keep it in storage.
+ */
+export interface AnomalyExplanation {
+  /** The latest value, in the series' unit. */
+  readonly latest: number;
+  /** The usual value: the baseline's median. */
+  readonly usual: number;
+  /** `recent`: the median of the last `samples` samples; `seasonal`: of `samples` samples at this time of day on the last `days` days. */
+  readonly baseline: BaselineKind;
+  readonly samples: number;
+  readonly days: number;
+  /** How many usual spreads the latest value is from the usual one; null when the usual spread is zero. */
+  readonly spreads: number | null;
 }
 
 /**
- * What an anomaly verdict was measured against, in plain words:
- * `412 ms, usually 120 ms (median of the last 30 samples); 5.1× the usual spread`.
- * Empty when the verdict has no baseline (too little data).
+ * What an anomaly verdict was measured against (see {@link AnomalyExplanation}); null when
+ * the verdict has no baseline (too little data).
  */
-export function explainAnomaly(result: AnomalyResult, { format, formatRatio = (v) => v.toFixed(1) }: ExplainOptions): string {
-  if (result.latest === null || result.median === null || result.score === null) return '';
-  const against =
-    result.baseline === 'seasonal'
-      ? `median at this time of day on the last ${result.days} ${result.days === 1 ? 'day' : 'days'}, ${result.samples} samples`
-      : `median of the last ${result.samples} ${result.samples === 1 ? 'sample' : 'samples'}`;
-  const spreads = Number.isFinite(result.score) ? `${formatRatio(Math.abs(result.score))}× the usual spread` : 'the usual spread is zero';
-  return `${format(result.latest)}, usually ${format(result.median)} (${against}); ${spreads}`;
+export function explainAnomaly(result: AnomalyResult): AnomalyExplanation | null {
+  const { latest, median: usual, score, baseline, samples, days } = result;
+  if (latest === null || usual === null || score === null) return null;
+  return { latest, usual, baseline, samples, days, spreads: Number.isFinite(score) ? Math.abs(score) : null };
 }
 
 /** How {@link computeTrend} compares a range. */

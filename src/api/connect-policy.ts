@@ -3,6 +3,8 @@
  * exactly like an unreachable server; only the page's violation report tells the two apart,
  * and the fix is then the page's (its `connect-src`), not the backend's.
  */
+import { translatable } from '../util/translatable.js';
+import type { Sentence, SentenceValue } from './errors.js';
 
 /** The origins refused so far; null until {@link hearConnectRefusals}. */
 let refused: Set<string> | null = null;
@@ -29,5 +31,8 @@ export async function refusedOrigin(url: string): Promise<string | null> {
 }
 
 /** What to tell a person whose page's policy refused `request` (the request for …) to `origin`. */
-export const refusedText = (request: string, origin: string) =>
-  `This page’s Content-Security-Policy blocked ${request}: ask the page’s owner to add ${origin} to its connect-src.`;
+export const refusedText = (request: SentenceValue, origin: string): Sentence => [
+  translatable('This page’s Content-Security-Policy blocked {0}: ask the page’s owner to add {1} to its connect-src.'),
+  request,
+  origin,
+];

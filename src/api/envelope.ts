@@ -1,4 +1,5 @@
-import { ErrorKind, PharosError } from './errors.js';
+import { translatable } from '../util/translatable.js';
+import { ErrorKind, PharosError, type SentenceValue } from './errors.js';
 import { readModel, requestJson, type CallSpec, type ClientConfig, type RequestOptions } from './http.js';
 import type { Json } from './read.js';
 import { parseUtc } from './time.js';
@@ -9,7 +10,7 @@ import { parseUtc } from './time.js';
  */
 export interface NotApplicable {
   readonly kind: 'not-applicable';
-  /** The backend's explanation, e.g. "Recommendations module removed (single-tenant optimization)". */
+  /** The backend's explanation, e.g. "Recommendations module removed (single-tenant optimization)"; '' when it gave none. */
   readonly reason: string;
   /** When the backend answered, if it said. */
   readonly timestamp: Date | null;
@@ -26,8 +27,8 @@ export function rejectErrorEnvelope(endpoint: string, body: Json): void {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const message = text(body.message);
   const error = text(body.error);
-  const said = message && error ? `${message} (${error})` : message ?? error ?? 'no details given';
-  throw new PharosError(ErrorKind.backend, `The backend reported an error for ${endpoint}: ${said}`, {
+  const said: SentenceValue = message && error ? `${message} (${error})` : message ?? error ?? [translatable('no details given')];
+  throw new PharosError(ErrorKind.backend, [translatable('The backend reported an error for {0}: {1}'), endpoint, said], {
     status: 200,
     endpoint,
     detail: { error: body.error ?? null, message: body.message ?? null },
@@ -37,7 +38,7 @@ export function rejectErrorEnvelope(endpoint: string, body: Json): void {
 /** Returns the not-applicable model when the envelope says so, else null. */
 export function notApplicable(body: Json): NotApplicable | null {
   if (body.status !== 'not_applicable') return null;
-  const reason = typeof body.message === 'string' && body.message ? body.message : 'This feature is not part of this deployment.';
+  const reason = typeof body.message === 'string' ? body.message : '';
   return { kind: 'not-applicable', reason, timestamp: parseUtc(body.timestamp) };
 }
 

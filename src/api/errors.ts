@@ -1,3 +1,5 @@
+import { translatable } from '../util/translatable.js';
+
 /**
  * What went wrong with a request, in a form elements can act on. The kinds map to what a
  * person can do about it: fix the URL or CORS (`network`), wait (`timeout`,
@@ -36,6 +38,30 @@ export interface EdgeWorkerOffline {
   thresholdSeconds: number | null;
 }
 
+/**
+ * Words the API client puts together (an error's message, a note), in no language yet: the
+ * English text, with `{0}`, `{1}`… for the values that follow. A value is text as it is (a
+ * path, a URL, what the backend said), a sentence of its own (to translate in turn), or a
+ * number: a duration in seconds. {@link inEnglish} writes it in English; the UI, in the
+ * reader's language (src/ui's `inLanguage`).
+ */
+export type Sentence = readonly [english: string, ...values: SentenceValue[]];
+
+/** A value of a {@link Sentence}. */
+export type SentenceValue = string | number | Sentence;
+
+/** Rounds seconds into a short duration for English messages ("45 s", "12 min", "3 h"). */
+function roughDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86400)} days`;
+}
+
+/** A {@link Sentence} (or one of its values) in English. */
+export const inEnglish = (v: SentenceValue): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? roughDuration(v) : v[0].replace(/\{(\d)\}/g, (_, i: string) => inEnglish(v[+i + 1]!));
+
 /** Options for {@link PharosError}. */
 export interface PharosErrorInit {
   /** HTTP status, when a response was read. */
@@ -54,7 +80,8 @@ export interface PharosErrorInit {
 
 /**
  * The single error type thrown by the API client. `message` is always a sentence a person
- * can act on; it never contains the token.
+ * can act on, in English (logs, Node, the relay); it never contains the token. The errors the
+ * client words itself also carry that sentence as a {@link Sentence}, for the UI.
  */
 export class PharosError extends Error {
   /** What kind of failure this is. */
@@ -69,9 +96,13 @@ export class PharosError extends Error {
   readonly detail?: unknown;
   /** Present when the failure is the edge worker being offline. */
   readonly edgeWorkerOffline?: EdgeWorkerOffline;
+  /** What `message` says, for the UI to word in the reader's language; absent when `message` came from elsewhere. */
+  readonly description?: Sentence;
 
-  constructor(kind: ErrorKind, message: string, init: PharosErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+  /** `message`: the English sentence, or its {@link Sentence} (then `message` is its English). */
+  constructor(kind: ErrorKind, message: string | Sentence, init: PharosErrorInit = {}) {
+    super(typeof message === 'string' ? message : inEnglish(message), init.cause === undefined ? undefined : { cause: init.cause });
+    if (typeof message !== 'string') this.description = message;
     this.name = 'PharosError';
     this.kind = kind;
     this.status = init.status;
@@ -93,6 +124,6 @@ export function isAbortError(error: unknown): boolean {
  */
 export function toPharosError(error: unknown): PharosError {
   if (error instanceof PharosError) return error;
-  const message = error instanceof Error && error.message ? error.message : 'An unexpected error occurred.';
+  const message = error instanceof Error && error.message ? error.message : [translatable('An unexpected error occurred.')] as const;
   return new PharosError(ErrorKind.http, message, { cause: error });
 }

@@ -1,6 +1,7 @@
 import { anySignal } from './abort.js';
 import { hearConnectRefusals, refusedOrigin, refusedText } from './connect-policy.js';
-import { ErrorKind, PharosError, type EdgeWorkerOffline } from './errors.js';
+import { translatable } from '../util/translatable.js';
+import { ErrorKind, PharosError, type EdgeWorkerOffline, type Sentence, type SentenceValue } from './errors.js';
 import { object, ShapeError, type Json } from './read.js';
 import { requestSlot, startTiming, type RequestTiming } from './timing.js';
 
@@ -129,7 +130,7 @@ export async function requestJson(config: ClientConfig, spec: CallSpec, options:
   if (!parsed.ok) {
     throw new PharosError(
       ErrorKind.invalidResponse,
-      `${endpoint} answered HTTP ${response.status} with ${describeText(text, response)} instead of JSON.`,
+      [translatable('{0} answered HTTP {1} with {2} instead of JSON.'), endpoint, String(response.status), describeText(text, response)],
       { status: response.status, endpoint },
     );
   }
@@ -186,21 +187,25 @@ export async function fetchText(
 
 function noAnswer(error: NoAnswerError, config: ClientConfig, endpoint: string, timeoutMs: number): PharosError {
   const cause = error.cause;
-  if (error.reason === 'refused') return new PharosError(ErrorKind.network, refusedText(`the request for ${endpoint}`, error.origin), { endpoint, cause });
+  if (error.reason === 'refused') return new PharosError(ErrorKind.network, refusedText([translatable('the request for {0}'), endpoint], error.origin), { endpoint, cause });
   if (error.reason === 'timeout') {
     return new PharosError(
       ErrorKind.timeout,
-      `${endpoint} did not answer within ${Math.round(timeoutMs / 100) / 10} s. The backend may be overloaded or unreachable; retrying.`,
+      [translatable('{0} did not answer within {1}. The backend may be overloaded or unreachable; retrying.'), endpoint, Math.round(timeoutMs / 100) / 10],
       { endpoint, cause },
     );
   }
-  const target = config.baseUrl || 'this page’s origin';
   const origin = globalThis.location?.origin;
   return new PharosError(
     ErrorKind.network,
-    `Request blocked or unreachable: ${endpoint} at ${target} gave no readable answer. ` +
-      `Check the base URL, the token, and that the backend allows ${origin ? `this page’s origin (${origin})` : 'this origin'} in its CORS settings ` +
-      `(a browser hides 401 and 500 answers that lack CORS headers).`,
+    [
+      translatable(
+        'Request blocked or unreachable: {0} at {1} gave no readable answer. Check the base URL, the token, and that the backend allows {2} in its CORS settings (a browser hides 401 and 500 answers that lack CORS headers).',
+      ),
+      endpoint,
+      config.baseUrl || [translatable('this page’s origin')],
+      origin ? [translatable('this page’s origin ({0})'), origin] : [translatable('this origin')],
+    ],
     { endpoint, cause },
   );
 }
@@ -215,12 +220,13 @@ function parseJson(text: string): Parsed {
   }
 }
 
-function describeText(text: string, response: Response): string {
+/** What came instead of JSON. */
+function describeText(text: string, response: Response): Sentence {
   const type = response.headers.get('content-type') ?? '';
-  if (/html/i.test(type) || /^\s*</.test(text)) return 'an HTML page';
-  if (text.trim() === '') return 'an empty body';
-  if (/json/i.test(type)) return 'malformed JSON';
-  return `text (${type || 'no content type'})`;
+  if (/html/i.test(type) || /^\s*</.test(text)) return [translatable('an HTML page')];
+  if (text.trim() === '') return [translatable('an empty body')];
+  if (/json/i.test(type)) return [translatable('malformed JSON')];
+  return type ? [translatable('text ({0})'), type] : [translatable('text (no content type)')];
 }
 
 /** Turns FastAPI's `detail` (string, object or 422 list) into one readable sentence fragment. */
@@ -262,46 +268,39 @@ function edgeWorkerOffline(detail: unknown): EdgeWorkerOffline | undefined {
   return { lastSeenSecondsAgo: num(d.last_seen_seconds_ago), thresholdSeconds: num(d.threshold_seconds) };
 }
 
-/** Rounds seconds into a short human duration for messages ("45 s", "12 min", "3 h"). */
-export function roughDuration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} days`;
-}
-
 function errorFromStatus(response: Response, parsed: Parsed, text: string, endpoint: string): PharosError {
   const status = response.status;
   const detail = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Json).detail : undefined;
-  const said = detail !== undefined ? detailText(detail) : parsed.ok ? '' : `${describeText(text, response)} instead of JSON`;
-  const httpSaid = `HTTP ${status}${said ? `: ${said}` : ''}`;
+  const said: SentenceValue = detail !== undefined ? detailText(detail) : parsed.ok ? '' : [translatable('{0} instead of JSON'), describeText(text, response)];
+  const httpSaid: SentenceValue = said ? [translatable('HTTP {0}: {1}'), String(status), said] : `HTTP ${status}`;
   const init = { status, endpoint, detail };
 
   if (status === 401 || status === 403) {
-    return new PharosError(
-      ErrorKind.auth,
-      `Not authorised (${httpSaid}). ${endpoint} needs a valid token: check the token given to this dashboard.`,
-      init,
-    );
+    return new PharosError(ErrorKind.auth, [translatable('Not authorised ({0}). {1} needs a valid token: check the token given to this dashboard.'), httpSaid, endpoint], init);
   }
   if (status === 429) {
     const wait = retryAfterMs(response);
     return new PharosError(
       ErrorKind.rateLimited,
-      `Too many requests (${httpSaid}). The backend asks to wait${wait === undefined ? '' : ` ${roughDuration(wait / 1000)}`} before trying again.`,
+      wait === undefined
+        ? [translatable('Too many requests ({0}). The backend asks to wait before trying again.'), httpSaid]
+        : [translatable('Too many requests ({0}). The backend asks to wait {1} before trying again.'), httpSaid, wait / 1000],
       { ...init, retryAfterMs: wait },
     );
   }
   if (status === 503) {
     const offline = edgeWorkerOffline(detail);
     if (offline) {
-      const seen = offline.lastSeenSecondsAgo === null ? 'its last heartbeat is unknown' : `it was last seen ${roughDuration(offline.lastSeenSecondsAgo)} ago`;
-      return new PharosError(ErrorKind.unavailable, `The edge worker is offline: ${seen}. Nothing was queued.`, {
-        ...init,
-        edgeWorkerOffline: offline,
-      });
+      const seen = offline.lastSeenSecondsAgo;
+      return new PharosError(
+        ErrorKind.unavailable,
+        seen === null
+          ? [translatable('The edge worker is offline: its last heartbeat is unknown. Nothing was queued.')]
+          : [translatable('The edge worker is offline: it was last seen {0} ago. Nothing was queued.'), seen],
+        { ...init, edgeWorkerOffline: offline },
+      );
     }
-    return new PharosError(ErrorKind.unavailable, `Service unavailable (${httpSaid}). Retrying shortly.`, {
+    return new PharosError(ErrorKind.unavailable, [translatable('Service unavailable ({0}). Retrying shortly.'), httpSaid], {
       ...init,
       retryAfterMs: retryAfterMs(response),
     });
@@ -309,18 +308,20 @@ function errorFromStatus(response: Response, parsed: Parsed, text: string, endpo
   if (isReadOnlyAnswer(response) && (status === 405 || status === 403)) {
     return new PharosError(
       ErrorKind.readOnly,
-      `This is a read-only view of the backend (${httpSaid}). Actions are taken where people sign in to Pharos.`,
+      [translatable('This is a read-only view of the backend ({0}). Actions are taken where people sign in to Pharos.'), httpSaid],
       init,
     );
   }
   if (status === 404) {
-    return new PharosError(ErrorKind.http, `Not found (${httpSaid}): ${endpoint} does not exist at this base URL.`, init);
+    return new PharosError(ErrorKind.http, [translatable('Not found ({0}): {1} does not exist at this base URL.'), httpSaid, endpoint], init);
   }
-  if (status >= 500) {
-    const who = status === 502 || status === 504 ? 'The backend or the gateway in front of it' : 'The backend';
-    return new PharosError(ErrorKind.http, `${who} failed (${httpSaid}).`, init);
-  }
-  return new PharosError(ErrorKind.http, `The backend rejected the request (${httpSaid}).`, init);
+  const sentence =
+    status < 500
+      ? translatable('The backend rejected the request ({0}).')
+      : status === 502 || status === 504
+        ? translatable('The backend or the gateway in front of it failed ({0}).')
+        : translatable('The backend failed ({0}).');
+  return new PharosError(ErrorKind.http, [sentence, httpSaid], init);
 }
 
 /**
@@ -332,7 +333,8 @@ export function readModel<T>(endpoint: string, body: unknown, reader: (body: Jso
     return reader(object(body));
   } catch (error) {
     if (error instanceof ShapeError) {
-      throw new PharosError(ErrorKind.invalidResponse, `Unexpected answer from ${endpoint}: ${error.message}.`, {
+      // The shape problem is the developers' words: it names a field and a JSON type.
+      throw new PharosError(ErrorKind.invalidResponse, [translatable('Unexpected answer from {0}: {1}.'), endpoint, error.message], {
         endpoint,
         cause: error,
       });

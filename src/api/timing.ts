@@ -5,6 +5,8 @@
  * not the backend's. Also the per-backend cap on concurrent requests that keeps that queue
  * short.
  */
+import { translatable } from '../util/translatable.js';
+import { inEnglish, type Sentence } from './errors.js';
 
 /**
  * How a request's duration was measured, best first:
@@ -179,14 +181,20 @@ export function requestSlot(url: string, signal?: AbortSignal): Promise<() => vo
 }
 
 /**
- * Says in words how a set of latency figures was measured, for a note beside them:
- * `counts` holds how many figures each method produced.
+ * How a set of latency figures was measured, for a note beside them (null when there are
+ * none): `counts` holds how many figures each method produced. The UI words it with `inLanguage`.
  */
-export function timingNote(counts: Partial<Record<TimingMethod, number>>): string {
+export function timingSentence(counts: Partial<Record<TimingMethod, number>>): Sentence | null {
   const network = (counts.server ?? 0) + (counts.network ?? 0);
   const page = counts.page ?? 0;
-  if (network + page === 0) return '';
-  if (page === 0) return 'network timing (the browser’s Resource Timing)';
-  if (network === 0) return 'page-observed (includes this page’s own delays)';
-  return `network timing for ${network} of ${network + page} requests, the rest page-observed`;
+  if (network + page === 0) return null;
+  if (page === 0) return [translatable('network timing (the browser’s Resource Timing)')];
+  if (network === 0) return [translatable('page-observed (includes this page’s own delays)')];
+  return [translatable('network timing for {0} of {1} requests, the rest page-observed'), String(network), String(network + page)];
+}
+
+/** {@link timingSentence} in English ('' when there are no figures). */
+export function timingNote(counts: Partial<Record<TimingMethod, number>>): string {
+  const sentence = timingSentence(counts);
+  return sentence ? inEnglish(sentence) : '';
 }

@@ -5,6 +5,7 @@
  */
 import { anySignal } from '../api/abort.js';
 import { ErrorKind, PharosError } from '../api/errors.js';
+import { translatable } from '../util/translatable.js';
 import { refusedText } from '../api/connect-policy.js';
 import { fetchText, NoAnswerError } from '../api/http.js';
 
@@ -93,7 +94,7 @@ function seconds(ms: number): string {
 export async function queryRange(config: PrometheusConfig, q: RangeQuery, signal?: AbortSignal): Promise<RangeSeries[]> {
   const endpoint = '/api/v1/query_range';
   if (pointCount(q) > MAX_POINTS_PER_SERIES) {
-    throw new PharosError(ErrorKind.http, `A ${seconds(q.stepMs)} s step over this window would exceed Prometheus' ${MAX_POINTS_PER_SERIES} points per series.`, { endpoint });
+    throw new PharosError(ErrorKind.http, [translatable('A {0} step over this window would exceed Prometheus’ {1} points per series.'), q.stepMs / 1000, String(MAX_POINTS_PER_SERIES)], { endpoint });
   }
   const params = new URLSearchParams({ query: q.query, start: seconds(q.start), end: seconds(q.end), step: seconds(q.stepMs) });
   const url = `${apiBase(config)}${endpoint}?${params}`;
@@ -104,13 +105,15 @@ export async function queryRange(config: PrometheusConfig, q: RangeQuery, signal
   } catch (error) {
     if (!(error instanceof NoAnswerError)) throw error;
     if (error.reason === 'timeout') {
-      throw new PharosError(ErrorKind.timeout, `Prometheus at ${config.url} did not answer within ${timeoutMs / 1000} s.`, { endpoint, cause: error.cause });
+      throw new PharosError(ErrorKind.timeout, [translatable('Prometheus at {0} did not answer within {1}.'), config.url, timeoutMs / 1000], { endpoint, cause: error.cause });
     }
-    if (error.reason === 'refused') throw new PharosError(ErrorKind.network, refusedText('the request to Prometheus', error.origin), { endpoint, cause: error.cause });
+    if (error.reason === 'refused') throw new PharosError(ErrorKind.network, refusedText([translatable('the request to Prometheus')], error.origin), { endpoint, cause: error.cause });
+    const origin = globalThis.location?.origin;
     throw new PharosError(
       ErrorKind.network,
-      `Prometheus at ${config.url} gave no readable answer. Check the URL, and that it allows this page’s origin` +
-        `${globalThis.location?.origin ? ` (${globalThis.location.origin})` : ''} (Prometheus: --web.cors.origin).`,
+      origin
+        ? [translatable('Prometheus at {0} gave no readable answer. Check the URL, and that it allows this page’s origin ({1}) (Prometheus: --web.cors.origin).'), config.url, origin]
+        : [translatable('Prometheus at {0} gave no readable answer. Check the URL, and that it allows this page’s origin (Prometheus: --web.cors.origin).'), config.url],
       { endpoint, cause: error.cause },
     );
   }
@@ -125,13 +128,13 @@ export async function queryRange(config: PrometheusConfig, q: RangeQuery, signal
   const said = typeof envelope.error === 'string' ? envelope.error : '';
   if (!response.ok) throw statusError(response, said, endpoint, config);
   if (body === undefined) {
-    throw new PharosError(ErrorKind.invalidResponse, `Prometheus at ${config.url} answered HTTP ${response.status} with something other than JSON. Check the URL and path prefix.`, {
+    throw new PharosError(ErrorKind.invalidResponse, [translatable('Prometheus at {0} answered HTTP {1} with something other than JSON. Check the URL and path prefix.'), config.url, String(response.status)], {
       status: response.status,
       endpoint,
     });
   }
   if (envelope.status !== 'success') {
-    throw new PharosError(ErrorKind.backend, `Prometheus could not run the query${said ? `: ${said}` : '.'}`, { status: response.status, endpoint, detail: body });
+    throw new PharosError(ErrorKind.backend, said ? [translatable('Prometheus could not run the query: {0}'), said] : [translatable('Prometheus could not run the query.')], { status: response.status, endpoint, detail: body });
   }
   return readMatrix(envelope.data, endpoint);
 }
@@ -141,19 +144,20 @@ function statusError(response: Response, said: string, endpoint: string, config:
   const detail = `HTTP ${status}${said ? `: ${said}` : ''}`;
   const init = { status, endpoint };
   if (status === 401 || status === 403) {
-    return new PharosError(ErrorKind.auth, `Prometheus at ${config.url} refused access (${detail}). Check the headers given for it.`, init);
+    return new PharosError(ErrorKind.auth, [translatable('Prometheus at {0} refused access ({1}). Check the headers given for it.'), config.url, detail], init);
   }
-  if (status === 429) return new PharosError(ErrorKind.rateLimited, `Prometheus asks to slow down (${detail}).`, init);
-  if (status === 503) return new PharosError(ErrorKind.unavailable, `Prometheus is unavailable (${detail}).`, init);
+  if (status === 429) return new PharosError(ErrorKind.rateLimited, [translatable('Prometheus asks to slow down ({0}).'), detail], init);
+  if (status === 503) return new PharosError(ErrorKind.unavailable, [translatable('Prometheus is unavailable ({0}).'), detail], init);
   if (status === 404) {
-    return new PharosError(ErrorKind.http, `No Prometheus API at ${apiBase(config)}${endpoint} (${detail}). Check the URL and path prefix.`, init);
+    return new PharosError(ErrorKind.http, [translatable('No Prometheus API at {0} ({1}). Check the URL and path prefix.'), apiBase(config) + endpoint, detail], init);
   }
-  if (status === 400 || status === 422) return new PharosError(ErrorKind.http, `Prometheus rejected the query (${detail}).`, init);
-  return new PharosError(ErrorKind.http, `Prometheus failed (${detail}).`, init);
+  if (status === 400 || status === 422) return new PharosError(ErrorKind.http, [translatable('Prometheus rejected the query ({0}).'), detail], init);
+  return new PharosError(ErrorKind.http, [translatable('Prometheus failed ({0}).'), detail], init);
 }
 
 function readMatrix(data: unknown, endpoint: string): RangeSeries[] {
-  const bad = (what: string) => new PharosError(ErrorKind.invalidResponse, `Unexpected answer from Prometheus ${endpoint}: ${what}.`, { endpoint });
+  // What is wrong in the answer stays English: a detail for a bug report.
+  const bad = (what: string) => new PharosError(ErrorKind.invalidResponse, [translatable('Unexpected answer from Prometheus {0}: {1}.'), endpoint, what], { endpoint });
   if (!data || typeof data !== 'object') throw bad('no data');
   const { resultType, result } = data as { resultType?: unknown; result?: unknown };
   if (resultType !== 'matrix') throw bad(`resultType is ${JSON.stringify(resultType)}, not "matrix"`);

@@ -11,15 +11,9 @@
  */
 import { Signal } from 'signal-polyfill';
 import { cached, toLocale } from '../util/format.js';
+import type { PluralForms, Translation } from './translation.js';
 
-/** A string's plural forms, by `Intl.PluralRules` category; `other` is required. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/**
- * One language's strings: the English text (for a plural, its `other` form) → the
- * translation. `{0}`, `{1}`, … stand for the values, in any order the language needs.
- */
-export type Translation = Record<string, string | PluralForms>;
+export type { PluralForms, Translation } from './translation.js';
 
 const catalogs: Record<string, Translation> = {};
 
@@ -96,9 +90,4 @@ export function list(lang: string, items: readonly string[]): string {
   return cached(`l:${lang}`, () => new Intl.ListFormat(toLocale(lang), { type: 'conjunction' })).format(items);
 }
 
-/**
- * Marks an English text kept in data (a rule's label, a column's heading) as a string to
- * translate: returns it unchanged, so it can go to {@link t} later, and the catalog check
- * sees it.
- */
-export const translatable = (text: string): string => text;
+export { translatable } from '../util/translatable.js';

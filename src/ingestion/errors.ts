@@ -2,10 +2,15 @@
  * Why queuing a repository failed, in words that say what happened and what to do. Shared
  * by every element that calls `POST /api/v1/ingestion/ingest/...` (the trigger and a job
  * history's re-index), so the same failure reads the same everywhere.
+ *
+ * A failure is kept as facts ({@link ingestFailure}: a case and its figures) and worded in
+ * the viewer's language only when shown ({@link describeIngestFailure}).
  */
 import { ErrorKind, type PharosError } from '../api/errors.js';
 import { detailText } from '../api/http.js';
-import { formatSeconds, formatTime } from '../util/format.js';
+import { t } from '../i18n/translate.js';
+import { describeError } from '../ui/resource-views.js';
+import { formatNumber, formatSeconds, formatTime } from '../util/format.js';
 
 /** The distinct ways an ingest can fail, each with its own advice. */
 export type IngestFailureCase =
@@ -19,6 +24,23 @@ export type IngestFailureCase =
   | 'read-only'
   | 'other';
 
+/** The facts of a failure, in no language: its case, the figures its words need, and the error. */
+export interface IngestFailureFacts {
+  case: IngestFailureCase;
+  /** HTTP status, when a response was read. */
+  status: number | null;
+  /** What the backend said (its `detail`), as sent; '' when nothing. */
+  said: string;
+  /** How long the backend asked to wait, in ms (queue full). */
+  retryAfterMs: number | null;
+  /** Seconds since the edge worker's last heartbeat (worker offline), when known. */
+  lastSeenSecondsAgo: number | null;
+  /** Heartbeat age past which the worker counts as offline, when known. */
+  thresholdSeconds: number | null;
+  /** The error itself, whose own description says the rest (network, other). */
+  error: PharosError;
+}
+
 /** A failure, ready to show: a headline and a sentence or two. */
 export interface IngestFailure {
   case: IngestFailureCase;
@@ -26,71 +48,132 @@ export interface IngestFailure {
   message: string;
 }
 
-/**
- * Describes a failed ingest. `now` (ms) turns a `Retry-After` into a time of day.
- * Never includes the token: PharosError messages never carry it.
- */
-export function describeIngestFailure(error: PharosError, lang: string, now: number): IngestFailure {
-  const said = detailText(error.detail);
+/** The facts of a failed ingest. Never includes the token: PharosError messages never carry it. */
+export function ingestFailure(error: PharosError): IngestFailureFacts {
+  const facts = (c: IngestFailureCase): IngestFailureFacts => ({
+    case: c,
+    status: error.status ?? null,
+    said: detailText(error.detail),
+    retryAfterMs: error.retryAfterMs ?? null,
+    lastSeenSecondsAgo: error.edgeWorkerOffline?.lastSeenSecondsAgo ?? null,
+    thresholdSeconds: error.edgeWorkerOffline?.thresholdSeconds ?? null,
+    error,
+  });
   switch (error.kind) {
     case ErrorKind.auth:
-      return {
-        case: 'auth',
-        title: 'Not authorised: nothing was queued.',
-        message: `Queuing a repository needs a valid token (HTTP ${error.status ?? 401}${said ? `: ${said}` : ''}). Check the token given to this dashboard, then try again.`,
-      };
-    case ErrorKind.rateLimited: {
-      const wait = error.retryAfterMs;
-      const when =
-        wait === undefined
-          ? 'Try again in a few minutes.'
-          : `Try again in ${formatSeconds(lang, Math.ceil(wait / 1000))} (after ${formatTime(lang, now + wait)}).`;
-      return { case: 'queue-full', title: 'The ingestion queue is full: nothing was queued.', message: when };
-    }
-    case ErrorKind.unavailable: {
-      const offline = error.edgeWorkerOffline;
-      if (offline) {
-        const seen =
-          offline.lastSeenSecondsAgo === null
-            ? 'no recent heartbeat is recorded'
-            : `the worker was last seen ${formatSeconds(lang, offline.lastSeenSecondsAgo)} ago`;
-        const threshold = offline.thresholdSeconds === null ? '' : ` (it counts as offline after ${formatSeconds(lang, offline.thresholdSeconds)})`;
-        return {
-          case: 'worker-offline',
-          title: 'The edge worker is offline.',
-          message: `${capitalize(seen)}${threshold}; nothing was queued. Try again once the worker is back online.`,
-        };
-      }
-      return {
-        case: 'queue-unavailable',
-        title: 'The ingestion queue is unavailable: nothing was queued.',
-        message: `${said ? `The backend says: ${said}. ` : ''}Its queue store (Redis) may be down; try again later.`,
-      };
-    }
+      return facts('auth');
+    case ErrorKind.rateLimited:
+      return facts('queue-full');
+    case ErrorKind.unavailable:
+      return facts(error.edgeWorkerOffline ? 'worker-offline' : 'queue-unavailable');
     case ErrorKind.network:
-      return { case: 'network', title: 'Cannot reach the backend: the request may not have been sent.', message: error.message };
+      return facts('network');
     case ErrorKind.readOnly:
-      return {
-        case: 'read-only',
-        title: 'This is a read-only view: nothing was queued.',
-        message: 'Repositories are queued where people sign in to Pharos.',
-      };
+      return facts('read-only');
     case ErrorKind.timeout:
-      return {
-        case: 'timeout',
-        title: 'No answer in time.',
-        message: 'The backend did not answer; the job may or may not have been queued. Check the job history before trying again.',
-      };
+      return facts('timeout');
     default:
-      if (error.status === 400) {
-        return {
-          case: 'invalid-url',
-          title: 'The backend rejected the URL: nothing was queued.',
-          message: `${said || 'Invalid repository URL format'}. Use a form like github.com/user/repo or a full http, https or git URL.`,
-        };
-      }
-      return { case: 'other', title: 'Queuing failed.', message: error.message };
+      return facts(error.status === 400 ? 'invalid-url' : 'other');
   }
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * Describes a failed ingest in `lang`. `now` (ms) turns a `Retry-After` into a time of day.
+ * Takes the error, or its facts from {@link ingestFailure}.
+ */
+export function describeIngestFailure(failure: PharosError | IngestFailureFacts, lang: string, now: number): IngestFailure {
+  const f = 'kind' in failure ? ingestFailure(failure) : failure;
+  const said = f.said;
+  const word = (title: string, message: string): IngestFailure => ({ case: f.case, title, message });
+  switch (f.case) {
+    case 'auth': {
+      const status = String(f.status ?? 401);
+      return word(
+        t(lang, 'Not authorised: nothing was queued.'),
+        said
+          ? t(lang, 'Queuing a repository needs a valid token (HTTP {0}: {1}). Check the token given to this dashboard, then try again.', status, said)
+          : t(lang, 'Queuing a repository needs a valid token (HTTP {0}). Check the token given to this dashboard, then try again.', status),
+      );
+    }
+    case 'queue-full': {
+      const wait = f.retryAfterMs;
+      return word(
+        t(lang, 'The ingestion queue is full: nothing was queued.'),
+        wait === null
+          ? t(lang, 'Try again in a few minutes.')
+          : t(lang, 'Try again in {0} (after {1}).', formatSeconds(lang, Math.ceil(wait / 1000)), formatTime(lang, now + wait)),
+      );
+    }
+    case 'worker-offline': {
+      const seen = f.lastSeenSecondsAgo === null ? null : formatSeconds(lang, f.lastSeenSecondsAgo);
+      const threshold = f.thresholdSeconds === null ? null : formatSeconds(lang, f.thresholdSeconds);
+      let message: string;
+      if (seen === null) {
+        message =
+          threshold === null
+            ? t(lang, 'No recent heartbeat is recorded; nothing was queued. Try again once the worker is back online.')
+            : t(lang, 'No recent heartbeat is recorded (it counts as offline after {0}); nothing was queued. Try again once the worker is back online.', threshold);
+      } else {
+        message =
+          threshold === null
+            ? t(lang, 'The worker was last seen {0} ago; nothing was queued. Try again once the worker is back online.', seen)
+            : t(lang, 'The worker was last seen {0} ago (it counts as offline after {1}); nothing was queued. Try again once the worker is back online.', seen, threshold);
+      }
+      return word(t(lang, 'The edge worker is offline.'), message);
+    }
+    case 'queue-unavailable':
+      return word(
+        t(lang, 'The ingestion queue is unavailable: nothing was queued.'),
+        said
+          ? t(lang, 'The backend says: {0}. Its queue store (Redis) may be down; try again later.', said)
+          : t(lang, 'Its queue store (Redis) may be down; try again later.'),
+      );
+    case 'network':
+      return word(t(lang, 'Cannot reach the backend: the request may not have been sent.'), describeError(lang, f.error));
+    case 'read-only':
+      return word(t(lang, 'This is a read-only view: nothing was queued.'), t(lang, 'Repositories are queued where people sign in to Pharos.'));
+    case 'timeout':
+      return word(
+        t(lang, 'No answer in time.'),
+        t(lang, 'The backend did not answer; the job may or may not have been queued. Check the job history before trying again.'),
+      );
+    case 'invalid-url':
+      return word(
+        t(lang, 'The backend rejected the URL: nothing was queued.'),
+        said
+          ? t(lang, '{0}. Use a form like github.com/user/repo or a full http, https or git URL.', said)
+          : t(lang, 'Invalid repository URL format. Use a form like github.com/user/repo or a full http, https or git URL.'),
+      );
+    default:
+      return word(t(lang, 'Queuing failed.'), describeError(lang, f.error));
+  }
+}
+
+/**
+ * Why a repository URL was refused in the browser, in `lang`. `reason` is what `checkRepoUrl`
+ * said (its rules are shared with the simulator, in plain JavaScript, so it words them in
+ * English): each of its sentences is recognised and worded again, with its figures; a
+ * sentence it does not know is shown as it is.
+ */
+export function describeRepoUrlProblem(lang: string, reason: string): string {
+  let m: RegExpExecArray | null;
+  if (reason === 'Enter a repository URL, e.g. github.com/user/repo.') return t(lang, 'Enter a repository URL, e.g. github.com/user/repo.');
+  if ((m = /^The URL is (\d+) characters long; the limit is (\d+)\.$/.exec(reason))) {
+    return t(lang, 'The URL is {0} characters long; the limit is {1}.', formatNumber(lang, Number(m[1]), 0), formatNumber(lang, Number(m[2]), 0));
+  }
+  if ((m = /^(\S+) URLs are not allowed; use an http, https or git URL\.$/.exec(reason))) {
+    return t(lang, '{0} URLs are not allowed; use an http, https or git URL.', m[1]);
+  }
+  if (reason === 'The URL contains a line break or another control character.') return t(lang, 'The URL contains a line break or another control character.');
+  if (reason === 'The URL contains “..”, which is not allowed.') return t(lang, 'The URL contains “{0}”, which is not allowed.', '..');
+  if ((m = /^The URL contains “([\s\S]+)”, which is not allowed \(([\s\S]*)\)\.$/.exec(reason))) {
+    return t(lang, 'The URL contains “{0}”, which is not allowed ({1}).', m[1], m[2]);
+  }
+  if ((m = /^The scheme “([\s\S]*)” is not accepted; use http, https or git\.$/.exec(reason))) {
+    return t(lang, 'The scheme “{0}” is not accepted; use http, https or git.', m[1]);
+  }
+  if ((m = /^“([\s\S]*)” is not a valid domain; use a form like github\.com\/user\/repo\.$/.exec(reason))) {
+    return t(lang, '“{0}” is not a valid domain; use a form like github.com/user/repo.', m[1]);
+  }
+  return reason;
+}

@@ -23,7 +23,9 @@ export interface IngestQueued {
 
 /**
  * Why nothing was queued: the task's error. `error` is null when the URL was refused in the
- * browser before sending (the message says why), else what the backend or network said.
+ * browser before sending (`reason` says why, in English: word it in the viewer's language
+ * with `describeRepoUrlProblem`), else what the backend or network said (word it with
+ * `describeIngestFailure`).
  */
 export class IngestSubmitError extends Error {
   override readonly name = 'IngestSubmitError';
@@ -36,7 +38,11 @@ export class IngestSubmitError extends Error {
   ) {
     super(typeof reasonOrError === 'string' ? reasonOrError : reasonOrError.message);
     this.error = typeof reasonOrError === 'string' ? null : reasonOrError;
+    this.reason = typeof reasonOrError === 'string' ? reasonOrError : null;
   }
+
+  /** Why the URL was refused before sending, as `checkRepoUrl` said it; null when it was sent. */
+  readonly reason: string | null;
 
   /** The backend's or the network's error; null when refused before sending. */
   readonly error: PharosError | null;

@@ -4,6 +4,7 @@
  * "undefined", "NaN" or "[object Object]"; lit renders it escaped.
  */
 import { parseUtc } from '../api/time.js';
+import { t, tp } from '../i18n/translate.js';
 import { formatNumber, formatSeconds, formatDateTime, humanize, MISSING } from '../util/format.js';
 import { formatMs, formatPercent } from '../util/format-figures.js';
 
@@ -16,11 +17,6 @@ const SHARE_KEY = /(rate|ratio|coverage|precision|recall|accuracy|share|fraction
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
-}
-
-/** "1 field", "6 fields". */
-function counted(lang: string, n: number, noun: string): string {
-  return `${formatNumber(lang, n, 0)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function isPrimitive(value: unknown): value is string | number | boolean | null {
@@ -43,7 +39,7 @@ export function formatKeyedNumber(lang: string, key: string, n: number): string 
 /** Text for any JSON value under `key`: dates, booleans, numbers with units, short lists and objects summarised. */
 export function formatFreeValue(lang: string, key: string, value: unknown): string {
   if (value === null || value === undefined) return MISSING;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? t(lang, 'Yes') : t(lang, 'No');
   if (typeof value === 'number') return formatKeyedNumber(lang, key, value);
   if (typeof value === 'string') {
     if (ISO_DATE_TIME.test(value)) {
@@ -53,27 +49,29 @@ export function formatFreeValue(lang: string, key: string, value: unknown): stri
     return value.trim() === '' ? MISSING : clip(value);
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return 'None';
+    if (value.length === 0) return t(lang, 'None');
     if (value.length <= 5 && value.every(isPrimitive)) return clip(value.map((v) => formatFreeValue(lang, key, v)).join(', '));
-    return counted(lang, value.length, 'item');
+    return tp(lang, value.length, '{0} item', '{0} items', formatNumber(lang, value.length, 0));
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) return 'None';
+    if (entries.length === 0) return t(lang, 'None');
     if (entries.length <= 4 && entries.every(([, v]) => isPrimitive(v))) {
       return clip(entries.map(([k, v]) => `${humanize(k)}: ${formatFreeValue(lang, k, v)}`).join(', '));
     }
-    return counted(lang, entries.length, 'field');
+    return tp(lang, entries.length, '{0} field', '{0} fields', formatNumber(lang, entries.length, 0));
   }
   return MISSING;
 }
 
 /**
  * A label for a free-form key: humanized, without the unit suffix the value already shows
- * (`file_size_mb` → "File size", shown as "3.42 MB") and with `num_` spelled out.
+ * (`file_size_mb` → "File size", shown as "3.42 MB") and with `num_` spelled out in `lang`
+ * (`num_users` → "Number of users"). The key's own words stay the backend's.
  */
-export function fieldLabel(key: string): string {
-  return humanize(key.replace(/^num_/i, 'number_of_').replace(/_(mb|ms|seconds|secs|percent)$/i, ''));
+export function fieldLabel(lang: string, key: string): string {
+  const bare = key.replace(/_(mb|ms|seconds|secs|percent)$/i, '');
+  return /^num_/i.test(bare) ? t(lang, 'Number of {0}', humanize(bare.slice(4)).toLowerCase()) : humanize(bare);
 }
 
 /**

@@ -86,7 +86,7 @@ export const radioGroupStyles = css`
     cursor: pointer;
   }
   .segmented > [role='radio'] + [role='radio'] {
-    border-left: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_border);
   }
   .segmented > [role='radio'][aria-checked='true'] {
     background: var(--_segmented-accent, var(--_accent));

@@ -1,20 +1,28 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ErrorKind, PharosError } from '../api/errors.js';
+import type { ErrorKind, PharosError, Sentence, SentenceValue } from '../api/errors.js';
+import { t, translatable } from '../i18n/translate.js';
 import type { Resource } from '../store/resource.js';
 import { formatAgo, formatSeconds, formatTime } from '../util/format.js';
 
-/** Short headline per error kind; the error's message gives the detail and what to check. */
+/** Short headline per error kind (English: pass it to `t`); {@link describeError} gives the detail and what to check. */
 export const ERROR_TITLES: Readonly<Record<ErrorKind, string>> = {
-  network: 'Cannot reach the backend.',
-  timeout: 'The backend is too slow to answer.',
-  auth: 'Not authorised.',
-  'rate-limited': 'Rate limited by the backend.',
-  unavailable: 'Service unavailable.',
-  http: 'The backend returned an error.',
-  'invalid-response': 'Unexpected answer from the backend.',
-  backend: 'The backend reported a problem.',
-  'read-only': 'Read-only view.',
+  network: translatable('Cannot reach the backend.'),
+  timeout: translatable('The backend is too slow to answer.'),
+  auth: translatable('Not authorised.'),
+  'rate-limited': translatable('Rate limited by the backend.'),
+  unavailable: translatable('Service unavailable.'),
+  http: translatable('The backend returned an error.'),
+  'invalid-response': translatable('Unexpected answer from the backend.'),
+  backend: translatable('The backend reported a problem.'),
+  'read-only': translatable('Read-only view.'),
 };
+
+/** Words of the API client (a {@link Sentence} or one of its values) in `lang`: text as it is, sentences translated, seconds as a duration. */
+export const inLanguage = (lang: string, v: SentenceValue): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? formatSeconds(lang, v) : t(lang, v[0], ...v.slice(1).map((w) => inLanguage(lang, w)));
+
+/** What went wrong and what to check, in `lang`: the error's description, or its message when it has none. */
+export const describeError = (lang: string, error: PharosError): string => (error.description ? inLanguage(lang, error.description) : error.message);
 
 /** What the views need from the element. */
 export interface ViewContext {
@@ -29,11 +37,11 @@ export function renderUpdated(resources: readonly Resource[], ctx: ViewContext):
   const fetching = resources.some((r) => r.fetching.get());
   if (times.length === 0) {
     const failed = resources.some((r) => r.error.get());
-    return html`<span class="meta" part="updated">${failed ? 'No data yet' : 'Loading…'}</span>`;
+    return html`<span class="meta" part="updated">${failed ? t(ctx.lang, 'No data yet') : t(ctx.lang, 'Loading…')}</span>`;
   }
   const oldest = Math.min(...times);
   return html`<span class="meta" part="updated" title=${formatTime(ctx.lang, oldest)}
-    >Updated ${formatAgo(ctx.lang, oldest, ctx.now)}${fetching ? ' · refreshing…' : ''}</span
+    >${t(ctx.lang, 'Updated {0}', formatAgo(ctx.lang, oldest, ctx.now))}${fetching ? ` · ${t(ctx.lang, 'refreshing…')}` : ''}</span
   >`;
 }
 
@@ -42,7 +50,7 @@ function retryText(resource: Resource, now: number, lang: string): string {
   const at = resource.nextRefreshAt.get();
   if (at === null) return '';
   const seconds = Math.max(0, Math.ceil((at - now) / 1000));
-  return seconds === 0 ? 'Retrying now.' : `Next retry in ${formatSeconds(lang, seconds)}.`;
+  return seconds === 0 ? t(lang, 'Retrying now.') : t(lang, 'Next retry in {0}.', formatSeconds(lang, seconds));
 }
 
 /**
@@ -57,12 +65,12 @@ export function renderErrorNotice(resource: Resource, ctx: ViewContext, retry: (
   return html`<div class="notice" data-tone=${kept ? 'warn' : 'danger'} part="error" data-kind=${error.kind}>
     <div>
       <p role="alert">
-        <strong>${subject ? `${subject}: ` : ''}${ERROR_TITLES[error.kind]}</strong> ${error.message}
-        ${kept ? html`<span class="stale-note">Showing the last good values, from ${formatTime(ctx.lang, kept)}.</span>` : nothing}
+        <strong>${subject ? `${subject}: ` : ''}${t(ctx.lang, ERROR_TITLES[error.kind])}</strong> ${describeError(ctx.lang, error)}
+        ${kept ? html`<span class="stale-note">${t(ctx.lang, 'Showing the last good values, from {0}.', formatTime(ctx.lang, kept))}</span>` : nothing}
       </p>
       <p class="meta">${retryText(resource, ctx.now, ctx.lang)}</p>
     </div>
-    <button type="button" part="retry" @click=${retry}>Retry now</button>
+    <button type="button" part="retry" @click=${retry}>${t(ctx.lang, 'Retry now')}</button>
   </div>`;
 }
 
@@ -104,7 +112,7 @@ export function renderPanel(options: PanelOptions, content: unknown): TemplateRe
 }
 
 /** Placeholder lines while the first answer is pending (an indeterminate progressbar, so its label is read); sized so nothing jumps when data arrives. */
-export function renderSkeleton(lines = 3, label = 'Loading'): TemplateResult {
+export function renderSkeleton(lines: number, label: string): TemplateResult {
   return html`<div part="skeleton" role="progressbar" aria-busy="true" aria-label=${label}>
     ${Array.from({ length: lines }, () => html`<div class="skeleton"></div>`)}
   </div>`;

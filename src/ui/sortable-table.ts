@@ -1,4 +1,5 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { t } from '../i18n/translate.js';
 import { toLocale } from '../util/format.js';
 
 /** Direction of a sort, named as `aria-sort` names it. */
@@ -77,6 +78,8 @@ export class SortableTableController<R> implements ReactiveController {
   /** Current sort, or null for the rows' own order. */
   sort: SortState | null;
   private announcement = '';
+  /** The language of the last render, for the announcement. */
+  private lang = 'en';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -95,12 +98,14 @@ export class SortableTableController<R> implements ReactiveController {
     const column = this.columns.find((c) => c.key === key);
     if (!column?.sortValue) return;
     this.sort = direction ? { column: key, direction } : nextSort(this.sort, column);
-    this.announcement = `Sorted by ${column.label}, ${this.sort.direction}.`;
+    this.announcement =
+      this.sort.direction === 'ascending' ? t(this.lang, 'Sorted by {0}, ascending.', column.label) : t(this.lang, 'Sorted by {0}, descending.', column.label);
     this.host.requestUpdate();
   }
 
   /** The table for the given rows. */
   render(options: TableRenderOptions<R>): TemplateResult {
+    this.lang = options.lang;
     const rows = sortRows(options.rows, this.columns, this.sort, options.lang);
     return html`<table part=${options.part ?? 'table'} class="sortable">
         <caption class="visually-hidden">${options.caption}</caption>

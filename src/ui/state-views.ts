@@ -1,13 +1,15 @@
 import { css, html, type TemplateResult } from 'lit';
+import { t } from '../i18n/translate.js';
 
 /**
  * A feature removed from this deployment (`status: "not_applicable"`): neutral, not a
- * failure. The element must list `pharos-status-badge` among its dependencies.
+ * failure, with the backend's `reason` (a standard sentence when it gave none). The element
+ * must list `pharos-status-badge` among its dependencies.
  */
-export function renderNotApplicable(reason: string, subject = ''): TemplateResult {
+export function renderNotApplicable(lang: string, reason: string, subject = ''): TemplateResult {
   return html`<div class="notice state" data-tone="neutral" part="not-applicable">
-    <pharos-status-badge status="not-applicable" label="Removed from this deployment"></pharos-status-badge>
-    <p>${subject ? html`<strong>${subject}</strong> ` : ''}${reason}</p>
+    <pharos-status-badge status="not-applicable" label=${t(lang, 'Removed from this deployment')}></pharos-status-badge>
+    <p>${subject ? html`<strong>${subject}</strong> ` : ''}${reason || t(lang, 'This feature is not part of this deployment.')}</p>
   </div>`;
 }
 

@@ -1,3 +1,4 @@
+import { translatable } from '../i18n/translate.js';
 
 /**
  * One vocabulary for every status the backend can report, so every element shows the same
@@ -10,13 +11,13 @@ export type Tone = 'ok' | 'warn' | 'danger' | 'neutral' | 'unknown';
 /** The statuses a badge can show. */
 export type BadgeStatus = 'healthy' | 'degraded' | 'down' | 'unknown' | 'not-applicable';
 
-/** Tone, icon and label of each status. */
+/** Tone, icon and label of each status; the label is English, to pass to `t`. */
 export const STATUS_LOOK: Readonly<Record<BadgeStatus, { tone: Tone; icon: string; label: string }>> = {
-  healthy: { tone: 'ok', icon: '✓', label: 'Healthy' },
-  degraded: { tone: 'warn', icon: '!', label: 'Degraded' },
-  down: { tone: 'danger', icon: '✕', label: 'Down' },
-  unknown: { tone: 'unknown', icon: '?', label: 'Unknown' },
-  'not-applicable': { tone: 'neutral', icon: '–', label: 'Not applicable' },
+  healthy: { tone: 'ok', icon: '✓', label: translatable('Healthy') },
+  degraded: { tone: 'warn', icon: '!', label: translatable('Degraded') },
+  down: { tone: 'danger', icon: '✕', label: translatable('Down') },
+  unknown: { tone: 'unknown', icon: '?', label: translatable('Unknown') },
+  'not-applicable': { tone: 'neutral', icon: '–', label: translatable('Not applicable') },
 };
 
 /** Maps any backend status word onto a badge status. */

@@ -1,3 +1,4 @@
+import { tp } from '../i18n/translate.js';
 import type { SourceHost } from '../store/lit/controllers.js';
 import type { PharosSource } from '../store/source.js';
 import { rangeEndingAt, windowDays } from '../store/time-range.js';
@@ -15,7 +16,7 @@ export function windowDaysOf(host: SourceHost): () => number {
 /** "last 1 day", "last 7 days" (the number in the page's language). */
 export function formatWindow(lang: string, days: number): string {
   const count = new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days);
-  return `last ${count}`;
+  return tp(lang, days, 'last {0}', 'last {0}', count);
 }
 
 /** The source's selected time range ending now, as `[fromMs, toMs]` (reads its signals). */

@@ -8,6 +8,7 @@ import { readModel, requestJson, type ClientConfig, type RequestOptions } from '
 import { numberOrNull, object, objectAt, objectOrNull, oneOf, string, stringOrNull, type Json } from '../read.js';
 import { parseUtc } from '../time.js';
 import { humanize } from '../../util/format.js';
+import { translatable } from '../../util/translatable.js';
 
 const PREFIX = '/api/monitoring';
 
@@ -22,12 +23,12 @@ const COMPONENT: readonly ComponentStatus[] = ['healthy', 'degraded', 'unhealthy
 /** Reads a component/module status; anything unexpected is `unknown`, never a crash. */
 export const componentStatus = (value: unknown): ComponentStatus => oneOf(value, COMPONENT, 'unknown');
 
-/** Display names of the backend's components and services; others are humanised keys. */
+/** Display names of the backend's components and services (English, for `t`); others are humanised keys. */
 const COMPONENT_NAMES: Readonly<Record<string, string>> = {
-  database: 'Database',
+  database: translatable('Database'),
   redis: 'Redis',
-  celery: 'Celery workers',
-  ncf_model: 'NCF model',
+  celery: translatable('Celery workers'),
+  ncf_model: translatable('NCF model'),
   api: 'API',
   qdrant: 'Qdrant',
 };

@@ -2,6 +2,9 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { AlertMonitor } from '../../alerts/monitor.js';
 import type { Alert } from '../../alerts/types.js';
 import type { PharosSource } from '../../store/source.js';
+import { t, translatable } from '../../i18n/translate.js';
+import { langOf } from '../../util/format.js';
+import { describeAlert } from './alert-text.js';
 import { SILENCE_DURATIONS } from './silence-durations.js';
 
 /**
@@ -48,6 +51,7 @@ export class AlertDialogs implements ReactiveController {
   private dialog: DialogState = null;
   private ackComment = '';
   private silenceDraft: SilenceDraft = EMPTY_SILENCE;
+  /** Why the silence was refused, in English (shown with `t()`), or empty. */
   private dialogError = '';
   /** What had focus when a dialog opened: it gets focus back when the dialog closes. */
   private returnFocus: HTMLElement | null = null;
@@ -115,40 +119,41 @@ export class AlertDialogs implements ReactiveController {
   render(): TemplateResult {
     const current = this.dialog;
     const alert = current ? this.host.monitor.engine.active.get().find((a) => a.id === current.alertId) : undefined;
+    const lang = langOf(this.host);
     let body: TemplateResult | typeof nothing = nothing;
-    if (current && alert) body = current.kind === 'acknowledge' ? this.renderAckDialog(alert) : this.renderSilenceDialog(alert);
+    if (current && alert) body = current.kind === 'acknowledge' ? this.renderAckDialog(lang, alert) : this.renderSilenceDialog(lang, alert);
     else if (current) {
-      body = html`<h3 id="dialog-title">Alert resolved</h3>
-        <p>That alert is no longer active.</p>
-        <div class="row"><button type="button" autofocus @click=${this.close}>Close</button></div>`;
+      body = html`<h3 id="dialog-title">${t(lang, 'Alert resolved')}</h3>
+        <p>${t(lang, 'That alert is no longer active.')}</p>
+        <div class="row"><button type="button" autofocus @click=${this.close}>${t(lang, 'Close')}</button></div>`;
     }
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>${body}</dialog>`;
   }
 
-  private renderAckDialog(alert: Alert) {
+  private renderAckDialog(lang: string, alert: Alert) {
     return html`<form novalidate @submit=${(e: Event) => this.submitAck(e, alert)}>
-      <h3 id="dialog-title">Acknowledge: ${alert.label}</h3>
-      <p class="meta">${alert.message}</p>
-      <label for="ack-comment">Comment (optional)</label>
+      <h3 id="dialog-title">${t(lang, 'Acknowledge: {0}', t(lang, alert.label))}</h3>
+      <p class="meta">${describeAlert(lang, alert)}</p>
+      <label for="ack-comment">${t(lang, 'Comment (optional)')}</label>
       <textarea
         id="ack-comment"
         part="ack-comment"
         rows="3"
         maxlength="500"
         autofocus
-        placeholder="e.g. checking the pool"
+        placeholder=${t(lang, 'e.g. checking the pool')}
         .value=${this.ackComment}
         @input=${(e: Event) => (this.update({ ackComment: (e.target as HTMLTextAreaElement).value }))}
       ></textarea>
-      ${this.renderDialogActions('Acknowledge')}
+      ${this.renderDialogActions(lang, t(lang, 'Acknowledge'))}
     </form>`;
   }
 
   /** A dialog's confirm (submits its form) and cancel buttons. */
-  private renderDialogActions(confirm: string) {
+  private renderDialogActions(lang: string, confirm: string) {
     return html`<div class="row">
       <button type="submit" part="dialog-confirm">${confirm}</button>
-      <button type="button" part="dialog-cancel" @click=${this.close}>Cancel</button>
+      <button type="button" part="dialog-cancel" @click=${this.close}>${t(lang, 'Cancel')}</button>
     </div>`;
   }
 
@@ -159,33 +164,34 @@ export class AlertDialogs implements ReactiveController {
     this.close();
   }
 
-  private renderSilenceDialog(alert: Alert) {
+  private renderSilenceDialog(lang: string, alert: Alert) {
     const d = this.silenceDraft;
     const set = (patch: Partial<SilenceDraft>) => this.update({ silenceDraft: { ...this.silenceDraft, ...patch } });
     const error = this.dialogError;
+    const label = t(lang, alert.label);
     return html`<form novalidate @submit=${(e: Event) => this.submitSilence(e, alert)}>
-      <h3 id="dialog-title">Silence: ${alert.label}</h3>
-      <p class="meta">No sound, notification or announcement while it lasts; the alert is still checked and shown.</p>
+      <h3 id="dialog-title">${t(lang, 'Silence: {0}', label)}</h3>
+      <p class="meta">${t(lang, 'No sound, notification or announcement while it lasts; the alert is still checked and shown.')}</p>
       <fieldset>
-        <legend>Mute</legend>
+        <legend>${t(lang, 'Mute')}</legend>
         <label
-          ><input type="radio" name="silence-scope" value="alert" .checked=${d.scope === 'alert'} @change=${() => set({ scope: 'alert' })} /> This
-          alert only</label
+          ><input type="radio" name="silence-scope" value="alert" .checked=${d.scope === 'alert'} @change=${() => set({ scope: 'alert' })} />
+          ${t(lang, 'This alert only')}</label
         >
         <label
-          ><input type="radio" name="silence-scope" value="rule" .checked=${d.scope === 'rule'} @change=${() => set({ scope: 'rule' })} /> Every alert of
-          the rule “${alert.label}”</label
+          ><input type="radio" name="silence-scope" value="rule" .checked=${d.scope === 'rule'} @change=${() => set({ scope: 'rule' })} />
+          ${t(lang, 'Every alert of the rule “{0}”', label)}</label
         >
       </fieldset>
       <div class="row">
-        <label for="silence-duration">For</label>
+        <label for="silence-duration">${t(lang, 'For')}</label>
         <select id="silence-duration" part="silence-duration" .value=${d.duration} @change=${(e: Event) => set({ duration: (e.target as HTMLSelectElement).value })}>
-          ${SILENCE_DURATIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === d.duration}>${o.label}</option>`)}
+          ${SILENCE_DURATIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === d.duration}>${t(lang, o.label)}</option>`)}
         </select>
       </div>
       ${d.duration === 'custom'
         ? html`<div class="row">
-            <label for="silence-until">Until</label>
+            <label for="silence-until">${t(lang, 'Until')}</label>
             <input
               id="silence-until"
               part="silence-until"
@@ -195,7 +201,7 @@ export class AlertDialogs implements ReactiveController {
             />
           </div>`
         : nothing}
-      <label for="silence-reason">Reason (required)</label>
+      <label for="silence-reason">${t(lang, 'Reason (required)')}</label>
       <textarea
         id="silence-reason"
         part="silence-reason"
@@ -208,8 +214,8 @@ export class AlertDialogs implements ReactiveController {
         .value=${d.reason}
         @input=${(e: Event) => set({ reason: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
-      ${error ? html`<p part="field-error" class="field-error" id="silence-error" role="alert">${error}</p>` : nothing}
-      ${this.renderDialogActions('Silence')}
+      ${error ? html`<p part="field-error" class="field-error" id="silence-error" role="alert">${t(lang, error)}</p>` : nothing}
+      ${this.renderDialogActions(lang, t(lang, 'Silence'))}
     </form>`;
   }
 
@@ -224,7 +230,7 @@ export class AlertDialogs implements ReactiveController {
       const typed = d.until || localInputValue(now + 3_600_000);
       until = new Date(typed).getTime();
       if (!Number.isFinite(until)) {
-        this.update({ dialogError: 'Enter the date and time the silence should end.' });
+        this.update({ dialogError: translatable('Enter the date and time the silence should end.') });
         return;
       }
     } else until = now + (choice?.ms ?? 3_600_000);

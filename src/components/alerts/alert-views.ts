@@ -1,13 +1,14 @@
 /** Bits of `<pharos-alerts>`' views shared by its active list and its on-demand panels. */
 import { html, type TemplateResult } from 'lit';
 import type { Alert, Severity } from '../../alerts/types.js';
+import { t } from '../../i18n/translate.js';
 import { SEVERITY_LOOK } from './severity.js';
 
 /** A severity's icon and word, as a pill. */
-export function renderSeverity(severity: Severity): TemplateResult {
+export function renderSeverity(lang: string, severity: Severity): TemplateResult {
   const look = SEVERITY_LOOK[severity];
   return html`<span part="severity" class="pill severity" data-severity=${severity}
-    ><span class="pill-icon" aria-hidden="true">${look.icon}</span>${look.label}</span
+    ><span class="pill-icon" aria-hidden="true">${look.icon}</span>${t(lang, look.label)}</span
   >`;
 }
 
@@ -19,5 +20,16 @@ export function shortTime(lang: string, ms: number): string {
 /** "Acknowledged 14:02 — checking the pool". */
 export function acknowledgedText(lang: string, alert: Pick<Alert, 'acknowledgedAt' | 'comment'>): string {
   if (alert.acknowledgedAt === null) return '';
-  return `Acknowledged ${shortTime(lang, alert.acknowledgedAt)}${alert.comment ? ` — ${alert.comment}` : ''}`;
+  const at = shortTime(lang, alert.acknowledgedAt);
+  return alert.comment ? t(lang, 'Acknowledged {0} — {1}', at, alert.comment) : t(lang, 'Acknowledged {0}', at);
+}
+
+/** "Critical alert: Edge worker offline", in `lang`. */
+export function alertTitle(lang: string, alert: Pick<Alert, 'severity' | 'label'>): string {
+  const label = t(lang, alert.label);
+  return alert.severity === 'critical'
+    ? t(lang, 'Critical alert: {0}', label)
+    : alert.severity === 'warning'
+      ? t(lang, 'Warning alert: {0}', label)
+      : t(lang, 'Info alert: {0}', label);
 }

@@ -1,9 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import type { AlertMonitor } from '../../alerts/monitor.js';
 import type { Alert } from '../../alerts/types.js';
+import { langOf } from '../../util/format.js';
+import { describeAlert } from './alert-text.js';
+import { alertTitle } from './alert-views.js';
 import { alertSound } from './beep.js';
 import { notifyAlert } from './desktop-notification.js';
-import { SEVERITY_LOOK } from './severity.js';
 
 /** What the voice needs of its element. */
 export interface AlertVoiceHost extends HTMLElement {
@@ -31,7 +33,7 @@ export class AlertVoice {
     const urgent = alert.severity !== 'info';
     if (preferences.sound && urgent) void alertSound.play(alert.severity);
     if (preferences.notifications && urgent && !monitor.visibility.isVisible()) {
-      notifyAlert(alert, this.host.source.baseUrl, () => {
+      notifyAlert(langOf(this.host), alert, this.host.source.baseUrl, () => {
         globalThis.focus?.();
         void this.host.focusAlert(alert.id);
       });
@@ -43,7 +45,8 @@ export class AlertVoice {
   private announce(): void {
     const batch = this.pending;
     this.pending = [];
-    const text = batch.map((a) => `${SEVERITY_LOOK[a.severity].label} alert: ${a.label}. ${a.message}`).join(' ');
+    const lang = langOf(this.host);
+    const text = batch.map((a) => `${alertTitle(lang, a)}. ${describeAlert(lang, a)}`).join(' ');
     if (batch.some((a) => a.severity === 'critical')) this.assertive = text;
     else this.polite = text;
     this.host.requestUpdate();

@@ -5,6 +5,7 @@ import type { AlertmanagerAlert, AlertmanagerSilence, AlertmanagerView } from '.
 import { OptionalResourceController } from '../../store/lit/optional-resource-controller.js';
 import type { SourceHost } from '../../store/lit/source-host.js';
 import { alertmanagerResource } from '../../store/resources/alertmanager.js';
+import { t } from '../../i18n/translate.js';
 import { formatDateTime } from '../../util/format.js';
 import { shortTime } from './alert-views.js';
 
@@ -38,21 +39,28 @@ export class AlertmanagerLines {
   }
 
   private lines(held: AlertmanagerAlert, silences: readonly AlertmanagerSilence[], lang: string, now: number): TemplateResult[] {
-    const which = held.labels.module ? ` (module ${held.labels.module})` : '';
+    const module = held.labels.module;
     const out: TemplateResult[] = [];
     for (const id of held.silencedBy) {
       const s = silences.find((x) => x.id === id);
       const until = s?.endsAt ? s.endsAt.getTime() : null;
-      const text = s
-        ? `Silenced in Alertmanager${which} by ${s.createdBy || 'someone'}${until !== null ? ` until ${until - now < 86_400_000 ? shortTime(lang, until) : formatDateTime(lang, until)}` : ''}${s.comment ? `: ${s.comment}` : ''}`
-        : `Silenced in Alertmanager${which}`;
+      let text = module ? t(lang, 'Silenced in Alertmanager (module {0})', module) : t(lang, 'Silenced in Alertmanager');
+      if (s) {
+        const by = s.createdBy || t(lang, 'someone');
+        text = module ? t(lang, 'Silenced in Alertmanager (module {0}) by {1}', module, by) : t(lang, 'Silenced in Alertmanager by {0}', by);
+        if (until !== null) text += ` ${t(lang, 'until {0}', until - now < 86_400_000 ? shortTime(lang, until) : formatDateTime(lang, until))}`;
+        // Alertmanager's comment, as its author wrote it.
+        if (s.comment) text += `: ${s.comment}`;
+      }
       out.push(html`<span part="alertmanager" class="meta" data-state="silenced" data-silence=${id} title=${until !== null ? formatDateTime(lang, until) : ''}
         ><span aria-hidden="true">🔕 </span>${text}</span
       >`);
     }
     if (held.inhibitedBy.length > 0) {
       out.push(html`<span part="alertmanager" class="meta" data-state="inhibited"
-        >Inhibited in Alertmanager${which}: a related alert of higher priority is firing, so this one sends no notification.</span
+        >${module
+          ? t(lang, 'Inhibited in Alertmanager (module {0}): a related alert of higher priority is firing, so this one sends no notification.', module)
+          : t(lang, 'Inhibited in Alertmanager: a related alert of higher priority is firing, so this one sends no notification.')}</span
       >`);
     }
     return out;

@@ -13,10 +13,11 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ruleEnabled } from '../../alerts/conditions.js';
 import type { AlertMonitor } from '../../alerts/monitor.js';
-import { atLeast, SEVERITIES, SEVERITY_RANK, type Alert, type Silence } from '../../alerts/types.js';
+import { atLeast, SEVERITIES, SEVERITY_RANK, type Alert, type Severity, type Silence } from '../../alerts/types.js';
 import { PharosAlertAcknowledgeEvent } from '../../events/alert-acknowledge.js';
 import { PharosAlertEvent, type AlertFiredDetail } from '../../events/alert-fired.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resource-views.js';
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
@@ -28,6 +29,7 @@ import { alertsStyles } from './alerts.styles.js';
 import { AlertVoice } from './alert-voice.js';
 import type { AlertPanels } from './alert-panels.js';
 import type { AlertDialogs } from './alert-dialogs.js';
+import { describeAlert } from './alert-text.js';
 import { acknowledgedText, renderSeverity, shortTime } from './alert-views.js';
 import { SEVERITY_LOOK } from './severity.js';
 
@@ -42,9 +44,10 @@ export { SILENCE_DURATIONS } from './silence-durations.js';
 /** Most urgent first, then newest first. Acknowledging does not reorder (focus stays put). */
 const byUrgency = (a: Alert, b: Alert) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.since - a.since;
 
-function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
-  const { id, ruleId, label, severity, message, since, value } = alert;
-  return { id, ruleId, label, severity, message, since, value, baseUrl };
+/** What the events say of an alert: its words in `lang`, the label as the rule names it. */
+function detailOf(lang: string, alert: Alert, baseUrl: string): AlertFiredDetail {
+  const { id, ruleId, label, severity, since, value } = alert;
+  return { id, ruleId, label, severity, message: describeAlert(lang, alert), since, value, baseUrl };
 }
 
 /**
@@ -68,7 +71,7 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
  * @tag pharos-alerts
  * @summary Active alerts, their history and alert preferences.
  *
- * @fires pharos-alert - A new alert started firing (`detail`: id, ruleId, label, severity, message, since, value, baseUrl).
+ * @fires pharos-alert - A new alert started firing (`detail`: id, ruleId, label, severity, message in the element's language, since, value, baseUrl).
  * @fires pharos-alert-acknowledge - Someone acknowledged an alert (cancelable; `detail` adds acknowledgedAt).
  *
  * @csspart base - The card (full mode).
@@ -127,8 +130,8 @@ function detailOf(alert: Alert, baseUrl: string): AlertFiredDetail {
 export class PharosAlerts extends PharosElement {
   static override styles = [themeStyles, panelStyles, pillStyles, alertsStyles];
 
-  /** Heading text. */
-  @property() heading = 'Alerts';
+  /** Heading text (default: "Alerts" in the page's language). */
+  @property() heading?: string;
 
   /** Compact mode for a header: counts by severity as a button that expands the list. */
   @property({ type: Boolean, reflect: true }) compact = false;
@@ -144,7 +147,7 @@ export class PharosAlerts extends PharosElement {
   private dialogsLoading: Promise<unknown> | null = null;
   /** The History and Preferences tabs, once one of them has been opened (see `alert-panels.ts`). */
   @state() private panels: AlertPanels | null = null;
-  /** Why the panels' code could not be loaded, if it could not. */
+  /** Why the panels' code could not be loaded, if it could not (English, shown with `t()`). */
   @state() private panelsError = '';
   private panelsLoading: Promise<unknown> | null = null;
 
@@ -179,7 +182,7 @@ export class PharosAlerts extends PharosElement {
     if (!alert || alert.state !== 'firing') return false;
     const at = this.source.clock.now();
     const note = comment.trim();
-    const event = this.emit(new PharosAlertAcknowledgeEvent({ ...detailOf(alert, this.source.baseUrl), acknowledgedAt: at, comment: note }));
+    const event = this.emit(new PharosAlertAcknowledgeEvent({ ...detailOf(langOf(this), alert, this.source.baseUrl), acknowledgedAt: at, comment: note }));
     if (event.defaultPrevented) return false;
     engine.acknowledge(id, at, note);
     return true;
@@ -204,7 +207,7 @@ export class PharosAlerts extends PharosElement {
   /** @internal Called by the monitor controller for each newly firing alert. */
   alertFired(alert: Alert, monitor: AlertMonitor): void {
     if (!monitor.isLead(this)) return;
-    this.emit(new PharosAlertEvent(detailOf(alert, this.source.baseUrl)));
+    this.emit(new PharosAlertEvent(detailOf(langOf(this), alert, this.source.baseUrl)));
     if (!atLeast(alert.severity, monitor.engine.preferences.get().minSeverity)) return;
     // One voice per browser: the tab that claims the alert speaks; silenced alerts say nothing.
     void monitor.speaks(alert).then((speak) => {
@@ -232,7 +235,7 @@ export class PharosAlerts extends PharosElement {
     const loading = import('./alert-panels.js').then(
       ({ AlertPanels }) => (this.panels ??= new AlertPanels(this)),
       (error: unknown) => {
-        this.panelsError = 'This view could not be loaded. Check the connection, then reload the page.';
+        this.panelsError = translatable('This view could not be loaded. Check the connection, then reload the page.');
         this.panelsLoading = null;
         throw error;
       },
@@ -271,9 +274,10 @@ export class PharosAlerts extends PharosElement {
   private renderPanel(tab: 'history' | 'preferences'): TemplateResult {
     if (this.panels) return tab === 'history' ? this.panels.renderHistory() : this.panels.renderPreferences();
     // A browser keeps a module that failed to load as failed: only a reload tries again.
-    if (this.panelsError) return html`<p class="notice" data-tone="danger" part="error" role="alert">${this.panelsError}</p>`;
+    const lang = langOf(this);
+    if (this.panelsError) return html`<p class="notice" data-tone="danger" part="error" role="alert">${t(lang, this.panelsError)}</p>`;
     if (!this.panelsLoading) void this.loadPanels().catch(() => undefined);
-    return renderSkeleton(2, tab === 'history' ? 'Loading the history' : 'Loading the preferences');
+    return renderSkeleton(2, tab === 'history' ? t(lang, 'Loading the history') : t(lang, 'Loading the preferences'));
   }
 
   override render() {
@@ -294,20 +298,28 @@ export class PharosAlerts extends PharosElement {
     const acked = active.length - open.length;
     const lang = langOf(this);
     const counts = SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length] as const).filter(([, n]) => n > 0);
-    if (active.length === 0) return html`<span class="pill count" data-severity="none"><span aria-hidden="true">✓</span> No alerts</span>`;
+    if (active.length === 0) return html`<span class="pill count" data-severity="none"><span aria-hidden="true">✓</span> ${t(lang, 'No alerts')}</span>`;
+    const count = (s: Severity, n: number) => {
+      const figure = formatNumber(lang, n, 0);
+      if (s === 'critical') return tp(lang, n, '{0} critical', '{0} critical', figure);
+      return s === 'warning' ? tp(lang, n, '{0} warning', '{0} warnings', figure) : tp(lang, n, '{0} info', '{0} info', figure);
+    };
     return html`${counts.map(
       ([s, n]) => html`<span class="pill count" data-severity=${s}
-        ><span class="pill-icon" aria-hidden="true">${SEVERITY_LOOK[s].icon}</span>${formatNumber(lang, n, 0)} ${SEVERITY_LOOK[s].label.toLowerCase()}</span
+        ><span class="pill-icon" aria-hidden="true">${SEVERITY_LOOK[s].icon}</span>${count(s, n)}</span
       >`,
-    )}${acked > 0 ? html`<span class="pill count" data-severity="acknowledged">${formatNumber(lang, acked, 0)} acknowledged</span>` : nothing}`;
+    )}${acked > 0
+      ? html`<span class="pill count" data-severity="acknowledged">${tp(lang, acked, '{0} acknowledged', '{0} acknowledged', formatNumber(lang, acked, 0))}</span>`
+      : nothing}`;
   }
 
   private renderCompact(active: readonly Alert[], live: TemplateResult) {
+    const heading = this.heading ?? t(langOf(this), 'Alerts');
     return html`<div part="compact" class="compact" @keydown=${this.onCompactKey}>
       <button type="button" part="summary" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${() => (this.open = !this.open)}>
-        <span class="visually-hidden">${this.heading}: </span>${this.renderCounts(active)}
+        <span class="visually-hidden">${heading}: </span>${this.renderCounts(active)}
       </button>
-      <div id="panel" part="panel" role="region" aria-label=${this.heading} ?hidden=${!this.open}>${this.open ? this.renderActive(active, 0) : nothing}</div>
+      <div id="panel" part="panel" role="region" aria-label=${heading} ?hidden=${!this.open}>${this.open ? this.renderActive(active, 0) : nothing}</div>
       ${live}
     </div>`;
   }
@@ -322,17 +334,17 @@ export class PharosAlerts extends PharosElement {
     const ctx = this.ctx();
     const history = this.monitor.engine.history.get();
     const labels: Record<AlertsTab, string> = {
-      active: `Active (${formatNumber(ctx.lang, active.length, 0)})`,
-      history: `History (${formatNumber(ctx.lang, history.length, 0)})`,
-      preferences: 'Preferences',
+      active: t(ctx.lang, 'Active ({0})', formatNumber(ctx.lang, active.length, 0)),
+      history: t(ctx.lang, 'History ({0})', formatNumber(ctx.lang, history.length, 0)),
+      preferences: t(ctx.lang, 'Preferences'),
     };
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading ?? t(ctx.lang, 'Alerts')}</h2>
         <span part="counts" class="counts">${this.renderCounts(active)}</span>
         ${renderUpdated(this.monitor.resources, ctx)}
       </div>
-      ${renderTabList({ label: 'Alert views', tabs: TABS.map((id) => ({ id, label: labels[id] })), selected: this.tab, select: (id) => (this.tab = id) })}
+      ${renderTabList({ label: t(ctx.lang, 'Alert views'), tabs: TABS.map((id) => ({ id, label: labels[id] })), selected: this.tab, select: (id) => (this.tab = id) })}
       <div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}" class="panel">
         ${this.tab === 'active' ? this.renderActive(active, hidden) : this.renderPanel(this.tab)}
       </div>
@@ -348,22 +360,25 @@ export class PharosAlerts extends PharosElement {
     const anyEnabled = engine.rules.some((r) => ruleEnabled(r, preferences));
     const failingActive = active.some((a) => engine.rule(a.ruleId)?.condition.kind === 'failing');
     const failure = monitor.watching.find((w) => w.resource.error.get() !== null);
+    const lang = ctx.lang;
     const hiddenNote =
       hidden > 0
-        ? html`<p class="meta">${formatNumber(ctx.lang, hidden, 0)} less severe ${hidden === 1 ? 'alert is' : 'alerts are'} hidden by the preferences.</p>`
+        ? html`<p class="meta">
+            ${tp(lang, hidden, '{0} less severe alert is hidden by the preferences.', '{0} less severe alerts are hidden by the preferences.', formatNumber(lang, hidden, 0))}
+          </p>`
         : nothing;
     if (!anyEnabled) {
-      return html`<p class="notice" data-tone="neutral" part="empty">All alert rules are turned off. Turn some on in the preferences.</p>`;
+      return html`<p class="notice" data-tone="neutral" part="empty">${t(lang, 'All alert rules are turned off. Turn some on in the preferences.')}</p>`;
     }
     const notice =
-      failure && !failingActive ? renderErrorNotice(failure.resource, ctx, () => void this.refresh(), failure.target.label) : nothing;
+      failure && !failingActive ? renderErrorNotice(failure.resource, ctx, () => void this.refresh(), t(lang, failure.target.label)) : nothing;
     if (active.length === 0) {
-      if (engine.checkedAt.get() === null) return html`${notice}${renderSkeleton(2, 'Checking alert rules')}`;
-      return html`${notice}<p part="empty" class="empty" tabindex="-1"><span aria-hidden="true">✓</span> No active alerts.</p>
+      if (engine.checkedAt.get() === null) return html`${notice}${renderSkeleton(2, t(lang, 'Checking alert rules'))}`;
+      return html`${notice}<p part="empty" class="empty" tabindex="-1"><span aria-hidden="true">✓</span> ${t(lang, 'No active alerts.')}</p>
         ${hiddenNote}${this.renderRuleSilences(active)}`;
     }
     return html`${notice}
-      <ul part="list" aria-label="Active alerts">
+      <ul part="list" aria-label=${t(lang, 'Active alerts')}>
         ${repeat(
           active,
           (a) => a.id,
@@ -379,6 +394,8 @@ export class PharosAlerts extends PharosElement {
     const engine = this.monitor.engine;
     const failing = engine.rule(alert.ruleId)?.condition.kind === 'failing';
     const silence = engine.silenceFor(alert, ctx.now);
+    const lang = ctx.lang;
+    const label = t(lang, alert.label);
     return html`<li
       part="alert"
       class="alert"
@@ -389,50 +406,58 @@ export class PharosAlerts extends PharosElement {
       data-rule=${alert.ruleId}
       ?data-silenced=${Boolean(silence)}
     >
-      ${renderSeverity(alert.severity)}
+      ${renderSeverity(lang, alert.severity)}
       <div class="body">
-        <strong part="label">${alert.label}</strong>
-        <p part="message">${alert.message}</p>
-        <span part="since" class="meta" title=${formatDateTime(ctx.lang, alert.since)}
-          >Since ${formatTime(ctx.lang, alert.since)} (${formatAgo(ctx.lang, alert.since, Math.max(ctx.now, alert.since))})</span
+        <strong part="label">${label}</strong>
+        <p part="message">${describeAlert(lang, alert)}</p>
+        <span part="since" class="meta" title=${formatDateTime(lang, alert.since)}
+          >${t(lang, 'Since {0} ({1})', formatTime(lang, alert.since), formatAgo(lang, alert.since, Math.max(ctx.now, alert.since)))}</span
         >
         ${acked ? html`<span part="acknowledged" class="meta">${acknowledgedText(ctx.lang, alert)}</span>` : nothing}
         ${silence ? html`<span part="silenced" class="meta"><span aria-hidden="true">🔕 </span>${this.silenceText(silence)}</span>` : nothing}
         ${this.alertmanager.render(engine.rule(alert.ruleId), ctx.lang, ctx.now)}
       </div>
       <div class="actions">
-        ${failing ? html`<button type="button" part="retry" @click=${() => void this.refresh()}>Retry now</button>` : nothing}
+        ${failing ? html`<button type="button" part="retry" @click=${() => void this.refresh()}>${t(lang, 'Retry now')}</button>` : nothing}
         <button
           type="button"
           part="acknowledge"
           aria-disabled=${acked ? 'true' : 'false'}
           aria-haspopup=${acked ? nothing : 'dialog'}
-          aria-label=${acked ? `Acknowledged: ${alert.label}` : `Acknowledge: ${alert.label}`}
+          aria-label=${acked ? t(lang, 'Acknowledged: {0}', label) : t(lang, 'Acknowledge: {0}', label)}
           @click=${(e: Event) => !acked && this.openDialog({ kind: 'acknowledge', alertId: alert.id }, e)}
         >
-          ${acked ? 'Acknowledged' : 'Acknowledge…'}
+          ${acked ? t(lang, 'Acknowledged') : t(lang, 'Acknowledge…')}
         </button>
         ${silence
-          ? html`<button type="button" part="lift" aria-label=${`Lift silence: ${alert.label}`} @click=${() => this.lift(silence)}>Lift silence</button>`
+          ? html`<button type="button" part="lift" aria-label=${t(lang, 'Lift silence: {0}', label)} @click=${() => this.lift(silence)}>
+              ${t(lang, 'Lift silence')}
+            </button>`
           : html`<button
               type="button"
               part="silence"
               aria-haspopup="dialog"
-              aria-label=${`Silence: ${alert.label}`}
+              aria-label=${t(lang, 'Silence: {0}', label)}
               @click=${(e: Event) => this.openDialog({ kind: 'silence', alertId: alert.id }, e)}
             >
-              Silence…
+              ${t(lang, 'Silence…')}
             </button>`}
       </div>
     </li>`;
   }
 
-  /** "Silenced (this alert) for 42 min more: deploying the fix". */
+  /** "Silenced (this alert) for 42 min more (until 14:02): deploying the fix". */
   private silenceText(silence: Silence): string {
     const { lang, now } = this.ctx();
-    const what = silence.scope === 'rule' ? 'every alert of this rule' : 'this alert';
-    const left = silence.until === null ? 'until it resolves' : `for ${formatSeconds(lang, Math.max(1, Math.ceil((silence.until - now) / 1000)))} more (until ${shortTime(lang, silence.until)})`;
-    return `Silenced (${what}) ${left}: ${silence.reason}`;
+    const rule = silence.scope === 'rule';
+    if (silence.until === null) {
+      return rule ? t(lang, 'Silenced (every alert of this rule) until it resolves: {0}', silence.reason) : t(lang, 'Silenced (this alert) until it resolves: {0}', silence.reason);
+    }
+    const left = formatSeconds(lang, Math.max(1, Math.ceil((silence.until - now) / 1000)));
+    const until = shortTime(lang, silence.until);
+    return rule
+      ? t(lang, 'Silenced (every alert of this rule) for {0} more (until {1}): {2}', left, until, silence.reason)
+      : t(lang, 'Silenced (this alert) for {0} more (until {1}): {2}', left, until, silence.reason);
   }
 
   private lift(silence: Silence) {
@@ -452,13 +477,16 @@ export class PharosAlerts extends PharosElement {
     const shown = new Set(active.map((a) => a.ruleId));
     const rest = this.monitor.engine.silences.get().filter((s) => s.scope === 'rule' && !shown.has(s.ruleId) && (s.until === null || s.until > now));
     if (rest.length === 0) return nothing;
-    return html`<h3 class="subheading">Silenced rules</h3>
-      <ul part="silences" aria-label="Silenced rules">
+    const lang = langOf(this);
+    return html`<h3 class="subheading">${t(lang, 'Silenced rules')}</h3>
+      <ul part="silences" aria-label=${t(lang, 'Silenced rules')}>
         ${rest.map(
           (s) => html`<li class="alert" data-severity=${s.severity}>
-            ${renderSeverity(s.severity)}
-            <div class="body"><strong>${s.label}</strong> <span class="meta">${this.silenceText(s)}</span></div>
-            <div class="actions"><button type="button" part="lift" aria-label=${`Lift silence: ${s.label}`} @click=${() => this.lift(s)}>Lift silence</button></div>
+            ${renderSeverity(lang, s.severity)}
+            <div class="body"><strong>${t(lang, s.label)}</strong> <span class="meta">${this.silenceText(s)}</span></div>
+            <div class="actions">
+              <button type="button" part="lift" aria-label=${t(lang, 'Lift silence: {0}', t(lang, s.label))} @click=${() => this.lift(s)}>${t(lang, 'Lift silence')}</button>
+            </div>
           </li>`,
         )}
       </ul>`;

@@ -348,6 +348,47 @@ describe('<pharos-alerts>', () => {
     expect(text(el)).to.contain('<b>bold</b>');
   });
 
+  it("speaks the page's language: labels, what is wrong, severities and events in German", async () => {
+    const sim = await startSim('incident');
+    const record = recordAlerts(sim.baseUrl);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="de"><pharos-source base-url=${sim.baseUrl} interval="1" poll-when-hidden><pharos-alerts></pharos-alerts></pharos-source></div>`,
+    );
+    const el = wrapper.querySelector('pharos-alerts') as PharosAlerts;
+    await waitUntil(() => ['db-pool-usage', 'module-down'].every((r) => shownRules(el).includes(r)) && text(el).includes('Alarme'), 'German alerts', TIMEOUT);
+    record.stop();
+    const pool = alertRow(el, 'db-pool-usage')!;
+    expect(text(pool.querySelector('[part=label]')!)).to.equal('Verbindungspool fast voll');
+    expect(text(pool.querySelector('[part=message]')!)).to.match(/^Auslastung des Verbindungspools beträgt \d+(,\d)?\s%.+auf oder über dem Grenzwert von 75\s%\.$/);
+    expect(pool.querySelector('[part=severity]')!.textContent).to.contain('Warnung');
+    expect(text(alertRow(el, 'module-down')!)).to.contain('Modul graph ist fehlerhaft: Vector store unreachable');
+    expect(text(el)).to.not.match(/Connection pool|Acknowledge|Since /);
+    const event = record.events.find((e) => e.detail.ruleId === 'module-down')!;
+    expect(event.detail.message, 'events speak the element’s language').to.match(/^Modul graph ist fehlerhaft: Vector store unreachable/);
+    expect(event.detail.label, 'the label as the rule names it').to.equal('Module down');
+  });
+
+  it('shows history saved by an earlier version (a finished English message) as it was written', async () => {
+    const sim = await startSim('healthy');
+    await pinJobs(sim);
+    const since = Date.now() - 3_600_000;
+    // Written out as an earlier version saved it: no detail, the message in English.
+    localStorage.setItem(
+      alertStorageKey(sim.baseUrl),
+      `{"version":1,"history":[{"id":"db-pool-usage@${since}.1","ruleId":"db-pool-usage","label":"Connection pool nearly full","severity":"warning",` +
+        `"state":"resolved","since":${since},"value":0.92,"message":"Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.",` +
+        `"acknowledgedAt":null,"resolvedAt":${since + 600_000}}]}`,
+    );
+    const el = await mount(sim.baseUrl);
+    el.tab = 'history';
+    await el.updateComplete;
+    const item = parts(el, 'history-item')[0]!;
+    expect(text(item.querySelector('[part=label]')!)).to.equal('Connection pool nearly full');
+    expect(text(item.querySelector('[part=message]')!)).to.equal('Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.');
+    const csv = (await el.historyFile('csv')).text;
+    expect(csv).to.contain(',"Connection pool usage is 92%, at or above the 75% limit for 3 samples in a row.",');
+  });
+
   it('links to the other tabs only while connected: the last view to go closes the channel', async () => {
     const sim = await startSim('healthy');
     const el = await mount(sim.baseUrl);

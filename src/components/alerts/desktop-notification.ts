@@ -3,7 +3,8 @@
  * looked up when used (not at import), so a page or a test can provide its own.
  */
 import type { Alert } from '../../alerts/types.js';
-import { SEVERITY_LOOK } from './severity.js';
+import { describeAlert } from './alert-text.js';
+import { alertTitle } from './alert-views.js';
 
 type NotificationCtor = typeof Notification;
 
@@ -31,15 +32,15 @@ export async function requestNotificationPermission(): Promise<NotificationPermi
 }
 
 /**
- * Shows a notification for `alert` (when permitted) and calls `onClick` when it is clicked.
- * The tag is per backend and rule, so a repeat replaces the old notification.
+ * Shows a notification for `alert` (when permitted), in `lang`, and calls `onClick` when it
+ * is clicked. The tag is per backend and rule, so a repeat replaces the old notification.
  */
-export function notifyAlert(alert: Alert, baseUrl: string, onClick: () => void): Notification | null {
+export function notifyAlert(lang: string, alert: Alert, baseUrl: string, onClick: () => void): Notification | null {
   const N = ctor();
   if (!N || N.permission !== 'granted') return null;
   try {
-    const notification = new N(`${SEVERITY_LOOK[alert.severity].label} alert: ${alert.label}`, {
-      body: alert.message,
+    const notification = new N(alertTitle(lang, alert), {
+      body: describeAlert(lang, alert),
       tag: `pharos-alert:${baseUrl}:${alert.ruleId}`,
       data: { alertId: alert.id, baseUrl },
     });

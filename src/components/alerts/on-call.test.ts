@@ -12,6 +12,7 @@ import { mountAlerts, recordBeeps, recordNotifications } from '../../../test/sup
 import { accessible, pinJobs } from '../../../test/support/alert-checks.js';
 import { startSim, type SimHandle } from '../../../test/support/sim.js';
 import type { PharosAlerts } from './alerts.component.js';
+import { describeAlert } from './alert-text.js';
 
 const TIMEOUT = { timeout: 15_000 };
 const root = (el: Element) => el.shadowRoot!;
@@ -244,7 +245,7 @@ describe('<pharos-alerts> on call', function () {
     const call = notes.calls[0]!;
     expect(call.title).to.equal('Warning alert: Edge worker silent');
     const alert = el.monitor.engine.active.get().find((a) => a.ruleId === 'worker-degraded')!;
-    expect(call.options.body).to.equal(alert.message);
+    expect(call.options.body).to.equal(describeAlert('en', alert));
     expect(call.options.body).to.match(/The edge worker's last heartbeat was .+ ago \(limit .+\): new ingestions are refused\./);
     expect(call.options.tag).to.equal(`pharos-alert:${sim.baseUrl}:worker-degraded`);
     expect((call.options.data as { alertId: string }).alertId).to.equal(alert.id);

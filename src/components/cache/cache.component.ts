@@ -14,6 +14,7 @@ import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { cacheStyles } from './cache.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { t, tp } from '../../i18n/translate.js';
 
 /**
  * The backend's cache: hit rate, hits, misses, invalidations and total requests, and the
@@ -43,8 +44,8 @@ export class PharosCache extends PharosElement {
   static override styles = [themeStyles, panelStyles, stateViewStyles, figureStyles, cacheStyles];
   static override dependencies = { 'pharos-metric-card': PharosMetricCard, 'pharos-timeseries': PharosTimeseries };
 
-  /** Heading text. */
-  @property() heading = 'Cache';
+  /** Heading text (default: "Cache" in the page's language). */
+  @property() heading?: string;
 
   /** Height of the hit rate chart in pixels. */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = 160;
@@ -67,8 +68,8 @@ export class PharosCache extends PharosElement {
     const stats = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
-      html`${stats ? this.renderStats(stats, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading cache statistics')}`,
+      { heading: this.heading ?? t(ctx.lang, 'Cache'), resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${stats ? this.renderStats(stats, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(5, t(ctx.lang, 'Loading cache statistics'))}`,
     );
   }
 
@@ -77,35 +78,38 @@ export class PharosCache extends PharosElement {
     const used = stats.totalRequests > 0;
     const figures: Figure[] = [
       // A hit rate of 0 over no requests would read as a failing cache: show it as unknown.
-      { key: 'hit-rate', label: 'Hit rate', value: used ? stats.hitRate : null, format: 'percent', series: 'hit_rate', good: 'up' },
+      { key: 'hit-rate', label: t(lang, 'Hit rate'), value: used ? stats.hitRate : null, format: 'percent', series: 'hit_rate', good: 'up' },
       // Counters are cumulative since the backend started: a trend of them would only say "up".
-      { key: 'hits', label: 'Hits', value: stats.hits, format: 'integer' },
-      { key: 'misses', label: 'Misses', value: stats.misses, format: 'integer' },
-      { key: 'invalidations', label: 'Invalidations', value: stats.invalidations, format: 'integer' },
-      { key: 'total-requests', label: 'Total requests', value: stats.totalRequests, format: 'integer' },
+      { key: 'hits', label: t(lang, 'Hits'), value: stats.hits, format: 'integer' },
+      { key: 'misses', label: t(lang, 'Misses'), value: stats.misses, format: 'integer' },
+      { key: 'invalidations', label: t(lang, 'Invalidations'), value: stats.invalidations, format: 'integer' },
+      { key: 'total-requests', label: t(lang, 'Total requests'), value: stats.totalRequests, format: 'integer' },
     ];
-    return html`${renderFigures(figures, 'Cache statistics', { resource: this.stats.resource, range })}
+    return html`${renderFigures(figures, t(lang, 'Cache statistics'), { resource: this.stats.resource, range })}
       ${used
-        ? this.renderChart(range)
-        : renderEmpty('The cache has served no requests yet.', 'Counters start when the backend first reads through its cache; if they stay at zero, check Redis in the system health.')}
-      <p class="meta">Counters since the backend started: ${formatNumber(lang, stats.totalRequests, 0)} requests.</p>`;
+        ? this.renderChart(range, lang)
+        : renderEmpty(
+            t(lang, 'The cache has served no requests yet.'),
+            t(lang, 'Counters start when the backend first reads through its cache; if they stay at zero, check Redis in the system health.'),
+          )}
+      <p class="meta">${tp(lang, stats.totalRequests, 'Counters since the backend started: {0} request.', 'Counters since the backend started: {0} requests.', formatNumber(lang, stats.totalRequests, 0))}</p>`;
   }
 
-  private renderChart(range: [number, number]) {
+  private renderChart(range: [number, number], lang: string) {
     const resource = this.stats.resource;
     const data = this.chart.get([resource.history.version.get(), this.source.timeRange.get()], () => {
       const w = resource.history.window(range[0], Infinity, ['hit_rate']);
       return [w.times, Float64Array.from(w.columns.hit_rate!, (v) => v * 100)];
     });
     return html`<figure part="chart">
-      <h3>Hit rate over time</h3>
-      <p class="meta">One sample per poll while this page is open.</p>
+      <h3>${t(lang, 'Hit rate over time')}</h3>
+      <p class="meta">${t(lang, 'One sample per poll while this page is open.')}</p>
       <pharos-timeseries
-        label="Cache hit rate"
+        label=${t(lang, 'Cache hit rate')}
         unit="%"
         height=${this.chartHeight}
         .data=${data}
-        .series=${[{ label: 'Hit rate', unit: '%' }]}
+        .series=${[{ label: t(lang, 'Hit rate'), unit: '%' }]}
         .range=${range}
       ></pharos-timeseries>
     </figure>`;

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PharosRefreshEvent } from '../../events/refresh.js';
 import { PharosTimeRangeChangeEvent } from '../../events/time-range-change.js';
-import { formatAgo, formatSeconds, formatTime, langOf } from '../../util/format.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
+import { cached, formatAgo, formatNumber, formatSeconds, formatTime, langOf, toLocale } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../ui/radio-group.js';
 import { controlStyles, themeStyles } from '../../ui/theme.js';
@@ -10,13 +11,19 @@ import { TickController } from '../../store/lit/controllers.js';
 import { TIME_RANGES, type TimeRange } from '../../store/time-range.js';
 import { dashboardHeaderStyles } from './dashboard-header.styles.js';
 
-/** Short and spoken names of each time range. */
-const RANGE_NAMES: Record<TimeRange, { short: string; long: string }> = {
-  '1h': { short: '1h', long: 'Last hour' },
-  '6h': { short: '6h', long: 'Last 6 hours' },
-  '24h': { short: '24h', long: 'Last 24 hours' },
-  '7d': { short: '7d', long: 'Last 7 days' },
+/** Spoken names of each time range (English, for `t`); the short ones are the units' narrow forms ("6h"). */
+const RANGE_NAMES: Record<TimeRange, string> = {
+  '1h': translatable('Last hour'),
+  '6h': translatable('Last 6 hours'),
+  '24h': translatable('Last 24 hours'),
+  '7d': translatable('Last 7 days'),
 };
+
+/** "6h", "7d" in `lang` ("7 T", "7j"). */
+const shortRange = (lang: string, range: TimeRange) =>
+  cached(`h:${lang}:${range.slice(-1)}`, () =>
+    new Intl.NumberFormat(toLocale(lang), { style: 'unit', unit: range.endsWith('d') ? 'day' : 'hour', unitDisplay: 'narrow' }),
+  ).format(parseInt(range, 10));
 
 const RING_R = 8;
 const RING_C = 2 * Math.PI * RING_R;
@@ -61,8 +68,8 @@ const RING_C = 2 * Math.PI * RING_R;
 export class PharosDashboardHeader extends PharosElement {
   static override styles = [themeStyles, controlStyles, radioGroupStyles, dashboardHeaderStyles];
 
-  /** The dashboard's title. */
-  @property() heading = 'Pharos operations';
+  /** The dashboard's title (default: "Pharos operations" in the page's language). */
+  @property() heading?: string;
 
   /** Heading level of the title (1–6). Default 1. */
   @property({ type: Number }) level = 1;
@@ -109,17 +116,23 @@ export class PharosDashboardHeader extends PharosElement {
 
     return html`<header part="base">
       <div class="title">
-        <div part="heading" role="heading" aria-level=${level}>${this.heading}</div>
+        <div part="heading" role="heading" aria-level=${level}>${this.heading ?? t(lang, 'Pharos operations')}</div>
         <span class="meta" part="updated" title=${updated === null ? nothing : formatTime(lang, updated)}
-          >${updated === null ? (fetching ? 'Loading…' : 'No data yet') : `Updated ${formatAgo(lang, updated, Math.max(now, updated))}`}</span
+          >${updated === null
+            ? fetching
+              ? t(lang, 'Loading…')
+              : t(lang, 'No data yet')
+            : t(lang, 'Updated {0}', formatAgo(lang, updated, Math.max(now, updated)))}</span
         >
         <span role="status" class="meta">${failing
-            ? html`<span part="failing">⚠ ${failing} of ${active.length} ${active.length === 1 ? 'endpoint' : 'endpoints'} failing</span>`
+            ? html`<span part="failing"
+                >⚠ ${tp(lang, active.length, '{0} of {1} endpoint failing', '{0} of {1} endpoints failing', formatNumber(lang, failing, 0), formatNumber(lang, active.length, 0))}</span
+              >`
             : nothing}</span>
       </div>
       <div class="controls">
         <button type="button" part="refresh" aria-busy=${fetching ? 'true' : 'false'} @click=${() => void this.refresh()}>
-          <span class="spin" aria-hidden="true">↻</span>${fetching ? 'Refreshing…' : 'Refresh'}
+          <span class="spin" aria-hidden="true">↻</span>${fetching ? t(lang, 'Refreshing…') : t(lang, 'Refresh')}
         </button>
         <button
           type="button"
@@ -128,9 +141,9 @@ export class PharosDashboardHeader extends PharosElement {
           aria-checked=${source.autoRefresh ? 'true' : 'false'}
           @click=${() => this.setAutoRefresh(!source.autoRefresh)}
         >
-          <span class="track" aria-hidden="true"></span>Auto-refresh
+          <span class="track" aria-hidden="true"></span>${t(lang, 'Auto-refresh')}
         </button>
-        ${this.renderCountdown(lang, now, fetching)} ${this.renderRanges()}
+        ${this.renderCountdown(lang, now, fetching)} ${this.renderRanges(lang)}
         <slot></slot>
       </div>
     </header>`;
@@ -141,15 +154,15 @@ export class PharosDashboardHeader extends PharosElement {
     const next = source.nextRefreshAt.get();
     let text: string;
     let fraction = 0;
-    if (!source.autoRefresh) text = 'Auto-refresh off';
-    else if (fetching) text = 'Refreshing…';
-    else if (next === null) text = source.activeResources().length ? 'Auto-refresh paused' : 'Nothing to refresh';
+    if (!source.autoRefresh) text = t(lang, 'Auto-refresh off');
+    else if (fetching) text = t(lang, 'Refreshing…');
+    else if (next === null) text = source.activeResources().length ? t(lang, 'Auto-refresh paused') : t(lang, 'Nothing to refresh');
     else {
       const remaining = Math.max(0, next - now);
       // The ring shows the share of the interval left; after a failure (backoff) the wait can be longer.
       const period = Math.max(this.periodFor(next), remaining) || 1;
       fraction = remaining / period;
-      text = `Next refresh in ${formatSeconds(lang, Math.ceil(remaining / 1000))}`;
+      text = t(lang, 'Next refresh in {0}', formatSeconds(lang, Math.ceil(remaining / 1000)));
     }
     return html`<span part="countdown">
       <svg part="ring" viewBox="0 0 20 20" aria-hidden="true">
@@ -166,12 +179,12 @@ export class PharosDashboardHeader extends PharosElement {
     return due?.intervalMs ?? this.source.intervalMs;
   }
 
-  private renderRanges() {
+  private renderRanges(lang: string) {
     return renderRadioGroup({
-      label: 'Time range',
+      label: t(lang, 'Time range'),
       part: 'ranges',
       optionPart: 'range',
-      options: TIME_RANGES.map((value) => ({ value, label: RANGE_NAMES[value].short, ariaLabel: RANGE_NAMES[value].long })),
+      options: TIME_RANGES.map((value) => ({ value, label: shortRange(lang, value), ariaLabel: t(lang, RANGE_NAMES[value]) })),
       selected: this.source.timeRange.get(),
       onSelect: (range) => this.selectTimeRange(range),
     });

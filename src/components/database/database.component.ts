@@ -18,9 +18,18 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { databaseStyles } from './database.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { t, translatable } from '../../i18n/translate.js';
 
 /** Display names of database types. */
 const TYPE_NAMES: Record<string, string> = { postgresql: 'PostgreSQL', sqlite: 'SQLite', mysql: 'MySQL' };
+
+/** The backend's warning levels, in words. */
+const LEVEL_LABELS: Record<string, string> = {
+  info: translatable('Info'),
+  warning: translatable('Warning'),
+  error: translatable('Error'),
+  critical: translatable('Critical'),
+};
 
 const poolLevel = (usage: number) => (usage >= POOL_USAGE_LIMITS.critical ? 'critical' : usage >= POOL_USAGE_LIMITS.warning ? 'warning' : 'ok');
 
@@ -68,8 +77,8 @@ export class PharosDatabase extends PharosElement {
     'pharos-timeseries': PharosTimeseries,
   };
 
-  /** Heading text. */
-  @property() heading = 'Database';
+  /** Heading text (default: "Database" in the page's language). */
+  @property() heading?: string;
 
   /** Height of the pool usage chart in pixels. */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = 160;
@@ -92,49 +101,58 @@ export class PharosDatabase extends PharosElement {
     const report = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
-      html`${report ? this.renderReport(report, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(7, 'Loading database')}`,
+      { heading: this.heading ?? t(ctx.lang, 'Database'), resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report, ctx.lang) : resource.error.get() ? nothing : renderSkeleton(7, t(ctx.lang, 'Loading database'))}`,
     );
   }
 
   private renderReport(report: DatabaseReport, lang: string) {
     const type = TYPE_NAMES[report.type.toLowerCase()] ?? report.type;
     return html`<div part="summary">
-        <span part="type">${type || 'Unknown database'}</span>
+        <span part="type">${type || t(lang, 'Unknown database')}</span>
         <pharos-status-badge status=${report.healthy ? 'healthy' : 'down'}></pharos-status-badge>
         <span class="meta">${report.healthMessage}</span>
       </div>
-      ${this.renderPool(report.pool, lang)} ${this.renderWarnings(report.warnings)} ${this.renderChart()}`;
+      ${this.renderPool(report.pool, lang)} ${this.renderWarnings(report.warnings, lang)} ${this.renderChart(lang)}`;
   }
 
   private renderPool(pool: PoolStats, lang: string) {
     const range = selectedRange(this.source);
     const figures: Figure[] = [
-      { key: 'checked-out', label: 'Checked out', value: pool.checkedOut, format: 'integer', series: 'checked_out', note: 'connections in use' },
-      { key: 'available', label: 'Available', value: pool.available, format: 'integer', note: 'before the pool is exhausted' },
+      { key: 'checked-out', label: t(lang, 'Checked out'), value: pool.checkedOut, format: 'integer', series: 'checked_out', note: t(lang, 'connections in use') },
+      { key: 'available', label: t(lang, 'Available'), value: pool.available, format: 'integer', note: t(lang, 'before the pool is exhausted') },
       {
         key: 'overflow',
-        label: 'Overflow',
+        label: t(lang, 'Overflow'),
         // SQLAlchemy reports fewer open connections than the pool size as a negative overflow.
         value: Math.max(0, pool.overflow),
         format: 'integer',
-        note: pool.overflow < 0 ? `none in use (reported ${formatNumber(lang, pool.overflow, 0)})` : `of ${formatNumber(lang, pool.maxOverflow, 0)} allowed`,
+        note:
+          pool.overflow < 0
+            ? t(lang, 'none in use (reported {0})', formatNumber(lang, pool.overflow, 0))
+            : t(lang, 'of {0} allowed', formatNumber(lang, pool.maxOverflow, 0)),
       },
-      { key: 'capacity', label: 'Capacity', value: pool.totalCapacity, format: 'integer', note: `pool ${formatNumber(lang, pool.size, 0)} + overflow ${formatNumber(lang, pool.maxOverflow, 0)}` },
+      {
+        key: 'capacity',
+        label: t(lang, 'Capacity'),
+        value: pool.totalCapacity,
+        format: 'integer',
+        note: t(lang, 'pool {0} + overflow {1}', formatNumber(lang, pool.size, 0), formatNumber(lang, pool.maxOverflow, 0)),
+      },
     ];
     const extras = Object.entries(pool.extra);
     return html`<div part="pool">
-      <h3>Connection pool</h3>
+      <h3>${t(lang, 'Connection pool')}</h3>
       ${this.renderGauge(pool, lang)}
-      ${renderFigures(figures, 'Connection pool', { resource: this.database.resource, range })}
+      ${renderFigures(figures, t(lang, 'Connection pool'), { resource: this.database.resource, range })}
       <dl class="fields" part="fields">
-        <dt>Pool size</dt>
+        <dt>${t(lang, 'Pool size')}</dt>
         <dd>${formatNumber(lang, pool.size, 0)}</dd>
-        <dt>Max overflow</dt>
+        <dt>${t(lang, 'Max overflow')}</dt>
         <dd>${formatNumber(lang, pool.maxOverflow, 0)}</dd>
-        <dt>Idle (checked in)</dt>
+        <dt>${t(lang, 'Idle (checked in)')}</dt>
         <dd>${formatNumber(lang, pool.checkedIn, 0)}</dd>
-        ${extras.map(([k, v]) => html`<dt>${fieldLabel(k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
+        ${extras.map(([k, v]) => html`<dt>${fieldLabel(lang, k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
       </dl>
     </div>`;
   }
@@ -143,12 +161,19 @@ export class PharosDatabase extends PharosElement {
     const usage = Math.min(1, Math.max(0, pool.usage));
     const level = poolLevel(usage);
     const pct = formatPercent(lang, usage);
-    const levelText = level === 'critical' ? 'Critical' : level === 'warning' ? 'High' : '';
-    const valueText = `${pct} in use: ${formatNumber(lang, pool.checkedOut, 0)} of ${formatNumber(lang, pool.totalCapacity, 0)} connections${levelText ? ` (${levelText.toLowerCase()})` : ''}`;
+    const levelText = level === 'critical' ? t(lang, 'Critical') : level === 'warning' ? t(lang, 'High') : '';
+    const used = formatNumber(lang, pool.checkedOut, 0);
+    const capacity = formatNumber(lang, pool.totalCapacity, 0);
+    const valueText =
+      level === 'critical'
+        ? t(lang, '{0} in use: {1} of {2} connections (critical)', pct, used, capacity)
+        : level === 'warning'
+          ? t(lang, '{0} in use: {1} of {2} connections (high)', pct, used, capacity)
+          : t(lang, '{0} in use: {1} of {2} connections', pct, used, capacity);
     return html`<div
       part="gauge"
       role="meter"
-      aria-label="Connection pool usage"
+      aria-label=${t(lang, 'Connection pool usage')}
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${Math.round(usage * 1000) / 10}
@@ -156,7 +181,7 @@ export class PharosDatabase extends PharosElement {
       data-level=${level}
     >
       <div class="gauge-text" aria-hidden="true">
-        <span><strong>${pct}</strong> in use</span>
+        <span>${this.renderInUse(pct, lang)}</span>
         <span>${levelText ? html`<span aria-hidden="true">⚠</span> ${levelText} · ` : nothing}${formatNumber(lang, pool.checkedOut, 0)} /
           ${formatNumber(lang, pool.totalCapacity, 0)}</span>
       </div>
@@ -167,30 +192,40 @@ export class PharosDatabase extends PharosElement {
       </div>
     </div>
     <p class="meta" part="limits">
-      High from ${formatPercent(lang, POOL_USAGE_LIMITS.warning, 0)}, critical from ${formatPercent(lang, POOL_USAGE_LIMITS.critical, 0)}: the
-      backend's levels, which the pool alert uses too.
+      ${t(
+        lang,
+        "High from {0}, critical from {1}: the backend's levels, which the pool alert uses too.",
+        formatPercent(lang, POOL_USAGE_LIMITS.warning, 0),
+        formatPercent(lang, POOL_USAGE_LIMITS.critical, 0),
+      )}
     </p>`;
   }
 
-  private renderWarnings(warnings: DatabaseWarning[]) {
-    if (warnings.length === 0) return html`<p class="meta" part="warnings-none">No warnings from the backend.</p>`;
+  /** "<strong>42%</strong> in use", with the figure wherever the language puts it. */
+  private renderInUse(pct: string, lang: string) {
+    const [before = '', after = ''] = t(lang, '{0} in use', '\u0000').split('\u0000');
+    return html`${before}<strong>${pct}</strong>${after}`;
+  }
+
+  private renderWarnings(warnings: DatabaseWarning[], lang: string) {
+    if (warnings.length === 0) return html`<p class="meta" part="warnings-none">${t(lang, 'No warnings from the backend.')}</p>`;
     return html`<div>
-      <h3>Warnings</h3>
+      <h3>${t(lang, 'Warnings')}</h3>
       <ul part="warnings">
         ${warnings.map(
           (w) => html`<li part="warning" data-level=${w.level}>
             <p>
-              <pharos-status-badge status=${w.level === 'critical' || w.level === 'error' ? 'down' : 'degraded'} label=${w.level}></pharos-status-badge>
+              <pharos-status-badge status=${w.level === 'critical' || w.level === 'error' ? 'down' : 'degraded'} label=${LEVEL_LABELS[w.level.toLowerCase()] ? t(lang, LEVEL_LABELS[w.level.toLowerCase()]!) : w.level}></pharos-status-badge>
               ${w.message}
             </p>
-            ${w.recommendation ? html`<p class="meta"><strong>Recommendation:</strong> ${w.recommendation}</p>` : nothing}
+            ${w.recommendation ? html`<p class="meta"><strong>${t(lang, 'Recommendation:')}</strong> ${w.recommendation}</p>` : nothing}
           </li>`,
         )}
       </ul>
     </div>`;
   }
 
-  private renderChart() {
+  private renderChart(lang: string) {
     const resource = this.database.resource;
     const range = selectedRange(this.source);
     const timeRange = this.source.timeRange.get();
@@ -200,17 +235,17 @@ export class PharosDatabase extends PharosElement {
       return [w.times, Float64Array.from(w.columns.pool_usage!, (v) => v * 100)];
     });
     return html`<figure part="chart">
-      <h3>Pool usage over time</h3>
-      <p class="meta">One sample per poll while this page is open.</p>
+      <h3>${t(lang, 'Pool usage over time')}</h3>
+      <p class="meta">${t(lang, 'One sample per poll while this page is open.')}</p>
       <pharos-timeseries
-        label="Connection pool usage"
+        label=${t(lang, 'Connection pool usage')}
         unit="%"
         height=${this.chartHeight}
         .data=${data}
-        .series=${[{ label: 'Pool usage', unit: '%' }]}
+        .series=${[{ label: t(lang, 'Pool usage'), unit: '%' }]}
         .thresholds=${[
-          { value: POOL_USAGE_LIMITS.warning * 100, label: 'Warning' },
-          { value: POOL_USAGE_LIMITS.critical * 100, label: 'Critical' },
+          { value: POOL_USAGE_LIMITS.warning * 100, label: t(lang, 'Warning') },
+          { value: POOL_USAGE_LIMITS.critical * 100, label: t(lang, 'Critical') },
         ]}
         .range=${range}
       ></pharos-timeseries>

@@ -16,6 +16,7 @@ import { userEngagementResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { engagementStyles } from './engagement.styles.js';
+import { t, tp } from '../../i18n/translate.js';
 
 /**
  * User engagement from `/api/monitoring/user-engagement` over a window that follows the
@@ -55,8 +56,8 @@ export class PharosEngagement extends PharosElement {
   static override styles = [themeStyles, panelStyles, figureStyles, stateViewStyles, engagementStyles];
   static override dependencies = { 'pharos-metric-card': PharosMetricCard, 'pharos-status-badge': PharosStatusBadge };
 
-  /** Heading text. */
-  @property() heading = 'User engagement';
+  /** Heading text (default: "User engagement" in the page's language). */
+  @property() heading?: string;
 
   private readonly engagement = new ResourceController(this, userEngagementResource, windowDaysOf(this));
 
@@ -81,13 +82,13 @@ export class PharosEngagement extends PharosElement {
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     const days = resource.params;
     return renderPanel(
-      { heading: html`${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, days)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
+      { heading: html`${this.heading ?? t(ctx.lang, 'User engagement')} <span class="window" part="window">${formatWindow(ctx.lang, days)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
       html`${value === undefined
       ? resource.error.get()
         ? nothing
-        : renderSkeleton(5, 'Loading user engagement')
+        : renderSkeleton(5, t(ctx.lang, 'Loading user engagement'))
       : isNotApplicable(value)
-        ? renderNotApplicable(value.reason)
+        ? renderNotApplicable(ctx.lang, value.reason)
         : this.renderEngagement(value)}`,
     );
   }
@@ -96,35 +97,38 @@ export class PharosEngagement extends PharosElement {
     const lang = langOf(this);
     const window = formatWindow(lang, e.timeWindowDays);
     if (e.totalInteractions === 0 && e.activeUsers === 0) {
-      const users = e.totalUsers > 0 ? `${formatNumber(lang, e.totalUsers, 0)} registered users, none active.` : '';
+      const users =
+        e.totalUsers > 0
+          ? tp(lang, e.totalUsers, '{0} registered user, not active.', '{0} registered users, none active.', formatNumber(lang, e.totalUsers, 0))
+          : '';
       return html`<div class="body" data-window-days=${e.timeWindowDays}>
-        ${renderEmpty(`No user activity in the ${window}.`, users)}
+        ${renderEmpty(t(lang, 'No user activity in the {0}.', window), users)}
       </div>`;
     }
     const figures: Figure[] = [
-      { key: 'users', label: 'Users', value: e.totalUsers, format: 'integer' },
-      { key: 'active-users', label: 'Active users', value: e.activeUsers, format: 'integer', series: 'active_users', good: 'up' },
-      { key: 'interactions', label: 'Interactions', value: e.totalInteractions, format: 'integer', series: 'total_interactions', good: 'up' },
+      { key: 'users', label: t(lang, 'Users'), value: e.totalUsers, format: 'integer' },
+      { key: 'active-users', label: t(lang, 'Active users'), value: e.activeUsers, format: 'integer', series: 'active_users', good: 'up' },
+      { key: 'interactions', label: t(lang, 'Interactions'), value: e.totalInteractions, format: 'integer', series: 'total_interactions', good: 'up' },
       {
         key: 'positive-rate',
-        label: 'Positive rate',
+        label: t(lang, 'Positive rate'),
         value: e.positiveRate,
         format: 'percent',
-        note: `${formatNumber(lang, e.positiveInteractions, 0)} positive`,
+        note: t(lang, '{0} positive', formatNumber(lang, e.positiveInteractions, 0)),
         series: 'positive_rate',
         good: 'up',
       },
-      { key: 'session', label: 'Average session', value: e.avgSessionDurationSeconds, format: 'seconds' },
+      { key: 'session', label: t(lang, 'Average session'), value: e.avgSessionDurationSeconds, format: 'seconds' },
     ];
     const types = Object.entries(e.interactionsByType).sort((a, b) => b[1] - a[1]);
     const max = Math.max(0, ...types.map(([, n]) => n));
     const total = types.reduce((sum, [, n]) => sum + n, 0);
     return html`<div class="body" data-window-days=${e.timeWindowDays}>
-      ${renderFigures(figures, `User engagement, ${window}`, { resource: this.engagement.resource, range: selectedRange(this.source) })}
+      ${renderFigures(figures, t(lang, 'User engagement, {0}', window), { resource: this.engagement.resource, range: selectedRange(this.source) })}
       <section class="block" aria-labelledby="types-title">
-        <h3 id="types-title">Interactions by type</h3>
+        <h3 id="types-title">${t(lang, 'Interactions by type')}</h3>
         ${types.length === 0
-          ? html`<p class="meta">The backend gave no breakdown by type.</p>`
+          ? html`<p class="meta">${t(lang, 'The backend gave no breakdown by type.')}</p>`
           : html`<ul part="by-type">
               ${types.map(
                 ([type, n]) => html`<li part="type" data-type=${type}>

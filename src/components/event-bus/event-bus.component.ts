@@ -17,6 +17,7 @@ import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import { eventBusStyles } from './event-bus.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
 
 /** Events per minute over the range, from the cumulative `emitted` counter. */
 interface RateSeries {
@@ -38,6 +39,14 @@ function dataText(data: unknown): string {
     return String(data);
   }
 }
+
+/** The backend's event priorities, in words (another priority is shown as the backend names it). */
+const PRIORITY_LABELS: Record<string, string> = {
+  low: translatable('Low'),
+  normal: translatable('Normal'),
+  high: translatable('High'),
+  critical: translatable('Critical'),
+};
 
 const hasData = (data: unknown) =>
   data !== null && data !== undefined && !(typeof data === 'object' && Object.keys(data as object).length === 0);
@@ -82,8 +91,8 @@ export class PharosEventBus extends PharosElement {
   static override styles = [themeStyles, panelStyles, stateViewStyles, figureStyles, eventBusStyles];
   static override dependencies = { 'pharos-metric-card': PharosMetricCard, 'pharos-timeseries': PharosTimeseries };
 
-  /** Heading text. */
-  @property() heading = 'Event bus';
+  /** Heading text (default: "Event bus" in the page's language). */
+  @property() heading?: string;
 
   /** How many recent events the timeline shows (1–1000). Default 100. */
   @property({ type: Number, attribute: 'history-limit' }) historyLimit = 100;
@@ -120,13 +129,13 @@ export class PharosEventBus extends PharosElement {
     const events = history.value.get();
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading ?? t(ctx.lang, 'Event bus')}</h2>
         ${renderUpdated([metrics, history], ctx)}
       </div>
-      ${renderErrorNotice(metrics, ctx, () => void metrics.refresh(), 'Event bus metrics')}
-      ${m ? this.renderMetrics(m, ctx.lang) : metrics.error.get() ? nothing : renderSkeleton(6, 'Loading event bus metrics')}
-      ${renderErrorNotice(history, ctx, () => void history.refresh(), 'Recent events')}
-      ${events ? this.renderTimeline(events, ctx.lang) : history.error.get() ? nothing : renderSkeleton(4, 'Loading recent events')}
+      ${renderErrorNotice(metrics, ctx, () => void metrics.refresh(), t(ctx.lang, 'Event bus metrics'))}
+      ${m ? this.renderMetrics(m, ctx.lang) : metrics.error.get() ? nothing : renderSkeleton(6, t(ctx.lang, 'Loading event bus metrics'))}
+      ${renderErrorNotice(history, ctx, () => void history.refresh(), t(ctx.lang, 'Recent events'))}
+      ${events ? this.renderTimeline(events, ctx.lang) : history.error.get() ? nothing : renderSkeleton(4, t(ctx.lang, 'Loading recent events'))}
     </section>`;
   }
 
@@ -147,40 +156,41 @@ export class PharosEventBus extends PharosElement {
     const rates = this.rateSeries(range);
     const figures: Figure[] = [
       // Cumulative counters: their trend would only ever say "up"; the rate below is the news.
-      { key: 'emitted', label: 'Emitted', value: m.emitted, format: 'integer', note: 'since the backend started' },
-      { key: 'delivered', label: 'Delivered', value: m.delivered, format: 'integer', note: 'handler deliveries' },
-      { key: 'handler-errors', label: 'Handler errors', value: m.handlerErrors, format: 'integer', note: 'since the backend started' },
+      { key: 'emitted', label: t(lang, 'Emitted'), value: m.emitted, format: 'integer', note: t(lang, 'since the backend started') },
+      { key: 'delivered', label: t(lang, 'Delivered'), value: m.delivered, format: 'integer', note: t(lang, 'handler deliveries') },
+      { key: 'handler-errors', label: t(lang, 'Handler errors'), value: m.handlerErrors, format: 'integer', note: t(lang, 'since the backend started') },
       {
         key: 'delivery-rate',
-        label: 'Delivery rate',
+        label: t(lang, 'Delivery rate'),
         value: m.emitted > 0 ? m.delivered / m.emitted : null,
         format: 'percent',
-        note: 'delivered ÷ emitted: an event reaches 0 or more handlers',
+        note: t(lang, 'delivered ÷ emitted: an event reaches 0 or more handlers'),
       },
       {
         key: 'per-minute',
-        label: 'Events per minute',
+        label: t(lang, 'Events per minute'),
         value: rates.latest,
         format: 'number',
-        note: rates.latest === null ? 'known after two polls' : 'between the last two polls',
+        note: rates.latest === null ? t(lang, 'known after two polls') : t(lang, 'between the last two polls'),
       },
     ];
     const lastReset = rates.resets[rates.resets.length - 1];
-    return html`${renderFigures(figures, 'Event bus figures', { resource: this.metrics.resource, range })}
+    const perMinute = t(lang, 'events/min');
+    return html`${renderFigures(figures, t(lang, 'Event bus figures'), { resource: this.metrics.resource, range })}
       ${lastReset !== undefined
         ? html`<p class="meta" part="restart">
-            The backend restarted at ${formatTime(lang, lastReset)}: its counters began again from zero (rates account for it).
+            ${t(lang, 'The backend restarted at {0}: its counters began again from zero (rates account for it).', formatTime(lang, lastReset))}
           </p>`
         : nothing}
       <figure part="chart">
-        <h3>Events per minute</h3>
-        <p class="meta">From successive samples of the emitted counter while this page is open.</p>
+        <h3>${t(lang, 'Events per minute')}</h3>
+        <p class="meta">${t(lang, 'From successive samples of the emitted counter while this page is open.')}</p>
         <pharos-timeseries
-          label="Events per minute"
-          unit="events/min"
+          label=${t(lang, 'Events per minute')}
+          unit=${perMinute}
           height=${this.chartHeight}
           .data=${rates.data}
-          .series=${[{ label: 'Events per minute', unit: 'events/min' }]}
+          .series=${[{ label: t(lang, 'Events per minute'), unit: perMinute }]}
           .range=${range}
         ></pharos-timeseries>
       </figure>
@@ -197,7 +207,7 @@ export class PharosEventBus extends PharosElement {
       </tr>`;
     return html`<table part="latency">
       <caption>
-        Latency
+        ${t(lang, 'Latency')}
       </caption>
       <thead>
         <tr>
@@ -208,7 +218,7 @@ export class PharosEventBus extends PharosElement {
         </tr>
       </thead>
       <tbody>
-        ${row('Handler', m.handlerLatency)} ${row('Emission', m.emissionLatency)}
+        ${row(t(lang, 'Handler'), m.handlerLatency)} ${row(t(lang, 'Emission'), m.emissionLatency)}
       </tbody>
     </table>`;
   }
@@ -218,9 +228,9 @@ export class PharosEventBus extends PharosElement {
     const total = types.reduce((sum, [, n]) => sum + n, 0);
     const max = types.length ? types[0]![1] : 0;
     return html`<div>
-      <h3 id="types-title">Events by type</h3>
+      <h3 id="types-title">${t(lang, 'Events by type')}</h3>
       ${types.length === 0
-        ? renderEmpty('No events emitted yet.')
+        ? renderEmpty(t(lang, 'No events emitted yet.'))
         : html`<ul part="types" aria-labelledby="types-title">
             ${types.map(
               ([name, n]) => html`<li part="type" data-type=${name}>
@@ -237,11 +247,14 @@ export class PharosEventBus extends PharosElement {
     // The backend lists oldest first; a timeline reads newest first.
     const events = history.events.map((e, i) => ({ e, key: e.correlationId ?? `${e.timestamp?.getTime() ?? 'x'}-${i}` })).reverse();
     return html`<div>
-      <h3 id="timeline-title">Recent events</h3>
+      <h3 id="timeline-title">${t(lang, 'Recent events')}</h3>
       ${events.length === 0
-        ? renderEmpty('No events recorded yet.')
+        ? renderEmpty(t(lang, 'No events recorded yet.'))
         : html`<div class="timeline-scroll" tabindex="0" role="region" aria-labelledby="timeline-title">
-            <ol part="timeline" aria-label=${`Latest ${events.length} events, newest first`}>
+            <ol
+              part="timeline"
+              aria-label=${tp(lang, events.length, 'Latest {0} event, newest first', 'Latest {0} events, newest first', formatNumber(lang, events.length, 0))}
+            >
               ${events.map(({ e, key }) => this.renderEvent(e, key, lang))}
             </ol>
           </div>`}
@@ -261,11 +274,11 @@ export class PharosEventBus extends PharosElement {
       <time datetime=${e.timestamp?.toISOString() ?? ''} title=${formatDateTime(lang, e.timestamp)}>${formatTime(lang, e.timestamp)}</time>
       <span class="name">${e.name}</span>
       <span class="priority" data-priority=${priority}
-        >${priority === 'high' || priority === 'critical' ? html`<span aria-hidden="true">⚑ </span>` : nothing}${humanize(priority)}</span
+        >${priority === 'high' || priority === 'critical' ? html`<span aria-hidden="true">⚑ </span>` : nothing}${PRIORITY_LABELS[priority] ? t(lang, PRIORITY_LABELS[priority]) : humanize(priority)}</span
       >
       ${hasData(e.data)
         ? html`<details ?open=${open} @toggle=${onToggle}>
-            <summary>Data</summary>
+            <summary>${t(lang, 'Data')}</summary>
             ${open ? html`<pre part="event-data">${dataText(e.data)}</pre>` : nothing}
           </details>`
         : nothing}

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { componentName, type ComponentHealth, type HealthReport } from '../../api/monitoring.js';
+import { t, tp } from '../../i18n/translate.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { formatNumber, langOf } from '../../util/format.js';
@@ -41,8 +42,8 @@ export class PharosHealth extends PharosElement {
   static override styles = [themeStyles, panelStyles, healthStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
 
-  /** Heading text. */
-  @property() heading = 'System health';
+  /** Heading text (default: "System health" in the page's language). */
+  @property() heading?: string;
 
   private readonly health = new ResourceController(this, healthResource);
 
@@ -59,35 +60,36 @@ export class PharosHealth extends PharosElement {
   override render() {
     const resource = this.health.resource;
     const report = resource.value.get();
-    const ctx = { lang: langOf(this), now: this.source.now.get() };
+    const lang = langOf(this);
+    const ctx = { lang, now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
-      html`${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading system health')}`,
+      { heading: this.heading ?? t(lang, 'System health'), resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report, lang) : resource.error.get() ? nothing : renderSkeleton(6, t(lang, 'Loading system health'))}`,
     );
   }
 
-  private renderReport(report: HealthReport) {
+  private renderReport(report: HealthReport, lang: string) {
     const overall = toBadgeStatus(report.status);
     return html`
       <div part="summary">
         <pharos-status-badge status=${overall}></pharos-status-badge>
-        <span class="visually-hidden" role="status">System health: ${STATUS_LOOK[overall].label}</span>
+        <span class="visually-hidden" role="status">${t(lang, 'System health')}: ${t(lang, STATUS_LOOK[overall].label)}</span>
         ${report.message ? html`<p part="message">${report.message}</p>` : nothing}
       </div>
-      <ul part="components" aria-label="Components">
-        ${report.components.map((c) => this.renderComponent(c))}
+      <ul part="components" aria-label=${t(lang, 'Components')}>
+        ${report.components.map((c) => this.renderComponent(c, lang))}
       </ul>
     `;
   }
 
-  private renderComponent(c: ComponentHealth) {
+  private renderComponent(c: ComponentHealth, lang: string) {
     const removed = c.status === 'not_applicable';
-    const name = componentName(c.name);
-    const workers =
-      c.workerCount === null ? nothing : html`<span class="meta count">· ${formatNumber(langOf(this), c.workerCount, 0)} ${c.workerCount === 1 ? 'worker' : 'workers'}</span>`;
+    const name = t(lang, componentName(c.name));
+    const n = c.workerCount;
+    const workers = n === null ? nothing : html`<span class="meta count">· ${tp(lang, n, '{0} worker', '{0} workers', formatNumber(lang, n, 0))}</span>`;
     return html`<li part="component" data-name=${c.name} data-status=${c.status}>
       <span class="name">${name}</span>
-      <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? 'Removed from this deployment' : nothing}></pharos-status-badge>
+      <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? t(lang, 'Removed from this deployment') : nothing}></pharos-status-badge>
       <span class="detail">${c.message}${workers}</span>
     </li>`;
   }

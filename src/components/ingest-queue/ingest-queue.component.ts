@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { JOB_STATUSES, type JobHistory, type JobStatus } from '../../api/ingestion.js';
 import { cssProps } from '../../ui/css-props.js';
 import { formatAgo, formatNumber, formatTime, langOf } from '../../util/format.js';
-import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
+import { list, t, tp } from '../../i18n/translate.js';
+import { jobStatusCount, jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobLimit } from '../../ingestion/jobs.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
@@ -53,8 +54,8 @@ import { ingestQueueStyles } from './ingest-queue.styles.js';
 export class PharosIngestQueue extends PharosElement {
   static override styles = [themeStyles, panelStyles, pillStyles, jobStatusStyles, ingestQueueStyles];
 
-  /** Heading text. */
-  @property() heading = 'Ingestion queue';
+  /** Heading text; empty for the default, "Ingestion queue" in the page's language. */
+  @property() heading = '';
 
   /** How many jobs to ask the backend for (it returns the oldest that many). Default 100. */
   @property({ type: Number }) limit = DEFAULT_JOB_LIMIT;
@@ -76,8 +77,8 @@ export class PharosIngestQueue extends PharosElement {
     const history = resource.value.get();
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
-      html`${history ? this.renderCounts(history, ctx) : resource.error.get() ? nothing : renderSkeleton(3, 'Loading the ingestion queue')}
+      { heading: this.heading || t(ctx.lang, 'Ingestion queue'), resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${history ? this.renderCounts(history, ctx) : resource.error.get() ? nothing : renderSkeleton(3, t(ctx.lang, 'Loading the ingestion queue'))}
     ${this.renderQueueSize(ctx)} ${history ? renderTruncationNotice(history, ctx.lang) : nothing}`,
     );
   }
@@ -86,26 +87,30 @@ export class PharosIngestQueue extends PharosElement {
     const { lang } = ctx;
     const counts = countJobs(history.jobs);
     const total = history.jobs.length;
-    if (total === 0) return html`<p part="empty" class="meta">No ingestion jobs recorded.</p>`;
+    if (total === 0) return html`<p part="empty" class="meta">${t(lang, 'No ingestion jobs recorded.')}</p>`;
     // Unknown only when there is some: it is the backend saying something new.
     const shown = JOB_STATUSES.filter((s) => s !== 'unknown' || counts.unknown > 0);
-    const summary = shown.map((s) => `${formatNumber(lang, counts[s], 0)} ${jobStatusLabel(s).toLowerCase()}`).join(', ');
+    const summary = list(
+      lang,
+      shown.map((s) => jobStatusCount(lang, s, counts[s], formatNumber(lang, counts[s], 0))),
+    );
+    const totalText = history.mayBeTruncated
+      ? tp(lang, total, '{0} job listed by the backend (possibly more).', '{0} jobs listed by the backend (possibly more).', formatNumber(lang, total, 0))
+      : tp(lang, total, '{0} job listed by the backend.', '{0} jobs listed by the backend.', formatNumber(lang, total, 0));
     return html`<div part="bar" aria-hidden="true">
         ${shown
           .filter((s) => counts[s] > 0)
-          .map((s: JobStatus) => html`<span class="segment" data-status=${s} ${cssProps({ 'flex-grow': counts[s] })} title=${`${jobStatusLabel(s)}: ${counts[s]}`}></span>`)}
+          .map((s: JobStatus) => html`<span class="segment" data-status=${s} ${cssProps({ 'flex-grow': counts[s] })} title=${tp(lang, counts[s], '{0}: {1} job', '{0}: {1} jobs', jobStatusLabel(lang, s), formatNumber(lang, counts[s], 0))}></span>`)}
       </div>
-      <ul part="counts" aria-label="Jobs by state">
+      <ul part="counts" aria-label=${t(lang, 'Jobs by state')}>
         ${shown.map(
           (s) => html`<li part="count" data-status=${s}>
-            ${renderJobStatus(s)} <span part="count-value">${formatNumber(lang, counts[s], 0)}</span>
+            ${renderJobStatus(lang, s)} <span part="count-value">${formatNumber(lang, counts[s], 0)}</span>
           </li>`,
         )}
       </ul>
-      <p class="meta total" part="total">
-        ${formatNumber(lang, total, 0)} ${total === 1 ? 'job' : 'jobs'} listed by the backend${history.mayBeTruncated ? ' (possibly more)' : ''}.
-      </p>
-      <span class="visually-hidden" role="status">Ingestion jobs: ${summary}.</span>`;
+      <p class="meta total" part="total">${totalText}</p>
+      <span class="visually-hidden" role="status">${t(lang, 'Ingestion jobs: {0}.', summary)}</span>`;
   }
 
   private renderQueueSize(ctx: ViewContext) {
@@ -113,20 +118,20 @@ export class PharosIngestQueue extends PharosElement {
     const sub = lastIngestSubmission(this.source).get();
     if (!sub) {
       return html`<p part="queue-size" class="meta">
-        Queue size: not known yet. The backend reports it only when a repository is queued; it shows here after one is queued from this page.
+        ${t(lang, 'Queue size: not known yet. The backend reports it only when a repository is queued; it shows here after one is queued from this page.')}
       </p>`;
     }
     const { queueSize, maxQueueSize, jobId } = sub.result;
     const over = queueSize > maxQueueSize;
     return html`<div part="queue-size">
-      <span id="queue-label">Queue size</span>
+      <span id="queue-label">${t(lang, 'Queue size')}</span>
       <meter aria-labelledby="queue-label" min="0" max=${maxQueueSize} value=${Math.min(queueSize, maxQueueSize)} high=${Math.max(1, maxQueueSize - 2)} optimum="0"></meter>
       <span
-        ><strong part="queue-value">${formatNumber(lang, queueSize, 0)} of ${formatNumber(lang, maxQueueSize, 0)}</strong>${over
-          ? ' (past the advertised maximum)'
+        ><strong part="queue-value">${t(lang, '{0} of {1}', formatNumber(lang, queueSize, 0), formatNumber(lang, maxQueueSize, 0))}</strong>${over
+          ? ` ${t(lang, '(past the advertised maximum)')}`
           : ''}</span
       >
-      <span class="meta" title=${formatTime(lang, sub.at)}>as reported when job ${jobId} was queued, ${formatAgo(lang, sub.at, ctx.now)}</span>
+      <span class="meta" title=${formatTime(lang, sub.at)}>${t(lang, 'as reported when job {0} was queued, {1}', jobId, formatAgo(lang, sub.at, ctx.now))}</span>
     </div>`;
   }
 }

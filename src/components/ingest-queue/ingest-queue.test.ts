@@ -44,7 +44,7 @@ describe('pharos-ingest-queue', () => {
     const segments = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=bar] .segment')].map((s) => [s.dataset.status, s.style.flexGrow]);
     expect(segments).to.deep.equal([['pending', '2'], ['processing', '1'], ['completed', '3'], ['failed', '1'], ['unknown', '2']]);
     expect(text(el, '[part=total]')).to.equal('9 jobs listed by the backend.');
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('2 pending, 1 processing, 3 completed, 1 failed, 2 unknown');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Ingestion jobs: 2 pending, 1 processing, 3 completed, 1 failed, and 2 unknown.');
     expect($(el, '[part=truncated]')).to.equal(null);
     expect(text(el, '[part=queue-size]')).to.contain('not known yet');
     await expect(el).to.be.accessible();

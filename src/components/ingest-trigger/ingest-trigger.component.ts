@@ -3,13 +3,18 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
-import { describeIngestFailure } from '../../ingestion/errors.js';
+import { t, translatable } from '../../i18n/translate.js';
+import { describeIngestFailure, describeRepoUrlProblem } from '../../ingestion/errors.js';
+import { markup, SLOTS } from '../../ingestion/markup.js';
 import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ingestion/submit.js';
 import { formatNumber, formatTime, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ingestTriggerStyles } from './ingest-trigger.styles.js';
+
+/** The field's example (a URL, in no language). */
+const EXAMPLE_URL = 'github.com/user/repo';
 
 /**
  * A form that queues a repository for ingestion (`POST /api/v1/ingestion/ingest/{url}`,
@@ -54,13 +59,13 @@ import { ingestTriggerStyles } from './ingest-trigger.styles.js';
 export class PharosIngestTrigger extends PharosElement {
   static override styles = [themeStyles, panelStyles, ingestTriggerStyles];
 
-  /** Heading text. */
-  @property() heading = 'Queue a repository';
+  /** Heading text; empty for the default, "Queue a repository" in the page's language. */
+  @property() heading = '';
 
   /** The URL in the field. Set it to prefill; it follows what the user types. */
   @property() value = '';
 
-  /** What is wrong with the URL, found before sending. */
+  /** What is wrong with the URL, found before sending (as `checkRepoUrl` says it, in English). */
   @state() private fieldError: string | null = null;
 
   @query('input') private input!: HTMLInputElement;
@@ -115,18 +120,20 @@ export class PharosIngestTrigger extends PharosElement {
   }
 
   override render() {
+    const lang = langOf(this);
     const sending = this.ingest.busy;
     const invalid = this.fieldError !== null;
+    const heading = this.heading || t(lang, 'Queue a repository');
     if (this.source.readOnly.get()) {
       return html`<section part="base" aria-labelledby="title">
-        <div part="header"><h2 id="title">${this.heading}</h2></div>
-        ${renderReadOnlyNotice('Repositories are queued')}
+        <div part="header"><h2 id="title">${heading}</h2></div>
+        ${renderReadOnlyNotice(lang, translatable('Repositories are queued'))}
       </section>`;
     }
     return html`<section part="base" aria-labelledby="title">
-      <div part="header"><h2 id="title">${this.heading}</h2></div>
+      <div part="header"><h2 id="title">${heading}</h2></div>
       <form part="form" novalidate @submit=${this.onSubmit} aria-busy=${sending ? 'true' : 'false'}>
-        <label part="label" for="repo">Repository URL</label>
+        <label part="label" for="repo">${t(lang, 'Repository URL')}</label>
         <div class="row">
           <input
             id="repo"
@@ -137,22 +144,22 @@ export class PharosIngestTrigger extends PharosElement {
             autocomplete="url"
             autocapitalize="off"
             spellcheck="false"
-            placeholder="github.com/user/repo"
+            placeholder=${EXAMPLE_URL}
             .value=${live(this.value)}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${invalid ? 'repo-error repo-hint' : 'repo-hint'}
             @input=${this.onInput}
           />
           <button part="submit" type="submit" ?disabled=${sending}>
-            ${sending ? html`<span class="spinner" aria-hidden="true"></span>Queuing…` : 'Queue for ingestion'}
+            ${sending ? html`<span class="spinner" aria-hidden="true"></span>${t(lang, 'Queuing…')}` : t(lang, 'Queue for ingestion')}
           </button>
         </div>
-        ${invalid ? html`<p id="repo-error" part="field-error">${this.fieldError}</p>` : nothing}
-        <p id="repo-hint" part="hint" class="meta">A repository like github.com/user/repo, or a full http, https or git URL.</p>
+        ${invalid ? html`<p id="repo-error" part="field-error">${describeRepoUrlProblem(lang, this.fieldError!)}</p>` : nothing}
+        <p id="repo-hint" part="hint" class="meta">${t(lang, 'A repository like github.com/user/repo, or a full http, https or git URL.')}</p>
       </form>
       <div part="result" role="status">
         ${this.ingest.task.render({
-          pending: () => html`<p class="meta">Queuing ${this.ingest.repoUrl}…</p>`,
+          pending: () => html`<p class="meta">${t(lang, 'Queuing {0}…', this.ingest.repoUrl)}</p>`,
           complete: (queued) => this.renderQueued(queued),
           error: (error) => this.renderFailure(error as IngestSubmitError),
         })}
@@ -163,20 +170,22 @@ export class PharosIngestTrigger extends PharosElement {
   private renderQueued({ repoUrl, result: r, at }: IngestQueued) {
     const lang = langOf(this);
     const over = r.queuePosition > r.maxQueueSize;
+    const jobId = html`<span class="job-id">${r.jobId}</span>`;
+    const position = html`<span part="position">${t(lang, '{0} of {1}', formatNumber(lang, r.queuePosition, 0), formatNumber(lang, r.maxQueueSize, 0))}</span>`;
+    const sentence = over
+      ? t(lang, 'Job {0} for {1}, position {2} in the queue (past the advertised maximum; the backend accepted it anyway), at {3}.', ...SLOTS)
+      : t(lang, 'Job {0} for {1}, position {2} in the queue, at {3}.', ...SLOTS);
     return html`<div class="notice" part="success">
-      <p>
-        <strong>Queued.</strong> Job <span class="job-id">${r.jobId}</span> for ${repoUrl}, position
-        <span part="position">${formatNumber(lang, r.queuePosition, 0)} of ${formatNumber(lang, r.maxQueueSize, 0)}</span>
-        in the queue${over ? ' (past the advertised maximum; the backend accepted it anyway)' : ''}, at ${formatTime(lang, at)}.
-      </p>
+      <p><strong>${t(lang, 'Queued.')}</strong> ${markup(sentence, [jobId, repoUrl, position, formatTime(lang, at)])}</p>
     </div>`;
   }
 
   private renderFailure(failure: IngestSubmitError) {
     // The field is checked before sending, so a refusal in the browser is rare here; it reads as the backend's 400 would.
+    const lang = langOf(this);
     const f = failure.error
-      ? describeIngestFailure(failure.error, langOf(this), failure.at)
-      : { case: 'invalid-url', title: 'The URL was not sent.', message: failure.message };
+      ? describeIngestFailure(failure.error, lang, failure.at)
+      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: describeRepoUrlProblem(lang, failure.reason ?? failure.message) };
     return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
       <p><strong>${f.title}</strong> ${f.message}</p>
     </div>`;

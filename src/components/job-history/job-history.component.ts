@@ -4,13 +4,15 @@ import { property, state } from 'lit/decorators.js';
 import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../../api/ingestion.js';
 import { toPharosError } from '../../api/errors.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
-import { describeIngestFailure } from '../../ingestion/errors.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
+import { describeIngestFailure, describeRepoUrlProblem } from '../../ingestion/errors.js';
+import { markup, SLOTS } from '../../ingestion/markup.js';
 import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../ingestion/submit.js';
 import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, newestFirst, queuedHereTimes, type QueuedHere } from '../../ingestion/jobs.js';
 import { recentIngestSubmissions } from '../../ingestion/submissions.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { describeError, renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
@@ -105,8 +107,8 @@ const jobKey = (job: IngestionJob) => `${job.repoUrl}\u0000${job.timestamp?.getT
 export class PharosJobHistory extends PharosElement {
   static override styles = [themeStyles, panelStyles, pillStyles, jobStatusStyles, jobHistoryStyles];
 
-  /** Heading text. */
-  @property() heading = 'Ingestion jobs';
+  /** Heading text; empty for the default, "Ingestion jobs" in the page's language. */
+  @property() heading = '';
 
   /** How many jobs to ask the backend for (it returns the oldest that many). Default 100. */
   @property({ type: Number }) limit = DEFAULT_JOB_LIMIT;
@@ -212,50 +214,54 @@ export class PharosJobHistory extends PharosElement {
     const history = resource.value.get();
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
+      { heading: this.headingText(ctx.lang), resources: [resource], ctx, retry: () => void this.refresh() },
       html`<div part="action-result" role="status">${this.renderOutcome(ctx)}</div>
-    ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, 'Loading ingestion jobs')}`,
+    ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, t(ctx.lang, 'Loading ingestion jobs'))}`,
     );
+  }
+
+  /** The heading as shown: the one given, else the default in `lang`. */
+  private headingText(lang: string): string {
+    return this.heading || t(lang, 'Ingestion jobs');
   }
 
   private renderHistory(history: JobHistory, ctx: ViewContext) {
     const { lang } = ctx;
+    const listed = formatNumber(lang, history.jobs.length, 0);
     const counts = countJobs(history.jobs);
     const filter = (JOB_STATUSES as readonly string[]).includes(this.statusFilter) ? this.statusFilter : 'all';
     const fetchedAt = this.history.resource.lastSuccessAt.get() ?? ctx.now;
     const queuedHere = queuedHereTimes(history.jobs, recentIngestSubmissions(this.source).get());
     const jobs = newestFirst(history.jobs, fetchedAt, queuedHere).filter((j) => filter === 'all' || j.status === filter);
     return html`<div class="toolbar">
-        <label for="filter">Show</label>
+        <label for="filter">${t(lang, 'Show')}</label>
         <select id="filter" part="filter" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as JobFilter)}>
-          <option value="all" ?selected=${filter === 'all'}>All jobs (${formatNumber(lang, history.jobs.length, 0)})</option>
+          <option value="all" ?selected=${filter === 'all'}>${t(lang, 'All jobs ({0})', listed)}</option>
           ${JOB_STATUSES.map(
-            (s) => html`<option value=${s} ?selected=${filter === s}>${jobStatusLabel(s)} (${formatNumber(lang, counts[s], 0)})</option>`,
+            (s) => html`<option value=${s} ?selected=${filter === s}>${jobStatusLabel(lang, s)} (${formatNumber(lang, counts[s], 0)})</option>`,
           )}
         </select>
       </div>
       ${renderTruncationNotice(history, lang)}
-      ${this.source.readOnly.get() && !this.noReindex && counts.failed > 0 ? renderReadOnlyNotice('Failed jobs are re-indexed') : nothing}
+      ${this.source.readOnly.get() && !this.noReindex && counts.failed > 0 ? renderReadOnlyNotice(lang, translatable('Failed jobs are re-indexed')) : nothing}
       ${jobs.length === 0
         ? html`<p part="empty" class="meta">
-            ${history.jobs.length === 0
-              ? 'No ingestion jobs recorded.'
-              : `No ${jobStatusLabel(filter as JobStatus).toLowerCase()} jobs among the ${formatNumber(lang, history.jobs.length, 0)} listed.`}
+            ${history.jobs.length === 0 ? t(lang, 'No ingestion jobs recorded.') : this.noneOfState(lang, filter as JobStatus, history.jobs.length, listed)}
           </p>`
-        : html`<div part="table-wrap" tabindex="0" role="region" aria-label=${`${this.heading}: table`}>
+        : html`<div part="table-wrap" tabindex="0" role="region" aria-label=${t(lang, '{0}: table', this.headingText(lang))}>
             <table part="table" id="jobs">
               <caption class="visually-hidden">
-                ${filter === 'all' ? 'Ingestion jobs' : `${jobStatusLabel(filter)} ingestion jobs`}, newest first
+                ${this.caption(lang, filter)}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Repository</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="num">Duration</th>
-                  <th scope="col" class="num">Files</th>
-                  <th scope="col" class="num">Embeddings</th>
-                  <th scope="col">Age</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                  <th scope="col">${t(lang, 'Repository')}</th>
+                  <th scope="col">${t(lang, 'Status')}</th>
+                  <th scope="col" class="num">${t(lang, 'Duration')}</th>
+                  <th scope="col" class="num">${t(lang, 'Files')}</th>
+                  <th scope="col" class="num">${t(lang, 'Embeddings')}</th>
+                  <th scope="col">${t(lang, 'Age')}</th>
+                  <th scope="col"><span class="visually-hidden">${t(lang, 'Actions')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -265,13 +271,47 @@ export class PharosJobHistory extends PharosElement {
           </div>`}`;
   }
 
+  /** The table's caption for a filter, in `lang`. */
+  private caption(lang: string, filter: JobFilter): string {
+    switch (filter) {
+      case 'pending':
+        return t(lang, 'Pending ingestion jobs, newest first');
+      case 'processing':
+        return t(lang, 'Processing ingestion jobs, newest first');
+      case 'completed':
+        return t(lang, 'Completed ingestion jobs, newest first');
+      case 'failed':
+        return t(lang, 'Failed ingestion jobs, newest first');
+      case 'unknown':
+        return t(lang, 'Unknown ingestion jobs, newest first');
+      default:
+        return t(lang, 'Ingestion jobs, newest first');
+    }
+  }
+
+  /** "No failed jobs among the 5 listed.", in `lang`. */
+  private noneOfState(lang: string, status: JobStatus, n: number, listed: string): string {
+    switch (status) {
+      case 'pending':
+        return tp(lang, n, 'No pending jobs among the {0} listed.', 'No pending jobs among the {0} listed.', listed);
+      case 'processing':
+        return tp(lang, n, 'No processing jobs among the {0} listed.', 'No processing jobs among the {0} listed.', listed);
+      case 'completed':
+        return tp(lang, n, 'No completed jobs among the {0} listed.', 'No completed jobs among the {0} listed.', listed);
+      case 'failed':
+        return tp(lang, n, 'No failed jobs among the {0} listed.', 'No failed jobs among the {0} listed.', listed);
+      default:
+        return tp(lang, n, 'No unknown jobs among the {0} listed.', 'No unknown jobs among the {0} listed.', listed);
+    }
+  }
+
   private renderRow(job: IngestionJob, fetchedAt: number, queuedHere: QueuedHere, ctx: ViewContext) {
     const { lang } = ctx;
     const key = jobKey(job);
     const age = jobAgeSeconds(job, fetchedAt, ctx.now, queuedHere);
     const busy = this.busy;
     const actions: Array<{ id: 'reindex' | number; label: string; part: string }> = [];
-    if (!this.noReindex && !this.source.readOnly.get() && job.status === 'failed') actions.push({ id: 'reindex', label: 'Re-index', part: 'reindex' });
+    if (!this.noReindex && !this.source.readOnly.get() && job.status === 'failed') actions.push({ id: 'reindex', label: t(lang, 'Re-index'), part: 'reindex' });
     this.jobActions.forEach((a, i) => {
       if (a.appliesTo(job)) actions.push({ id: i, label: text(a.label, job), part: 'action' });
     });
@@ -281,23 +321,23 @@ export class PharosJobHistory extends PharosElement {
         <span part="repo">${job.repoUrl}</span>
         ${job.error || job.reason
           ? html`<details part="details">
-              <summary>${job.status === 'failed' ? 'Why it failed' : 'Details'}</summary>
+              <summary>${job.status === 'failed' ? t(lang, 'Why it failed') : t(lang, 'Details')}</summary>
               <dl class="fields">
-                ${job.error ? html`<dt>Error</dt><dd>${job.error}</dd>` : nothing}
-                ${job.reason ? html`<dt>Reason</dt><dd>${job.reason}</dd>` : nothing}
+                ${job.error ? html`<dt>${t(lang, 'Error')}</dt><dd>${job.error}</dd>` : nothing}
+                ${job.reason ? html`<dt>${t(lang, 'Reason')}</dt><dd>${job.reason}</dd>` : nothing}
               </dl>
             </details>`
           : nothing}
       </td>
-      <td>${renderJobStatus(job.status, job.rawStatus)}</td>
+      <td>${renderJobStatus(lang, job.status, job.rawStatus)}</td>
       <td class="num">${formatSeconds(lang, job.durationSeconds)}</td>
       <td class="num">${formatNumber(lang, job.filesProcessed, 0)}</td>
       <td class="num">${formatNumber(lang, job.embeddingsGenerated, 0)}</td>
       <td part="age">
         ${age === null
-          ? html`<span class="unknown" title="The backend gave this job no time">unknown</span>`
+          ? html`<span class="unknown" title=${t(lang, 'The backend gave this job no time')}>${t(lang, 'unknown')}</span>`
           : html`<span title=${job.timestamp ? formatDateTime(lang, job.timestamp) : ''}>${formatAgo(lang, ctx.now - age * 1000, ctx.now)}</span>${
-              queuedHere.has(job) ? html`<span class="meta"> · queued here</span>` : nothing
+              queuedHere.has(job) ? html`<span class="meta"> · ${t(lang, 'queued here')}</span>` : nothing
             }`}
       </td>
       <td>
@@ -319,17 +359,19 @@ export class PharosJobHistory extends PharosElement {
     </tr>`;
     if (!confirming) return row;
     const question =
-      confirming.action === 'reindex'
-        ? `Queue ${job.repoUrl} for ingestion again? It failed${job.error ? ` with “${job.error}”` : ''}; a new job will be added to the queue.`
-        : text(this.jobActions[confirming.action]?.confirm ?? '', job);
-    const goLabel = confirming.action === 'reindex' ? 'Queue again' : (actions.find((a) => a.id === confirming.action)?.label ?? 'Confirm');
+      confirming.action !== 'reindex'
+        ? text(this.jobActions[confirming.action]?.confirm ?? '', job)
+        : job.error
+          ? t(lang, 'Queue {0} for ingestion again? It failed with “{1}”; a new job will be added to the queue.', job.repoUrl, job.error)
+          : t(lang, 'Queue {0} for ingestion again? It failed; a new job will be added to the queue.', job.repoUrl);
+    const goLabel = confirming.action === 'reindex' ? t(lang, 'Queue again') : (actions.find((a) => a.id === confirming.action)?.label ?? t(lang, 'Confirm'));
     return html`${row}
       <tr class="confirm" part="confirm-row">
         <td colspan="7">
           <div class="confirm-box" role="group" aria-labelledby="confirm-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirm()}>
             <p id="confirm-question">${question}</p>
             <button type="button" part="confirm" @click=${() => void this.go(job, confirming.action)}>${goLabel}</button>
-            <button type="button" part="cancel" @click=${() => this.cancelConfirm()}>Cancel</button>
+            <button type="button" part="cancel" @click=${() => this.cancelConfirm()}>${t(lang, 'Cancel')}</button>
           </div>
         </td>
       </tr>`;
@@ -342,28 +384,37 @@ export class PharosJobHistory extends PharosElement {
     if (last.kind === 'custom') {
       return this.customAction.render({
         pending: () => html`<p class="meta">${last.label}: ${last.repoUrl}…</p>`,
-        complete: () => html`<p class="notice" data-outcome="done"><strong>${last.label}</strong>: done for ${last.repoUrl}.</p>`,
+        complete: () =>
+          html`<p class="notice" data-outcome="done">${markup(t(lang, '{0}: done for {1}.', ...SLOTS), [html`<strong>${last.label}</strong>`, last.repoUrl])}</p>`,
         error: (error) => html`<div class="notice" data-tone="danger" data-outcome="failed" role="alert">
-          <p><strong>${last.label} failed for ${last.repoUrl}.</strong> ${toPharosError(error).message}</p>
+          <p><strong>${t(lang, '{0} failed for {1}.', last.label, last.repoUrl)}</strong> ${describeError(lang, toPharosError(error))}</p>
         </div>`,
       });
     }
     return this.reindex.task.render({
-      pending: () => html`<p class="meta" data-outcome="sending">Queuing ${this.reindex.repoUrl} again…</p>`,
+      pending: () => html`<p class="meta" data-outcome="sending">${t(lang, 'Queuing {0} again…', this.reindex.repoUrl)}</p>`,
       complete: ({ repoUrl, result, at }) => html`<p class="notice" data-outcome="queued">
-        <strong>Re-index queued.</strong> ${repoUrl}: job ${result.jobId}, position
-        ${formatNumber(lang, result.queuePosition, 0)} of ${formatNumber(lang, result.maxQueueSize, 0)}, at ${formatTime(lang, at)}.
+        <strong>${t(lang, 'Re-index queued.')}</strong>
+        ${t(
+          lang,
+          '{0}: job {1}, position {2} of {3}, at {4}.',
+          repoUrl,
+          result.jobId,
+          formatNumber(lang, result.queuePosition, 0),
+          formatNumber(lang, result.maxQueueSize, 0),
+          formatTime(lang, at),
+        )}
       </p>`,
       error: (error) => {
-        const { repoUrl, at, error: cause, message } = error as IngestSubmitError;
+        const { repoUrl, at, error: cause, reason, message } = error as IngestSubmitError;
         if (!cause) {
           return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
-            <p><strong>Cannot re-index ${repoUrl}.</strong> ${message}</p>
+            <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${describeRepoUrlProblem(lang, reason ?? message)}</p>
           </div>`;
         }
         const f = describeIngestFailure(cause, lang, at);
         return html`<div class="notice" data-tone="danger" data-outcome="failed" data-case=${f.case} role="alert">
-          <p><strong>Re-index of ${repoUrl}: ${f.title}</strong> ${f.message}</p>
+          <p><strong>${t(lang, 'Re-index of {0}: {1}', repoUrl, f.title)}</strong> ${f.message}</p>
         </div>`;
       },
     });

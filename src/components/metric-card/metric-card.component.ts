@@ -1,12 +1,14 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { computeTrend, detectAnomaly, detectAnomalyAt, explainAnomaly, type AnomalyOptions, type AnomalyResult } from '../../analysis/anomaly.js';
+import { computeTrend, detectAnomaly, detectAnomalyAt, type AnomalyOptions, type AnomalyResult } from '../../analysis/anomaly.js';
+import { t } from '../../i18n/translate.js';
 import { formatAgo, formatTime, langOf, MISSING } from '../../util/format.js';
 import { formatMetric, type MetricFormat } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderSparkline, sparklineStyles } from '../../ui/sparkline.js';
 import { themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
+import { describeAnomaly } from '../alerts/alert-text.js';
 import { PharosTrend, describeTrend, type TrendFormat, type TrendGood, type TrendInput } from '../trend/trend.component.js';
 import { metricCardStyles } from './metric-card.styles.js';
 
@@ -159,21 +161,23 @@ export class PharosMetricCard extends PharosElement {
     const trend = trendInput ? describeTrend(lang, trendInput) : null;
     const detected = this.detectedAnomaly;
     const anomalous = this.anomaly || Boolean(detected?.anomalous);
-    const unusual = detected?.direction === 'up' ? 'Unusually high' : detected?.direction === 'down' ? 'Unusually low' : 'Unusual value';
+    const unusual =
+      detected?.direction === 'up' ? t(lang, 'Unusually high') : detected?.direction === 'down' ? t(lang, 'Unusually low') : t(lang, 'Unusual value');
     // Say against what: "Unusually high: 412 ms, usually 120 ms (median of the last 30 samples); 5.1× the usual spread".
     const why = detected?.anomalous
-      ? explainAnomaly(detected, {
-          format: (v) => `${formatMetric(lang, v, this.format, this.digits)}${this.unit && !['ms', 'seconds', 'percent'].includes(this.format) ? ` ${this.unit}` : ''}`,
-          formatRatio: (v) => formatMetric(lang, Math.round(v * 10) / 10, 'number', 1),
-        })
+      ? describeAnomaly(
+          lang,
+          detected,
+          (v) => `${formatMetric(lang, v, this.format, this.digits)}${this.unit && !['ms', 'seconds', 'percent'].includes(this.format) ? ` ${this.unit}` : ''}`,
+        )
       : '';
     const anomalyText = this.anomalyText || (why ? `${unusual}: ${why}` : unusual);
     const age = this.stale && this.updatedAt !== null ? formatAgo(lang, this.updatedAt, Math.max(this.source.now.get(), this.updatedAt)) : '';
-    const staleText = age ? `Stale, from ${age}` : 'Stale';
+    const staleText = age ? t(lang, 'Stale, from {0}', age) : t(lang, 'Stale');
 
-    const spokenValue = this.loading && missing ? 'loading' : missing ? 'no value' : `${text}${unit ? ` ${unit}` : ''}`;
+    const spokenValue = this.loading && missing ? t(lang, 'loading') : missing ? t(lang, 'no value') : `${text}${unit ? ` ${unit}` : ''}`;
     const name = [
-      `${this.label || 'Metric'}: ${spokenValue}`,
+      `${this.label || t(lang, 'Metric')}: ${spokenValue}`,
       trend?.direction ? trend.spoken : '',
       this.stale ? staleText : '',
       anomalous ? anomalyText : '',

@@ -14,6 +14,7 @@ import type { Resource } from '../../store/resource.js';
 import { mlHealthResource, modelHealthResource } from '../../store/resources/module-health.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { mlModelsStyles } from './ml-models.styles.js';
+import { t } from '../../i18n/translate.js';
 
 /**
  * The backend's machine-learning models: the ML classification module (`/health/ml`) and
@@ -46,8 +47,8 @@ export class PharosMlModels extends PharosElement {
   static override styles = [themeStyles, panelStyles, stateViewStyles, mlModelsStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
 
-  /** Heading text. */
-  @property() heading = 'ML models';
+  /** Heading text (default: "ML models" in the page's language). */
+  @property() heading?: string;
 
   private readonly ml = new ResourceController(this, mlHealthResource);
   private readonly model = new ResourceController(this, modelHealthResource);
@@ -68,11 +69,11 @@ export class PharosMlModels extends PharosElement {
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading ?? t(ctx.lang, 'ML models')}</h2>
         ${renderUpdated([ml, model], ctx)}
       </div>
-      ${this.renderSection('classification', 'ML classification', ml, ctx, (v) => this.renderClassification(v))}
-      ${this.renderSection('recommendation', 'Recommendation model', model, ctx, (v) => this.renderModel(v), () => this.unreadableHint())}
+      ${this.renderSection('classification', t(ctx.lang, 'ML classification'), ml, ctx, (v) => this.renderClassification(v))}
+      ${this.renderSection('recommendation', t(ctx.lang, 'Recommendation model'), model, ctx, (v) => this.renderModel(v), () => this.unreadableHint())}
     </section>`;
   }
 
@@ -93,9 +94,9 @@ export class PharosMlModels extends PharosElement {
       ${value === undefined
         ? error
           ? nothing
-          : renderSkeleton(2, `Loading ${title}`)
+          : renderSkeleton(2, t(ctx.lang, 'Loading {0}', title))
         : isNotApplicable(value)
-          ? renderNotApplicable(value.reason)
+          ? renderNotApplicable(ctx.lang, value.reason)
           : renderOk(value as T)}
     </section>`;
   }
@@ -104,25 +105,25 @@ export class PharosMlModels extends PharosElement {
     const lang = langOf(this);
     const badge = toBadgeStatus(status);
     return html`<div part="status" class="status-line">
-      <span class="visually-hidden" role="status">${title}: ${STATUS_LOOK[badge].label}</span>
+      <span class="visually-hidden" role="status">${t(lang, '{0}: {1}', title, t(lang, STATUS_LOOK[badge].label))}</span>
       <pharos-status-badge status=${badge}></pharos-status-badge>
       ${message ? html`<span class="message">${message}</span>` : nothing}
-      ${timestamp ? html`<span class="meta">Checked by the backend at ${formatDateTime(lang, timestamp)}</span>` : nothing}
+      ${timestamp ? html`<span class="meta">${t(lang, 'Checked by the backend at {0}', formatDateTime(lang, timestamp))}</span>` : nothing}
     </div>`;
   }
 
   private renderClassification(health: MlHealth) {
-    return this.renderStatusLine('ML classification', health.status, health.message, health.timestamp);
+    return this.renderStatusLine(t(langOf(this), 'ML classification'), health.status, health.message, health.timestamp);
   }
 
   private renderModel(health: ModelHealth) {
     const lang = langOf(this);
     const facts = Object.entries(health.model);
-    return html`${this.renderStatusLine('Recommendation model', health.status, '', health.timestamp)}
+    return html`${this.renderStatusLine(t(lang, 'Recommendation model'), health.status, '', health.timestamp)}
       ${facts.length === 0
-        ? html`<p class="meta" part="no-facts">The backend reported no model facts.</p>`
-        : html`<dl class="fields" part="facts" aria-label="Recommendation model facts">
-            ${facts.map(([k, v]) => html`<dt>${fieldLabel(k)}</dt><dd data-key=${k}>${formatFreeValue(lang, k, v)}</dd>`)}
+        ? html`<p class="meta" part="no-facts">${t(lang, 'The backend reported no model facts.')}</p>`
+        : html`<dl class="fields" part="facts" aria-label=${t(lang, 'Recommendation model facts')}>
+            ${facts.map(([k, v]) => html`<dt>${fieldLabel(lang, k)}</dt><dd data-key=${k}>${formatFreeValue(lang, k, v)}</dd>`)}
           </dl>`}`;
   }
 
@@ -134,9 +135,12 @@ export class PharosMlModels extends PharosElement {
   private unreadableHint() {
     const error = this.model.resource.error.get();
     if (error?.kind !== 'network' || this.ml.resource.lastSuccessAt.get() === null) return nothing;
+    const lang = langOf(this);
     return html`<p class="meta" part="hint">
-      Other checks on this backend answer, so this is most likely a server error or a missing token on the model health check:
-      the browser cannot read such answers from another origin when they carry no CORS headers.
+      ${t(
+        lang,
+        'Other checks on this backend answer, so this is most likely a server error or a missing token on the model health check: the browser cannot read such answers from another origin when they carry no CORS headers.',
+      )}
     </p>`;
   }
 }

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ModuleHealth } from '../../api/monitoring.js';
-import { timingNote, type TimingMethod } from '../../api/timing.js';
-import { langOf } from '../../util/format.js';
+import { timingSentence, type TimingMethod } from '../../api/timing.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
+import { formatNumber, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { radioGroupStyles, renderRadioGroup } from '../../ui/radio-group.js';
-import { firstFailure, renderErrorNotice, renderUpdated } from '../../ui/resource-views.js';
+import { firstFailure, inLanguage, renderErrorNotice, renderUpdated } from '../../ui/resource-views.js';
 import { sparklineStyles } from '../../ui/sparkline.js';
 import { STATUS_LOOK } from '../../ui/status.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
@@ -39,7 +40,8 @@ export type ModuleFilter = 'all' | 'healthy' | 'degraded' | 'down';
 export type ModuleProbe = 'always' | 'auto' | 'never';
 
 const FILTERS: readonly ModuleFilter[] = ['all', 'healthy', 'degraded', 'down'];
-const SORTS: Record<ModuleSort, string> = { name: 'Name', status: 'Status', 'response-time': 'Response time' };
+/** The sort orders, with their names (English: shown with `t(lang, …)`). */
+const SORTS: Record<ModuleSort, string> = { name: translatable('Name'), status: translatable('Status'), 'response-time': translatable('Response time') };
 
 /** Reads `modules="auth, search graph"` into a clean, de-duplicated list. */
 const moduleList = {
@@ -97,8 +99,8 @@ export class PharosModuleGrid extends PharosElement {
   static override styles = [themeStyles, panelStyles, sparklineStyles, radioGroupStyles, moduleGridStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge, 'pharos-trend': PharosTrend };
 
-  /** Heading text. */
-  @property() heading = 'Modules';
+  /** Heading text; empty for the default, "Modules" in the page's language. */
+  @property() heading = '';
 
   /** The modules to show, as a list, or as an attribute separated by commas or spaces. Default: every module the backend registers. */
   @property({ converter: moduleList }) modules: string[] = [...DEFAULT_MODULES];
@@ -175,14 +177,28 @@ export class PharosModuleGrid extends PharosElement {
   }
 
   /** How the probes' response times were measured (the same figures as the performance panel). */
-  private renderTimingNote(probes: readonly Resource<ModuleHealth, string>[]) {
+  private renderTimingNote(probes: readonly Resource<ModuleHealth, string>[], lang: string) {
     const counts: Partial<Record<TimingMethod, number>> = {};
     for (const p of probes) {
       const method = p.latencyMethod.get();
       if (method && p.lastSuccessAt.get() !== null) counts[method] = (counts[method] ?? 0) + 1;
     }
-    const note = timingNote(counts);
-    return note ? html`<p class="meta" part="timing">Response: ${note}.</p>` : nothing;
+    const note = timingSentence(counts);
+    return note ? html`<p class="meta" part="timing">${t(lang, 'Response: {0}.', inLanguage(lang, note))}</p>` : nothing;
+  }
+
+  /** Says that the filter leaves no card, in `lang`. */
+  private noneShown(lang: string): string {
+    switch (this.filter) {
+      case 'healthy':
+        return t(lang, 'No healthy modules.');
+      case 'degraded':
+        return t(lang, 'No degraded modules.');
+      case 'down':
+        return t(lang, 'No down modules.');
+      default:
+        return t(lang, 'No modules to show.');
+    }
   }
 
   private onDialogClose = () => {
@@ -205,44 +221,54 @@ export class PharosModuleGrid extends PharosElement {
     const shown = sortViews(views.filter((v) => this.filter === 'all' || v.status === this.filter), this.sort);
     const failure = firstFailure([health, ...probes]);
     const everythingFailed = failure && views.every((v) => v.statusFrom === null);
+    const n = (v: number) => formatNumber(lang, v, 0);
     const summary = views.some((v) => v.statusFrom)
-      ? `${views.length} modules: ${counts.healthy} healthy, ${counts.degraded} degraded, ${counts.down} down`
+      ? tp(
+          lang,
+          views.length,
+          '{0} module: {1} healthy, {2} degraded, {3} down',
+          '{0} modules: {1} healthy, {2} degraded, {3} down',
+          n(views.length),
+          n(counts.healthy),
+          n(counts.degraded),
+          n(counts.down),
+        )
       : '';
 
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading || t(lang, 'Modules')}</h2>
         ${renderUpdated([health, ...probes], ctx)}
       </div>
       <span class="visually-hidden" role="status">${summary}</span>
       ${failure && (everythingFailed || failure.resource === health)
-        ? renderErrorNotice(failure.resource, ctx, () => void this.refresh(), failure.resource === health ? 'System health' : 'Module probes')
+        ? renderErrorNotice(failure.resource, ctx, () => void this.refresh(), failure.resource === health ? t(lang, 'System health') : t(lang, 'Module probes'))
         : nothing}
       ${views.length === 0
-        ? html`<p part="empty">No modules to show.</p>`
+        ? html`<p part="empty">${t(lang, 'No modules to show.')}</p>`
         : html`<div part="toolbar">
               ${renderRadioGroup({
-                label: 'Filter modules by status',
+                label: t(lang, 'Filter modules by status'),
                 part: 'filter',
-                options: FILTERS.map((f) => ({ value: f, label: `${f === 'all' ? 'All' : STATUS_LOOK[f].label} (${counts[f]})` })),
+                options: FILTERS.map((f) => ({ value: f, label: `${f === 'all' ? t(lang, 'All') : t(lang, STATUS_LOOK[f].label)} (${n(counts[f])})` })),
                 selected: this.filter,
                 onSelect: (f) => {
                   this.filter = f;
                 },
               })}
               <label class="sort"
-                >Sort by
+                >${t(lang, 'Sort by')}
                 <select part="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as ModuleSort)}>
-                  ${Object.entries(SORTS).map(([value, label]) => html`<option value=${value} ?selected=${value === this.sort}>${label}</option>`)}
+                  ${Object.entries(SORTS).map(([value, label]) => html`<option value=${value} ?selected=${value === this.sort}>${t(lang, label)}</option>`)}
                 </select></label
               >
             </div>
             ${shown.length
-              ? html`<ul part="grid" aria-label="Modules">
+              ? html`<ul part="grid" aria-label=${t(lang, 'Modules')}>
                     ${shown.map((v) => html`<li>${renderModuleCard(v, lang, (name) => this.openDetails(name))}</li>`)}
                   </ul>
-                  ${this.renderTimingNote(probes)}`
-              : html`<p part="empty">No ${this.filter} modules.</p>`}`}
+                  ${this.renderTimingNote(probes, lang)}`
+              : html`<p part="empty">${this.noneShown(lang)}</p>`}`}
       ${this.renderDialog(views, lang)}
     </section>`;
   }

@@ -1,6 +1,8 @@
 import { provide } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { t } from '../../i18n/translate.js';
+import { langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { themeStyles } from '../../ui/theme.js';
 import { sourceContext } from '../../store/lit/context.js';
@@ -79,8 +81,8 @@ export class PharosOpsDashboard extends PharosElement {
     'pharos-sparse-embeddings': PharosSparseEmbeddings,
   };
 
-  /** Title shown in the header. */
-  @property() heading = 'Pharos operations';
+  /** Title shown in the header (default: "Pharos operations" in the page's language). */
+  @property() heading?: string;
 
   /**
    * Show the number of unacknowledged alerts in the tab's title and favicon (opt-in: the
@@ -112,11 +114,12 @@ export class PharosOpsDashboard extends PharosElement {
   }
 
   override render() {
+    const lang = langOf(this);
     return html`<div part="base">
-      <pharos-dashboard-header part="header" heading=${this.heading}></pharos-dashboard-header>
+      <pharos-dashboard-header part="header" heading=${this.heading ?? nothing}></pharos-dashboard-header>
 
       <section part="overview" aria-labelledby="overview">
-        <h2 id="overview">Overview</h2>
+        <h2 id="overview">${t(lang, 'Overview')}</h2>
         <div class="stack s4">
           <pharos-health></pharos-health>
           <pharos-alerts></pharos-alerts>
@@ -125,12 +128,12 @@ export class PharosOpsDashboard extends PharosElement {
       </section>
 
       <section part="modules" aria-labelledby="modules">
-        <h2 id="modules">Module health</h2>
+        <h2 id="modules">${t(lang, 'Module health')}</h2>
         <pharos-module-grid class="s12"></pharos-module-grid>
       </section>
 
       <section part="infrastructure" aria-labelledby="infrastructure">
-        <h2 id="infrastructure">Infrastructure</h2>
+        <h2 id="infrastructure">${t(lang, 'Infrastructure')}</h2>
         <pharos-database class="s4"></pharos-database>
         <pharos-event-bus class="s4"></pharos-event-bus>
         <pharos-cache class="s4"></pharos-cache>
@@ -140,13 +143,13 @@ export class PharosOpsDashboard extends PharosElement {
       </section>
 
       <section part="usage" aria-labelledby="usage">
-        <h2 id="usage">Usage</h2>
+        <h2 id="usage">${t(lang, 'Usage')}</h2>
         <pharos-engagement class="s6"></pharos-engagement>
         <pharos-recommendations class="s6"></pharos-recommendations>
       </section>
 
       <section part="ingestion" aria-labelledby="ingestion">
-        <h2 id="ingestion">Ingestion &amp; workers</h2>
+        <h2 id="ingestion">${t(lang, 'Ingestion & workers')}</h2>
         <pharos-worker-heartbeat class="s4"></pharos-worker-heartbeat>
         <pharos-ingest-queue class="s4"></pharos-ingest-queue>
         <pharos-ingest-trigger class="s4 action"></pharos-ingest-trigger>

@@ -16,6 +16,7 @@ import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { performanceSummaryStyles } from './performance-summary.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { t } from '../../i18n/translate.js';
 
 /**
  * Backend performance from `/api/monitoring/performance`: cache hit rate, slow query count,
@@ -56,24 +57,26 @@ export class PharosPerformanceSummary extends PharosElement {
   static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, performanceSummaryStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge, 'pharos-metric-card': PharosMetricCard };
 
-  /** Heading text. */
-  @property() heading = 'Performance';
+  /** Heading text (default: "Performance" in the page's language). */
+  @property() heading?: string;
 
   private readonly performance = new ResourceController(this, performanceResource);
 
-  private readonly table = new SortableTableController<MethodTiming>(
-    this,
-    [
-      { key: 'name', label: 'Method', cell: (m) => m.name, sortValue: (m) => m.name },
-      { key: 'averageMs', label: 'Average', numeric: true, cell: (m) => formatMs(langOf(this), m.averageMs), sortValue: (m) => m.averageMs },
-      { key: 'count', label: 'Calls', numeric: true, cell: (m) => formatNumber(langOf(this), m.count, 0), sortValue: (m) => m.count },
-    ] satisfies TableColumn<MethodTiming>[],
-    { column: 'averageMs', direction: 'descending' },
-  );
+  private readonly table = new SortableTableController<MethodTiming>(this, this.columns(), { column: 'averageMs', direction: 'descending' });
 
   constructor() {
     super();
     new TickController(this);
+  }
+
+  /** The table's columns; each header is read in the page's language when the table renders. */
+  private columns(): TableColumn<MethodTiming>[] {
+    const lang = () => langOf(this);
+    return [
+      { key: 'name', get label() { return t(lang(), 'Method'); }, cell: (m) => m.name, sortValue: (m) => m.name },
+      { key: 'averageMs', get label() { return t(lang(), 'Average'); }, numeric: true, cell: (m) => formatMs(lang(), m.averageMs), sortValue: (m) => m.averageMs },
+      { key: 'count', get label() { return t(lang(), 'Calls'); }, numeric: true, cell: (m) => formatNumber(lang(), m.count, 0), sortValue: (m) => m.count },
+    ];
   }
 
   /** Refreshes now (the retry button). */
@@ -94,8 +97,8 @@ export class PharosPerformanceSummary extends PharosElement {
     const report = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh() },
-      html`${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, 'Loading performance')}`,
+      { heading: this.heading ?? t(ctx.lang, 'Performance'), resources: [resource], ctx, retry: () => void this.refresh() },
+      html`${report ? this.renderReport(report) : resource.error.get() ? nothing : renderSkeleton(6, t(ctx.lang, 'Loading performance'))}`,
     );
   }
 
@@ -105,46 +108,46 @@ export class PharosPerformanceSummary extends PharosElement {
     const figures: Figure[] = [
       {
         key: 'cache-hit-rate',
-        label: 'Cache hit rate',
+        label: t(lang, 'Cache hit rate'),
         value: noCacheTraffic ? null : report.cacheHitRate,
         format: 'percent',
         note: noCacheTraffic
-          ? 'No cache traffic yet'
-          : `${formatNumber(lang, report.cacheHits, 0)} hits · ${formatNumber(lang, report.cacheMisses, 0)} misses`,
+          ? t(lang, 'No cache traffic yet')
+          : t(lang, '{0} hits · {1} misses', formatNumber(lang, report.cacheHits, 0), formatNumber(lang, report.cacheMisses, 0)),
         series: 'cache_hit_rate',
         good: 'up',
       },
-      { key: 'slow-queries', label: 'Slow queries', value: report.slowQueryCount, format: 'integer', series: 'slow_query_count', good: 'down' },
-      { key: 'warnings', label: 'Warnings', value: report.warnings.length, format: 'integer', good: 'down' },
+      { key: 'slow-queries', label: t(lang, 'Slow queries'), value: report.slowQueryCount, format: 'integer', series: 'slow_query_count', good: 'down' },
+      { key: 'warnings', label: t(lang, 'Warnings'), value: report.warnings.length, format: 'integer', good: 'down' },
     ];
     const extra = report.recommendationMetrics ? Object.entries(report.recommendationMetrics) : [];
     return html`
-      ${renderFigures(figures, 'Performance figures', { resource: this.performance.resource, range: selectedRange(this.source) })}
+      ${renderFigures(figures, t(lang, 'Performance figures'), { resource: this.performance.resource, range: selectedRange(this.source) })}
       <section class="block" aria-labelledby="warnings-title">
-        <h3 id="warnings-title">Backend warnings</h3>
+        <h3 id="warnings-title">${t(lang, 'Backend warnings')}</h3>
         <div role="status">
           ${report.warnings.length === 0
-            ? html`<p class="meta" part="no-warnings">No warnings from the backend.</p>`
+            ? html`<p class="meta" part="no-warnings">${t(lang, 'No warnings from the backend.')}</p>`
             : html`<ul part="warnings">
                 ${report.warnings.map(
-                  (w) => html`<li part="warning"><pharos-status-badge status="degraded" label="Warning"></pharos-status-badge><span>${w}</span></li>`,
+                  (w) => html`<li part="warning"><pharos-status-badge status="degraded" label=${t(lang, 'Warning')}></pharos-status-badge><span>${w}</span></li>`,
                 )}
               </ul>`}
         </div>
       </section>
       <section class="block" aria-labelledby="timings-title">
-        <h3 id="timings-title">Method timings</h3>
+        <h3 id="timings-title">${t(lang, 'Method timings')}</h3>
         ${report.methodTimings.length === 0
-          ? renderEmpty('No method timings recorded yet.', 'The backend lists a method once it has been called.')
-          : html`<div class="table-wrap" role="region" aria-label="Method timings table" tabindex="0">
-              ${this.table.render({ rows: report.methodTimings, caption: 'Method timings: average time and calls per method', rowKey: (m) => m.name, lang, part: 'timings' })}
+          ? renderEmpty(t(lang, 'No method timings recorded yet.'), t(lang, 'The backend lists a method once it has been called.'))
+          : html`<div class="table-wrap" role="region" aria-label=${t(lang, 'Method timings table')} tabindex="0">
+              ${this.table.render({ rows: report.methodTimings, caption: t(lang, 'Method timings: average time and calls per method'), rowKey: (m) => m.name, lang, part: 'timings' })}
             </div>`}
       </section>
       ${extra.length > 0
         ? html`<section class="block" aria-labelledby="rec-title">
-            <h3 id="rec-title">Recommendation metrics</h3>
+            <h3 id="rec-title">${t(lang, 'Recommendation metrics')}</h3>
             <dl class="fields" part="recommendation-metrics">
-              ${extra.map(([k, v]) => html`<dt>${fieldLabel(k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
+              ${extra.map(([k, v]) => html`<dt>${fieldLabel(lang, k)}</dt><dd>${formatFreeValue(lang, k, v)}</dd>`)}
             </dl>
           </section>`
         : nothing}

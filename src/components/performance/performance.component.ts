@@ -3,13 +3,13 @@ import { property } from 'lit/decorators.js';
 import { Signal } from 'signal-polyfill';
 import { detectAnomaly } from '../../analysis/anomaly.js';
 import { HANDLER_LATENCY_ANOMALY } from '../../analysis/handler-latency.js';
-import { timingNote } from '../../api/timing.js';
+import { timingSentence } from '../../api/timing.js';
 import { requestStats, bucketWidth, observedSince, type RequestStats } from '../../history/percentiles.js';
 import type { PerformanceQueries, PrometheusPerformance } from '../../history/prometheus.js';
 import { isExternalResource, prometheusPerformanceResource } from '../../history/prometheus-resource.js';
 import { formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resource-views.js';
+import { inLanguage, renderErrorNotice, renderSkeleton, renderUpdated } from '../../ui/resource-views.js';
 import { renderEmpty, stateViewStyles } from '../../ui/state-views.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
@@ -21,6 +21,7 @@ import { TIME_RANGE_MS } from '../../store/time-range.js';
 import { PharosTimeseries } from '../timeseries/timeseries.component.js';
 import type { TimeseriesBand, TimeseriesSeries, TimeseriesThreshold } from '../timeseries/timeseries.component.js';
 import { performanceStyles } from './performance.styles.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
 
 /** Default P95 latency threshold (ms). */
 export const DEFAULT_P95_THRESHOLD_MS = 500;
@@ -31,8 +32,14 @@ export const DEFAULT_ERROR_RATE_THRESHOLD = 5;
 const WINDOW_QUANTUM_MS = 5_000;
 
 const PERCENTILES: TimeseriesSeries[] = [{ label: 'P50' }, { label: 'P95' }, { label: 'P99' }];
-const REQUESTS: TimeseriesSeries[] = [{ label: 'Requests' }];
-const ERRORS: TimeseriesSeries[] = [{ label: 'Errors' }];
+
+/** One series named `label` (already in the page's language): the same array for the same words, so the chart is not re-fed on every render. */
+const oneSeries = new Map<string, TimeseriesSeries[]>();
+function seriesNamed(label: string): TimeseriesSeries[] {
+  let series = oneSeries.get(label);
+  if (!series) oneSeries.set(label, (series = [{ label }]));
+  return series;
+}
 
 /** One chart's columnar data and series, built once per history change (stable identities). */
 interface ChartData {
@@ -57,7 +64,7 @@ interface BrowserHistory {
  * minus the anomaly threshold in robust spreads), as a chart band; none while there is too
  * little history to judge.
  */
-function handlerBaseline(events: ChartData): TimeseriesBand[] {
+function handlerBaseline(events: ChartData, lang: string): TimeseriesBand[] {
   const p95 = events.data[2];
   if (!p95) return [];
   const { median, spread, samples } = detectAnomaly(p95, HANDLER_LATENCY_ANOMALY);
@@ -66,7 +73,14 @@ function handlerBaseline(events: ChartData): TimeseriesBand[] {
   return [{
     lower: Math.max(0, median - reach),
     upper: median + reach,
-    label: `Usual P95 (median of the last ${samples} samples ± ${HANDLER_LATENCY_ANOMALY.threshold} spreads)`,
+    label: tp(
+      lang,
+      samples,
+      'Usual P95 (median of the last {0} sample ± {1} spreads)',
+      'Usual P95 (median of the last {0} samples ± {1} spreads)',
+      formatNumber(lang, samples, 0),
+      formatNumber(lang, HANDLER_LATENCY_ANOMALY.threshold, 1),
+    ),
     seriesIndex: 1,
   }];
 }
@@ -121,8 +135,8 @@ export class PharosPerformance extends PharosElement {
   static override styles = [themeStyles, panelStyles, stateViewStyles, performanceStyles];
   static override dependencies = { 'pharos-timeseries': PharosTimeseries };
 
-  /** Heading text. */
-  @property() heading = 'API performance';
+  /** Heading text (default: "API performance" in the page's language). */
+  @property() heading?: string;
 
   /** P95 latency threshold line, in ms. */
   @property({ type: Number, attribute: 'p95-threshold' }) p95Threshold = DEFAULT_P95_THRESHOLD_MS;
@@ -217,8 +231,9 @@ export class PharosPerformance extends PharosElement {
           stats,
           since: observedSince(histories),
           latency: { data: [stats.times, stats.p50, stats.p95, stats.p99], series: PERCENTILES },
-          rate: { data: [stats.times, stats.rate], series: REQUESTS },
-          errors: { data: [stats.times, stats.errorPercent], series: ERRORS },
+          // Named in the page's language when drawn (see renderBrowserCharts).
+          rate: { data: [stats.times, stats.rate], series: [] },
+          errors: { data: [stats.times, stats.errorPercent], series: [] },
           events: { data: [ev.times, ev.columns.handler_p50!, ev.columns.handler_p95!, ev.columns.handler_p99!], series: PERCENTILES },
           methods: {
             data: [methods.times, ...methodNames.map((n) => methods.columns[n]!)],
@@ -240,10 +255,10 @@ export class PharosPerformance extends PharosElement {
     const h = this.browser();
     return html`<section part="base" aria-labelledby="title" data-mode=${prometheus ? 'prometheus' : 'browser'}>
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading ?? t(lang, 'API performance')}</h2>
         <span class="header-actions">
           ${renderUpdated(resources, ctx)}
-          <button type="button" part="clear" @click=${() => void this.clearHistory()}>Clear history</button>
+          <button type="button" part="clear" @click=${() => void this.clearHistory()}>${t(lang, 'Clear history')}</button>
         </span>
       </div>
       ${prometheus ? this.renderPrometheus(prometheus, h, ctx) : this.renderBrowser(h, backend, ctx)}
@@ -252,12 +267,12 @@ export class PharosPerformance extends PharosElement {
 
   private renderBrowser(h: BrowserHistory, backend: Resource[], ctx: { lang: string; now: number }) {
     return html`<p part="origin">${this.renderOrigin(h, ctx.lang)}</p>
-      ${this.renderBackendErrors(ctx)} ${this.renderBrowserCharts(h, backend)}`;
+      ${this.renderBackendErrors(ctx)} ${this.renderBrowserCharts(h, backend, ctx.lang)}`;
   }
 
   private renderBackendErrors(ctx: { lang: string; now: number }) {
-    return html`${renderErrorNotice(this.events.resource, ctx, () => void this.refresh(), 'Event bus')}
-    ${renderErrorNotice(this.performance.resource, ctx, () => void this.refresh(), 'Method timings')}`;
+    return html`${renderErrorNotice(this.events.resource, ctx, () => void this.refresh(), t(ctx.lang, 'Event bus'))}
+    ${renderErrorNotice(this.performance.resource, ctx, () => void this.refresh(), t(ctx.lang, 'Method timings'))}`;
   }
 
   private renderPrometheus(resource: Resource<PrometheusPerformance, unknown>, h: BrowserHistory, ctx: { lang: string; now: number }) {
@@ -266,73 +281,83 @@ export class PharosPerformance extends PharosElement {
     const shown = value ?? this.shownPrometheus;
     const url = (resource.params as { url: string }).url;
     const range: [number, number] | undefined = shown ? [shown.start, shown.end] : undefined;
-    return html`<p part="origin">
-        <strong>Server-side, from Prometheus</strong> at <span class="url">${url}</span>: every request the backend served${shown
-          ? html`, one point every ${formatSeconds(ctx.lang, shown.stepMs / 1000)}`
-          : nothing}.
-      </p>
+    const lang = ctx.lang;
+    // The URL is a placeholder the language may move: split the sentence around it.
+    const where = shown
+      ? t(lang, 'at {0}: every request the backend served, one point every {1}.', '\u0000', formatSeconds(lang, shown.stepMs / 1000))
+      : t(lang, 'at {0}: every request the backend served.', '\u0000');
+    const [before = '', after = ''] = where.split('\u0000');
+    return html`<p part="origin"><strong>${t(lang, 'Server-side, from Prometheus')}</strong> ${before}<span class="url">${url}</span>${after}</p>
       ${renderErrorNotice(resource, ctx, () => void resource.refresh(), 'Prometheus')}
       ${shown && range
         ? html`<div part="charts">
-            ${this.renderChart('Response time', 'Latency percentiles of the backend’s requests.', 'ms', { data: [shown.times, shown.p50, shown.p95, shown.p99], series: PERCENTILES }, range, [
-              { value: this.p95Threshold, label: 'P95 threshold', seriesIndex: 1 },
+            ${this.renderChart(lang, translatable('Response time'), t(lang, 'Latency percentiles of the backend’s requests.'), 'ms', { data: [shown.times, shown.p50, shown.p95, shown.p99], series: PERCENTILES }, range, [
+              { value: this.p95Threshold, label: t(lang, 'P95 threshold'), seriesIndex: 1 },
             ])}
-            ${this.renderChart('Request rate', 'Requests per second the backend served.', 'req/s', { data: [shown.times, shown.rate], series: REQUESTS }, range)}
-            ${this.renderChart('Error rate', 'Share of the backend’s responses that were 5xx.', '%', { data: [shown.times, shown.errorPercent], series: ERRORS }, range, [
-              { value: this.errorRateThreshold, label: 'Error threshold' },
+            ${this.renderChart(lang, translatable('Request rate'), t(lang, 'Requests per second the backend served.'), t(lang, 'req/s'), { data: [shown.times, shown.rate], series: seriesNamed(t(lang, 'Requests')) }, range)}
+            ${this.renderChart(lang, translatable('Error rate'), t(lang, 'Share of the backend’s responses that were 5xx.'), '%', { data: [shown.times, shown.errorPercent], series: seriesNamed(t(lang, 'Errors')) }, range, [
+              { value: this.errorRateThreshold, label: t(lang, 'Error threshold') },
             ])}
           </div>`
         : resource.error.get()
           ? nothing
-          : renderSkeleton(4, 'Loading history from Prometheus')}
-      <h3 class="group">Backend internals, as polled by this browser</h3>
+          : renderSkeleton(4, t(lang, 'Loading history from Prometheus'))}
+      <h3 class="group">${t(lang, 'Backend internals, as polled by this browser')}</h3>
       ${this.renderBackendErrors(ctx)}
       ${h.events.data[0]!.length || h.methods.data[0]!.length
         ? html`<div part="charts">
-            ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, h.range, [], handlerBaseline(h.events))}
+            ${this.renderChart(lang, translatable('Event handler latency'), t(lang, 'Reported by the backend’s event bus, sampled at each poll.'), 'ms', h.events, h.range, [], handlerBaseline(h.events, lang))}
             ${h.methods.series.length
-              ? this.renderChart('Method timings', 'Average time per instrumented method, as the backend reports it.', 'ms', h.methods, h.range)
+              ? this.renderChart(lang, translatable('Method timings'), t(lang, 'Average time per instrumented method, as the backend reports it.'), 'ms', h.methods, h.range)
               : nothing}
           </div>`
-        : renderSkeleton(2, 'Loading event bus and method timings')}`;
+        : renderSkeleton(2, t(lang, 'Loading event bus and method timings'))}`;
   }
 
   private renderOrigin(h: BrowserHistory, lang: string): TemplateResult {
-    if (h.since === null) return html`<strong>Client-observed</strong> by this browser: no requests recorded yet.`;
+    if (h.since === null) return html`<strong>${t(lang, 'Client-observed')}</strong> ${t(lang, 'by this browser: no requests recorded yet.')}`;
     const span = (h.range[1] - Math.max(h.since, h.range[0])) / 1000;
     const rangeSeconds = (h.range[1] - h.range[0]) / 1000;
-    const partial = h.since > h.range[0] ? ` of the selected ${formatSeconds(lang, rangeSeconds)}` : '';
-    const timing = timingNote(h.stats.methods);
-    return html`<strong>Client-observed, since ${formatTime(lang, h.since)}</strong>${timing
+    const history = formatSeconds(lang, Math.max(0, span));
+    const amount =
+      h.since > h.range[0] ? t(lang, '{0} of history of the selected {1}', history, formatSeconds(lang, rangeSeconds)) : t(lang, '{0} of history', history);
+    const requests = tp(lang, h.stats.total, '{0} request', '{0} requests', formatNumber(lang, h.stats.total, 0));
+    const buckets = formatSeconds(lang, h.stats.bucketMs / 1000);
+    const made = h.stats.failed
+      ? t(lang, 'requests this browser made to the backend ({0}, {1}, {2} failed), in {3} buckets.', amount, requests, formatNumber(lang, h.stats.failed, 0), buckets)
+      : t(lang, 'requests this browser made to the backend ({0}, {1}), in {2} buckets.', amount, requests, buckets);
+    const sentence = timingSentence(h.stats.methods);
+    const timing = sentence ? inLanguage(lang, sentence) : '';
+    return html`<strong>${t(lang, 'Client-observed, since {0}', formatTime(lang, h.since))}</strong>${timing
         ? html` <span part="timing">(${timing})</span>`
-        : nothing}: requests this browser made to the backend
-      (${formatSeconds(lang, Math.max(0, span))} of history${partial}, ${formatNumber(lang, h.stats.total, 0)}
-      requests${h.stats.failed ? html`, ${formatNumber(lang, h.stats.failed, 0)} failed` : nothing}), in
-      ${formatSeconds(lang, h.stats.bucketMs / 1000)} buckets. Not the backend's own traffic: set a Prometheus URL for that.`;
+        : nothing}:
+      ${made} ${t(lang, "Not the backend's own traffic: set a Prometheus URL for that.")}`;
   }
 
-  private renderBrowserCharts(h: BrowserHistory, resources: Resource[]) {
+  private renderBrowserCharts(h: BrowserHistory, resources: Resource[], lang: string) {
     if (h.stats.total === 0) {
       const loading = resources.some((r) => r.status.get() === 'loading' || r.status.get() === 'idle');
-      return loading ? renderSkeleton(4, 'Loading performance history') : renderEmpty('No requests recorded in this time range yet.');
+      return loading ? renderSkeleton(4, t(lang, 'Loading performance history')) : renderEmpty(t(lang, 'No requests recorded in this time range yet.'));
     }
     const { range } = h;
     return html`<div part="charts">
-      ${this.renderChart('Response time', 'Client-observed latency of this browser’s requests.', 'ms', h.latency, range, [
-        { value: this.p95Threshold, label: 'P95 threshold', seriesIndex: 1 },
+      ${this.renderChart(lang, translatable('Response time'), t(lang, 'Client-observed latency of this browser’s requests.'), 'ms', h.latency, range, [
+        { value: this.p95Threshold, label: t(lang, 'P95 threshold'), seriesIndex: 1 },
       ])}
-      ${this.renderChart('Request rate', 'Requests per second this browser made.', 'req/s', h.rate, range)}
-      ${this.renderChart('Error rate', 'Share of this browser’s requests that failed.', '%', h.errors, range, [
-        { value: this.errorRateThreshold, label: 'Error threshold' },
+      ${this.renderChart(lang, translatable('Request rate'), t(lang, 'Requests per second this browser made.'), t(lang, 'req/s'), { data: h.rate.data, series: seriesNamed(t(lang, 'Requests')) }, range)}
+      ${this.renderChart(lang, translatable('Error rate'), t(lang, 'Share of this browser’s requests that failed.'), '%', { data: h.errors.data, series: seriesNamed(t(lang, 'Errors')) }, range, [
+        { value: this.errorRateThreshold, label: t(lang, 'Error threshold') },
       ])}
-      ${this.renderChart('Event handler latency', 'Reported by the backend’s event bus, sampled at each poll.', 'ms', h.events, range, [], handlerBaseline(h.events))}
+      ${this.renderChart(lang, translatable('Event handler latency'), t(lang, 'Reported by the backend’s event bus, sampled at each poll.'), 'ms', h.events, range, [], handlerBaseline(h.events, lang))}
       ${h.methods.series.length
-        ? this.renderChart('Method timings', 'Average time per instrumented method, as the backend reports it.', 'ms', h.methods, range)
+        ? this.renderChart(lang, translatable('Method timings'), t(lang, 'Average time per instrumented method, as the backend reports it.'), 'ms', h.methods, range)
         : nothing}
     </div>`;
   }
 
+  /** One chart; `title` is its English name (its `data-chart`), shown in the page's language. */
   private renderChart(
+    lang: string,
     title: string,
     note: string,
     unit: string,
@@ -341,11 +366,12 @@ export class PharosPerformance extends PharosElement {
     thresholds: TimeseriesThreshold[] = [],
     bands: TimeseriesBand[] = [],
   ): TemplateResult {
+    const name = t(lang, title);
     return html`<figure part="chart" data-chart=${title}>
-      <h3>${title}</h3>
+      <h3>${name}</h3>
       <p class="meta">${note}</p>
       <pharos-timeseries
-        label=${title}
+        label=${name}
         unit=${unit}
         height=${this.chartHeight}
         .data=${chart.data}

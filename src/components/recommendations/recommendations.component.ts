@@ -14,13 +14,14 @@ import { ResourceController, TickController } from '../../store/lit/controllers.
 import { recommendationQualityResource } from '../../store/resources/monitoring.js';
 import { PharosMetricCard } from '../metric-card/metric-card.component.js';
 import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
+import { t } from '../../i18n/translate.js';
 
 /** Ranking-metric abbreviations written the way people write them. */
 const ACRONYMS = /\b(ndcg|mrr|map|auc|ctr|hr)\b/gi;
 
 /** A label for a metric key: `precision_at_10` → "Precision@10", `ndcg_at_10` → "NDCG@10". */
-export function metricLabel(key: string): string {
-  return fieldLabel(key.replace(/_at_(\d+)$/i, '@$1')).replace(ACRONYMS, (m) => m.toUpperCase());
+export function metricLabel(lang: string, key: string): string {
+  return fieldLabel(lang, key.replace(/_at_(\d+)$/i, '@$1')).replace(ACRONYMS, (m) => m.toUpperCase());
 }
 
 /** Counts grow with traffic (good news when up); other figures are quality scores (also better up). */
@@ -81,8 +82,8 @@ export class PharosRecommendations extends PharosElement {
   ];
   static override dependencies = { 'pharos-metric-card': PharosMetricCard, 'pharos-status-badge': PharosStatusBadge };
 
-  /** Heading text. */
-  @property() heading = 'Recommendation quality';
+  /** Heading text (default: "Recommendation quality" in the page's language). */
+  @property() heading?: string;
 
   private readonly quality = new ResourceController(this, recommendationQualityResource, windowDaysOf(this));
 
@@ -106,13 +107,13 @@ export class PharosRecommendations extends PharosElement {
     const value = resource.value.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
-      { heading: html`${this.heading} <span class="window" part="window">${formatWindow(ctx.lang, resource.params)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
+      { heading: html`${this.heading ?? t(ctx.lang, 'Recommendation quality')} <span class="window" part="window">${formatWindow(ctx.lang, resource.params)}</span>`, resources: [resource], ctx, retry: () => void this.refresh() },
       html`${value === undefined
       ? resource.error.get()
         ? nothing
-        : renderSkeleton(4, 'Loading recommendation quality')
+        : renderSkeleton(4, t(ctx.lang, 'Loading recommendation quality'))
       : isNotApplicable(value)
-        ? renderNotApplicable(value.reason)
+        ? renderNotApplicable(ctx.lang, value.reason)
         : this.renderQuality(value)}`,
     );
   }
@@ -122,11 +123,11 @@ export class PharosRecommendations extends PharosElement {
     const entries = Object.entries(q.metrics);
     const window = formatWindow(lang, q.timeWindowDays);
     if (entries.length === 0) {
-      return html`<div class="body" data-window-days=${q.timeWindowDays}>${renderEmpty(`No recommendation metrics reported for the ${window}.`, q.message)}</div>`;
+      return html`<div class="body" data-window-days=${q.timeWindowDays}>${renderEmpty(t(lang, 'No recommendation metrics reported for the {0}.', window), q.message)}</div>`;
     }
     const figures: Figure[] = entries.map(([key, v]) => ({
       key,
-      label: metricLabel(key),
+      label: metricLabel(lang, key),
       // Formatted here: the key decides whether a 0..1 value is a share or a score.
       value: formatMetricValue(lang, key, v),
       format: 'number',
@@ -134,7 +135,7 @@ export class PharosRecommendations extends PharosElement {
       good: NEUTRAL_KEY.test(key) ? 'neutral' : 'up',
     }));
     return html`<div class="body" data-window-days=${q.timeWindowDays}>
-      ${renderFigures(figures, `Recommendation quality, ${window}`, { resource: this.quality.resource, range: selectedRange(this.source) })}
+      ${renderFigures(figures, t(lang, 'Recommendation quality, {0}', window), { resource: this.quality.resource, range: selectedRange(this.source) })}
       ${q.message ? html`<p class="meta" part="message">${q.message}</p>` : nothing}
     </div>`;
   }

@@ -24,11 +24,11 @@ const okBody = (metrics: Record<string, unknown>, message = '') => ({ status: 'o
 
 describe('<pharos-recommendations>', () => {
   it('labels metric keys the way people write them', () => {
-    expect(metricLabel('precision_at_10')).to.equal('Precision@10');
-    expect(metricLabel('ndcg_at_10')).to.equal('NDCG@10');
-    expect(metricLabel('click_through_rate')).to.equal('Click through rate');
-    expect(metricLabel('total_recommendations')).to.equal('Total recommendations');
-    expect(metricLabel('avg_generation_time_ms')).to.equal('Avg generation time');
+    expect(metricLabel('en', 'precision_at_10')).to.equal('Precision@10');
+    expect(metricLabel('en', 'ndcg_at_10')).to.equal('NDCG@10');
+    expect(metricLabel('en', 'click_through_rate')).to.equal('Click through rate');
+    expect(metricLabel('en', 'total_recommendations')).to.equal('Total recommendations');
+    expect(metricLabel('en', 'avg_generation_time_ms')).to.equal('Avg generation time');
   });
 
   it('shows a skeleton before the first answer', async () => {

@@ -22,8 +22,12 @@ export interface SparseRun {
   estimatedDurationMinutes: number | null;
   /** How many resource IDs were asked for; 0 = every resource still missing one. */
   requestedIds: number;
-  /** What went wrong, for `error`. */
+  /** What went wrong, for `error`: the error's own description. */
   message: string | null;
+  /** The kind of error (an `ErrorKind`), for `error`; null otherwise. */
+  errorKind?: string | null;
+  /** True when the backend answered with a status it does not document (counted as failed). */
+  unknownStatus?: boolean;
 }
 
 /** What is stored: the last run, and the last completed one (the estimate's basis). */
@@ -58,6 +62,8 @@ function readRun(raw: unknown): SparseRun | null {
     estimatedDurationMinutes: numOrNull(r.estimatedDurationMinutes),
     requestedIds: num(r.requestedIds) && r.requestedIds >= 0 ? r.requestedIds : 0,
     message: strOrNull(r.message),
+    errorKind: strOrNull(r.errorKind),
+    unknownStatus: r.unknownStatus === true,
   };
 }
 
@@ -87,10 +93,13 @@ export function saveRun(baseUrl: string, run: SparseRun, storage: Storage | null
   return record;
 }
 
-/** An estimate of a run's total duration, and what it is based on. */
+/**
+ * An estimate of a run's total duration, and what it is based on: the last completed run's
+ * rate (`last-run-rate`) or the backend's estimate for the last run (`backend-estimate`).
+ */
 export interface SparseEstimate {
   totalMs: number;
-  basis: string;
+  basis: 'last-run-rate' | 'backend-estimate';
 }
 
 /**
@@ -104,10 +113,10 @@ export function estimateRun(record: SparseRunRecord, requestedIds: number): Spar
     const msPerResource = ref.durationMs / ref.resourcesProcessed;
     // For "all missing" the count is unknown until the answer: the last run's is the best guess.
     const count = requestedIds > 0 ? requestedIds : ref.resourcesProcessed;
-    return { totalMs: msPerResource * count, basis: 'the last run’s rate' };
+    return { totalMs: msPerResource * count, basis: 'last-run-rate' };
   }
   const minutes = record.last?.estimatedDurationMinutes ?? ref?.estimatedDurationMinutes ?? null;
-  if (minutes !== null && minutes > 0) return { totalMs: minutes * 60_000, basis: 'the backend’s estimate for the last run' };
+  if (minutes !== null && minutes > 0) return { totalMs: minutes * 60_000, basis: 'backend-estimate' };
   return null;
 }
 

@@ -1,13 +1,15 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isAbortError, toPharosError } from '../../api/errors.js';
+import { isAbortError, toPharosError, type PharosError } from '../../api/errors.js';
 import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/search.js';
 import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
+import { t, tp, translatable } from '../../i18n/translate.js';
+import { markup, SLOTS } from '../../ingestion/markup.js';
 import { formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
 import { formatMs } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { ERROR_TITLES } from '../../ui/resource-views.js';
+import { describeError, ERROR_TITLES } from '../../ui/resource-views.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
@@ -15,6 +17,14 @@ import {
   estimateRun, loadRuns, parseResourceIds, saveRun, type SparseEstimate, type SparseRun, type SparseRunRecord,
 } from './last-run.js';
 import { sparseEmbeddingsStyles } from './sparse-embeddings.styles.js';
+
+/** How the last run ended, as the last-run box says it (English: shown with `t(lang, …)`). */
+const RESULT_LABEL: Record<SparseRun['outcome'], string> = {
+  completed: translatable('Completed'),
+  failed: translatable('Failed (reported by the backend)'),
+  error: translatable('Could not be run'),
+  abandoned: translatable('Stopped waiting (the server went on)'),
+};
 
 /** A generation request as the user set it up. */
 interface SparseRequest {
@@ -77,12 +87,13 @@ interface SparseLaunch {
 export class PharosSparseEmbeddings extends PharosElement {
   static override styles = [themeStyles, panelStyles, sparseEmbeddingsStyles];
 
-  /** Heading text. */
-  @property() heading = 'Sparse embeddings';
+  /** Heading text; empty for the default, "Sparse embeddings" in the page's language. */
+  @property() heading = '';
 
   /** The request awaiting confirmation, or null while the form shows. */
   @state() private confirming: SparseRequest | null = null;
-  @state() private batchError: string | null = null;
+  /** The batch size typed is not a whole number of 1 or more. */
+  @state() private batchInvalid = false;
   @state() private record: SparseRunRecord = { last: null, lastCompleted: null };
 
   @query('#ids') private idsField?: HTMLTextAreaElement;
@@ -98,6 +109,8 @@ export class PharosSparseEmbeddings extends PharosElement {
     onComplete: () => (this.focusAfterUpdate = '[part=review]'),
   });
   private launch: SparseLaunch | null = null;
+  /** The error of the latest run, worded in the reader's language when shown (the run keeps its English). */
+  private lastError: PharosError | null = null;
   private recordFor: string | null = null;
   private focusAfterUpdate: string | null = null;
   // What the user typed, kept across the confirmation and the run (the form re-renders).
@@ -155,13 +168,13 @@ export class PharosSparseEmbeddings extends PharosElement {
     if (this.batchText !== '') {
       const n = Number(this.batchText);
       if (!Number.isInteger(n) || n < 1) {
-        this.batchError = 'The batch size must be a whole number of 1 or more (or empty for the backend’s default).';
+        this.batchInvalid = true;
         this.focusAfterUpdate = '#batch';
         return null;
       }
       batchSize = n;
     }
-    this.batchError = null;
+    this.batchInvalid = false;
     return { resourceIds: parseResourceIds(this.idsText), batchSize };
   }
 
@@ -192,9 +205,18 @@ export class PharosSparseEmbeddings extends PharosElement {
   /** The task: POSTs, waits, and turns whatever happens into a remembered run. */
   private async generate({ request, baseUrl, startedAt }: SparseLaunch, signal: AbortSignal): Promise<SparseRun> {
     const source = this.source;
-    const base = { requestedIds: request.resourceIds.length, jobId: null, resourcesProcessed: null, estimatedDurationMinutes: null, message: null };
+    const base = {
+      requestedIds: request.resourceIds.length,
+      jobId: null,
+      resourcesProcessed: null,
+      estimatedDurationMinutes: null,
+      message: null,
+      errorKind: null,
+      unknownStatus: false,
+    };
     let run: SparseRun;
     let answer: SparseGenerateResult | null = null;
+    this.lastError = null;
     try {
       answer = await generateSparseEmbeddings(source.config, { resourceIds: request.resourceIds, batchSize: request.batchSize }, { signal });
       const at = source.clock.now();
@@ -206,7 +228,7 @@ export class PharosSparseEmbeddings extends PharosElement {
         jobId: answer.jobId,
         resourcesProcessed: answer.resourcesToProcess,
         estimatedDurationMinutes: answer.estimatedDurationMinutes,
-        message: answer.status === 'unknown' ? 'The backend answered with an unknown status.' : null,
+        unknownStatus: answer.status === 'unknown',
       };
     } catch (error) {
       const at = source.clock.now();
@@ -214,7 +236,8 @@ export class PharosSparseEmbeddings extends PharosElement {
         run = { ...base, at, durationMs: at - startedAt, outcome: 'abandoned' };
       } else {
         const e = toPharosError(error);
-        run = { ...base, at, durationMs: at - startedAt, outcome: 'error', message: `${ERROR_TITLES[e.kind]} ${e.message}` };
+        this.lastError = e;
+        run = { ...base, at, durationMs: at - startedAt, outcome: 'error', message: e.message, errorKind: e.kind };
       }
     }
     this.record = saveRun(baseUrl, run);
@@ -240,28 +263,29 @@ export class PharosSparseEmbeddings extends PharosElement {
     // The run that just ended shows with the form, not over a new confirmation.
     const generation = confirming ? null : this.generation;
     return html`<section part="base" aria-labelledby="title">
-      <div part="header"><h2 id="title">${this.heading}</h2></div>
+      <div part="header"><h2 id="title">${this.heading || t(lang, 'Sparse embeddings')}</h2></div>
       ${this.source.readOnly.get()
-        ? renderReadOnlyNotice('Sparse embeddings are generated')
+        ? renderReadOnlyNotice(lang, translatable('Sparse embeddings are generated'))
         : confirming
           ? this.renderConfirm(confirming, lang)
-          : this.renderForm(this.running)}
+          : this.renderForm(this.running, lang)}
       <div role="status" class="visually-hidden">
-        ${generation?.render({ pending: () => 'Generating sparse embeddings…', complete: (run) => this.statusWord(run) })}
+        ${generation?.render({ pending: () => t(lang, 'Generating sparse embeddings…'), complete: (run) => this.statusWord(run, lang) })}
       </div>
       ${generation?.render({ pending: () => this.renderProgress(this.launch!, lang), complete: (run) => this.renderResult(run, lang) })}
       ${this.renderLastRun(lang)}
     </section>`;
   }
 
-  private renderForm(running: boolean) {
-    const invalid = this.batchError !== null;
+  private renderForm(running: boolean, lang: string) {
+    const invalid = this.batchInvalid;
+    const optional = t(lang, '(optional)');
     return html`<form part="form" novalidate @submit=${this.review}>
       <fieldset ?disabled=${running}>
-        <label for="ids">Resource IDs <span class="meta">(optional)</span></label>
+        <label for="ids">${t(lang, 'Resource IDs')} <span class="meta">${optional}</span></label>
         <textarea id="ids" part="ids" rows="3" spellcheck="false" aria-describedby="ids-hint" .value=${this.idsText}></textarea>
-        <p id="ids-hint" class="meta">Separated by commas, spaces or new lines. Empty = every resource that still lacks a sparse embedding.</p>
-        <label for="batch">Batch size <span class="meta">(optional)</span></label>
+        <p id="ids-hint" class="meta">${t(lang, 'Separated by commas, spaces or new lines. Empty = every resource that still lacks a sparse embedding.')}</p>
+        <label for="batch">${t(lang, 'Batch size')} <span class="meta">${optional}</span></label>
         <input
           id="batch"
           part="batch"
@@ -271,29 +295,55 @@ export class PharosSparseEmbeddings extends PharosElement {
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${invalid ? 'batch-error batch-hint' : 'batch-hint'}
         />
-        ${invalid ? html`<p id="batch-error" class="field-error">${this.batchError}</p>` : nothing}
-        <p id="batch-hint" class="meta">Resources embedded per batch. Empty = the backend’s default.</p>
-        <div class="buttons"><button part="review" type="submit" class="primary">Generate…</button></div>
+        ${invalid
+          ? html`<p id="batch-error" class="field-error">${t(lang, 'The batch size must be a whole number of 1 or more (or empty for the backend’s default).')}</p>`
+          : nothing}
+        <p id="batch-hint" class="meta">${t(lang, 'Resources embedded per batch. Empty = the backend’s default.')}</p>
+        <div class="buttons"><button part="review" type="submit" class="primary">${t(lang, 'Generate…')}</button></div>
       </fieldset>
     </form>`;
   }
 
   private renderConfirm(request: SparseRequest, lang: string) {
     const n = request.resourceIds.length;
-    const what =
-      n === 0
-        ? 'every resource that still lacks a sparse embedding'
-        : `${formatNumber(lang, n, 0)} listed ${n === 1 ? 'resource' : 'resources'}`;
-    const batch = request.batchSize === undefined ? 'in batches of the backend’s default size' : `in batches of ${formatNumber(lang, request.batchSize, 0)}`;
+    const count = formatNumber(lang, n, 0);
+    let question: string;
+    if (request.batchSize === undefined) {
+      question =
+        n === 0
+          ? t(lang, 'Generate sparse embeddings for every resource that still lacks a sparse embedding, in batches of the backend’s default size?')
+          : tp(
+              lang,
+              n,
+              'Generate sparse embeddings for {0} listed resource, in batches of the backend’s default size?',
+              'Generate sparse embeddings for {0} listed resources, in batches of the backend’s default size?',
+              count,
+            );
+    } else {
+      const batch = formatNumber(lang, request.batchSize, 0);
+      question =
+        n === 0
+          ? t(lang, 'Generate sparse embeddings for every resource that still lacks a sparse embedding, in batches of {0}?', batch)
+          : tp(
+              lang,
+              n,
+              'Generate sparse embeddings for {0} listed resource, in batches of {1}?',
+              'Generate sparse embeddings for {0} listed resources, in batches of {1}?',
+              count,
+              batch,
+            );
+    }
     return html`<div class="notice" part="confirm" role="group" aria-labelledby="confirm-title">
-      <p id="confirm-title"><strong>Generate sparse embeddings for ${what}, ${batch}?</strong></p>
+      <p id="confirm-title"><strong>${question}</strong></p>
       <p>
-        The backend answers only when it has finished, which can take minutes. You can stop waiting at any time, but once started
-        the server keeps working until it is done.
+        ${t(
+          lang,
+          'The backend answers only when it has finished, which can take minutes. You can stop waiting at any time, but once started the server keeps working until it is done.',
+        )}
       </p>
       <div class="buttons">
-        <button type="button" part="start" class="primary" @click=${() => void this.start(request)}>Start generation</button>
-        <button type="button" part="back" @click=${this.back}>Back</button>
+        <button type="button" part="start" class="primary" @click=${() => void this.start(request)}>${t(lang, 'Start generation')}</button>
+        <button type="button" part="back" @click=${this.back}>${t(lang, 'Back')}</button>
       </div>
     </div>`;
   }
@@ -302,85 +352,113 @@ export class PharosSparseEmbeddings extends PharosElement {
     // Reading `now` only while running: the tick re-renders this element only then.
     const elapsedMs = Math.max(0, this.source.now.get() - launch.startedAt);
     const estimate = launch.estimate;
-    let remaining;
-    if (!estimate) remaining = 'No estimate yet: the first completed run sets one.';
-    else if (elapsedMs < estimate.totalMs)
-      remaining = `About ${formatSeconds(lang, Math.ceil((estimate.totalMs - elapsedMs) / 1000))} left (from ${estimate.basis}).`;
-    else remaining = `Taking longer than expected (${formatMs(lang, estimate.totalMs)} from ${estimate.basis}).`;
+    let remaining: string;
+    if (!estimate) remaining = t(lang, 'No estimate yet: the first completed run sets one.');
+    else if (elapsedMs < estimate.totalMs) {
+      const left = formatSeconds(lang, Math.ceil((estimate.totalMs - elapsedMs) / 1000));
+      remaining =
+        estimate.basis === 'last-run-rate'
+          ? t(lang, 'About {0} left (from the last run’s rate).', left)
+          : t(lang, 'About {0} left (from the backend’s estimate for the last run).', left);
+    } else {
+      const expected = formatMs(lang, estimate.totalMs);
+      remaining =
+        estimate.basis === 'last-run-rate'
+          ? t(lang, 'Taking longer than expected ({0} from the last run’s rate).', expected)
+          : t(lang, 'Taking longer than expected ({0} from the backend’s estimate for the last run).', expected);
+    }
+    const elapsed = html`<span part="elapsed">${formatSeconds(lang, Math.floor(elapsedMs / 1000))}</span>`;
     return html`<div part="progress">
       ${estimate
-        ? html`<progress aria-label="Generation progress (estimated)" max=${Math.round(estimate.totalMs)} value=${Math.min(elapsedMs, estimate.totalMs)}></progress>`
-        : html`<progress aria-label="Generation in progress"></progress>`}
-      <p>Running for <span part="elapsed">${formatSeconds(lang, Math.floor(elapsedMs / 1000))}</span>. <span part="remaining">${remaining}</span></p>
-      <div class="buttons"><button type="button" part="stop" @click=${() => this.stopWaiting()}>Stop waiting</button></div>
-      <p class="meta">Stopping only stops this page from waiting: the server keeps generating until it is done.</p>
+        ? html`<progress
+            aria-label=${t(lang, 'Generation progress (estimated)')}
+            max=${Math.round(estimate.totalMs)}
+            value=${Math.min(elapsedMs, estimate.totalMs)}
+          ></progress>`
+        : html`<progress aria-label=${t(lang, 'Generation in progress')}></progress>`}
+      <p>${markup(t(lang, 'Running for {0}.', ...SLOTS), [elapsed])} <span part="remaining">${remaining}</span></p>
+      <div class="buttons"><button type="button" part="stop" @click=${() => this.stopWaiting()}>${t(lang, 'Stop waiting')}</button></div>
+      <p class="meta">${t(lang, 'Stopping only stops this page from waiting: the server keeps generating until it is done.')}</p>
     </div>`;
   }
 
-  private statusWord(run: SparseRun): string {
+  private statusWord(run: SparseRun, lang: string): string {
     switch (run.outcome) {
       case 'completed':
-        return 'Sparse embeddings generated.';
+        return t(lang, 'Sparse embeddings generated.');
       case 'failed':
-        return 'Sparse embedding generation failed.';
+        return t(lang, 'Sparse embedding generation failed.');
       case 'abandoned':
-        return 'Stopped waiting; the server keeps working.';
+        return t(lang, 'Stopped waiting; the server keeps working.');
       default:
-        return 'Sparse embedding generation could not be run.';
+        return t(lang, 'Sparse embedding generation could not be run.');
     }
   }
 
   private renderResult(run: SparseRun, lang: string) {
-    const count = run.resourcesProcessed === null ? '' : `${formatNumber(lang, run.resourcesProcessed, 0)} ${run.resourcesProcessed === 1 ? 'resource' : 'resources'}`;
+    const n = run.resourcesProcessed;
+    const count = n === null ? '' : formatNumber(lang, n, 0);
     const took = formatMs(lang, run.durationMs);
-    const job = run.jobId ? html` Job <span class="id">${run.jobId}</span>.` : nothing;
+    const job = run.jobId ? html` ${markup(t(lang, 'Job {0}.', ...SLOTS), [html`<span class="id">${run.jobId}</span>`])}` : nothing;
     switch (run.outcome) {
       case 'completed':
         return html`<div class="notice" part="result" data-outcome="completed">
-          <p><strong>Completed:</strong> ${count} processed in ${took}.${job}</p>
+          <p>
+            <strong>${t(lang, 'Completed:')}</strong>
+            ${n === null
+              ? t(lang, 'Processed in {0}.', took)
+              : tp(lang, n, '{0} resource processed in {1}.', '{0} resources processed in {1}.', count, took)}${job}
+          </p>
         </div>`;
-      case 'failed':
+      case 'failed': {
+        const headline = html`<strong>${t(lang, 'The backend reports that the generation failed')}</strong>`;
+        const sentence =
+          n === null
+            ? t(lang, '{0} after {1}.', ...SLOTS)
+            : tp(lang, n, '{0} after {1} ({2} resource to process).', '{0} after {1} ({2} resources to process).', ...SLOTS);
         return html`<div class="notice" part="result" data-outcome="failed" data-tone="danger" role="alert">
-          <p><strong>The backend reports that the generation failed</strong> after ${took} (${count} to process).${job} ${run.message ?? ''}</p>
+          <p>
+            ${markup(sentence, [headline, took, count])}${job} ${run.unknownStatus ? t(lang, 'The backend answered with an unknown status.') : ''}
+          </p>
         </div>`;
+      }
       case 'abandoned':
         return html`<div class="notice" part="result" data-outcome="abandoned" data-tone="warn">
           <p>
-            <strong>Stopped waiting after ${took}.</strong> The server keeps generating embeddings; its result will not show here. Run
-            again later to pick up anything still missing: only resources without a sparse embedding are processed.
+            <strong>${t(lang, 'Stopped waiting after {0}.', took)}</strong>
+            ${t(
+              lang,
+              'The server keeps generating embeddings; its result will not show here. Run again later to pick up anything still missing: only resources without a sparse embedding are processed.',
+            )}
           </p>
         </div>`;
-      default:
+      default: {
+        const title = run.errorKind && run.errorKind in ERROR_TITLES ? t(lang, ERROR_TITLES[run.errorKind as keyof typeof ERROR_TITLES]) : '';
         return html`<div class="notice" part="result" data-outcome="error" data-tone="danger" role="alert">
-          <p><strong>Generation could not be run.</strong> ${run.message}</p>
+          <p><strong>${t(lang, 'Generation could not be run.')}</strong> ${title} ${this.lastError ? describeError(lang, this.lastError) : run.message}</p>
         </div>`;
+      }
     }
   }
 
   private renderLastRun(lang: string) {
     const run = this.record.last;
-    if (!run) return html`<p part="last-run" class="meta">No run recorded from this browser yet.</p>`;
-    const result = {
-      completed: 'Completed',
-      failed: 'Failed (reported by the backend)',
-      error: 'Could not be run',
-      abandoned: 'Stopped waiting (the server went on)',
-    }[run.outcome];
+    if (!run) return html`<p part="last-run" class="meta">${t(lang, 'No run recorded from this browser yet.')}</p>`;
     return html`<div part="last-run">
-      <h3>Last run</h3>
+      <h3>${t(lang, 'Last run')}</h3>
       <dl class="fields">
-        <dt>When</dt>
+        <dt>${t(lang, 'When')}</dt>
         <dd><time datetime=${new Date(run.at).toISOString()}>${formatDateTime(lang, run.at)}</time></dd>
-        <dt>Result</dt>
-        <dd>${result}</dd>
-        <dt>Job ID</dt>
-        <dd class="id">${run.jobId ?? 'None (no answer)'}</dd>
-        <dt>Duration</dt>
+        <dt>${t(lang, 'Result')}</dt>
+        <dd>${t(lang, RESULT_LABEL[run.outcome])}</dd>
+        <dt>${t(lang, 'Job ID')}</dt>
+        <dd class="id">${run.jobId ?? t(lang, 'None (no answer)')}</dd>
+        <dt>${t(lang, 'Duration')}</dt>
         <dd>${formatMs(lang, run.durationMs)}</dd>
-        <dt>Resources</dt>
+        <dt>${t(lang, 'Resources')}</dt>
         <dd>
-          ${run.resourcesProcessed === null ? 'Unknown' : formatNumber(lang, run.resourcesProcessed, 0)}
-          ${run.requestedIds > 0 ? html`<span class="meta">(${formatNumber(lang, run.requestedIds, 0)} asked for)</span>` : html`<span class="meta">(all missing)</span>`}
+          ${run.resourcesProcessed === null ? t(lang, 'Unknown') : formatNumber(lang, run.resourcesProcessed, 0)}
+          <span class="meta">${run.requestedIds > 0 ? t(lang, '({0} asked for)', formatNumber(lang, run.requestedIds, 0)) : t(lang, '(all missing)')}</span>
         </dd>
       </dl>
     </div>`;

@@ -211,7 +211,7 @@ describe('pharos-sparse-embeddings', () => {
     expect(estimateRun({ last: completed, lastCompleted: completed }, 4)?.totalMs).to.equal(2_000);
     expect(estimateRun({ last: completed, lastCompleted: completed }, 0)?.totalMs).to.equal(10_000);
     const failed = { ...completed, outcome: 'failed' as const, resourcesProcessed: 5, estimatedDurationMinutes: 3 };
-    expect(estimateRun({ last: failed, lastCompleted: null }, 0)).to.deep.equal({ totalMs: 180_000, basis: 'the backend’s estimate for the last run' });
+    expect(estimateRun({ last: failed, lastCompleted: null }, 0)).to.deep.equal({ totalMs: 180_000, basis: 'backend-estimate' });
     expect(estimateRun({ last: null, lastCompleted: null }, 3)).to.equal(null);
     expect(loadRuns('http://nowhere.invalid', undefined)).to.deep.equal({ last: null, lastCompleted: null });
   });

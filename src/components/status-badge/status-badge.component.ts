@@ -1,5 +1,7 @@
 import { html, css } from 'lit';
 import { property } from 'lit/decorators.js';
+import { t } from '../../i18n/translate.js';
+import { langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { pillStyles, themeStyles } from '../../ui/theme.js';
 import { STATUS_LOOK, toBadgeStatus, type BadgeStatus } from '../../ui/status.js';
@@ -65,8 +67,9 @@ export class PharosStatusBadge extends PharosElement {
 
   override render() {
     const look = STATUS_LOOK[this.normalizedStatus];
-    const text = this.label ?? look.label;
-    return html`<span part="base" class="pill" data-tone=${look.tone} role="img" aria-label=${text === look.label ? text : `${look.label}: ${text}`}>
+    const word = t(langOf(this), look.label);
+    const text = this.label ?? word;
+    return html`<span part="base" class="pill" data-tone=${look.tone} role="img" aria-label=${text === word ? text : `${word}: ${text}`}>
       <span part="icon" class="pill-icon" aria-hidden="true">${look.icon}</span><span part="label" aria-hidden="true">${text}</span>
     </span>`;
   }

@@ -6,6 +6,9 @@
 import { lowerBound, upperBound } from '../../util/sorted.js';
 import { finite } from './clean-data.js';
 
+/** Rows rendered at most by the table view; the CSV export always has them all. */
+export const TABLE_ROW_LIMIT = 1000;
+
 /** One y column of the chart's `data` (`<pharos-timeseries>`). */
 export interface TimeseriesSeries {
   /** Name in the legend, tooltip, table header and CSV header. */

@@ -1,4 +1,5 @@
 /** CSV export: the visible rows of a chart as RFC 4180 text, and the file name to save it as. */
+import { t } from '../../i18n/translate.js';
 import { timesOf, unitOf, valueAt, visibleSpan, type ChartModel } from './chart-model.js';
 
 /** A cell quoted only when it has to be (a comma, quote or line break inside). */
@@ -7,13 +8,13 @@ function csvCell(text: string): string {
 }
 
 /**
- * The visible data as CSV: a header row (`time` and each series with its unit), then one
- * row per point: ISO 8601 UTC time, values with full precision, empty cells for gaps.
+ * The visible data as CSV: a header row (`time`, in `lang`, and each series with its unit),
+ * then one row per point: ISO 8601 UTC time, values with full precision, empty cells for gaps.
  */
-export function toCSV(model: ChartModel): string {
+export function toCSV(model: ChartModel, lang = 'en'): string {
   const xs = timesOf(model);
   const [start, end] = visibleSpan(model);
-  const header = ['time', ...model.series.map((s, i) => (unitOf(model, i) ? `${s.label} (${unitOf(model, i)})` : s.label))];
+  const header = [t(lang, 'time'), ...model.series.map((s, i) => (unitOf(model, i) ? `${s.label} (${unitOf(model, i)})` : s.label))];
   const lines = [header.map(csvCell).join(',')];
   for (let i = start; i < end; i++) {
     const cells = [new Date(xs[i]!).toISOString()];

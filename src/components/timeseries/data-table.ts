@@ -1,16 +1,14 @@
 /**
  * The accessible table: the chart's visible rows as a real `<table>` (newest first, a row
  * header per time, a column header per series with its unit, marks as notes), for screen
- * readers and for reading exact values.
+ * readers and for reading exact values. Loaded when a chart's table is first shown.
  */
 import { html, nothing } from 'lit';
 import { cssProps } from '../../ui/css-props.js';
-import { formatDateTime } from '../../util/format.js';
-import { nearestIndex, timesOf, unitOf, valueAt, type ChartModel } from './chart-model.js';
+import { formatDateTime, formatNumber } from '../../util/format.js';
+import { list, t } from '../../i18n/translate.js';
+import { nearestIndex, TABLE_ROW_LIMIT, timesOf, unitOf, valueAt, type ChartModel } from './chart-model.js';
 import { formatWithUnit } from './units.js';
-
-/** Rows rendered at most by the table view; the CSV export always has them all. */
-export const TABLE_ROW_LIMIT = 1000;
 
 /** The table of rows `[start, end)` (the newest {@link TABLE_ROW_LIMIT} of them), in a scrolling region. */
 export function renderDataTable(model: ChartModel, lang: string, start: number, end: number) {
@@ -27,24 +25,33 @@ export function renderDataTable(model: ChartModel, lang: string, start: number, 
     rows.push(html`<tr>
       <th scope="row">${formatDateTime(lang, xs[i]!)}</th>
       ${model.series.map((_, s) => html`<td>${formatWithUnit(lang, valueAt(model, s, i), unitOf(model, s))}</td>`)}
-      ${hasMarks ? html`<td>${notes.get(i)?.join(', ') ?? ''}</td>` : nothing}
+      ${hasMarks ? html`<td>${list(lang, notes.get(i) ?? [])}</td>` : nothing}
     </tr>`);
   }
   const total = end - start;
-  return html`<div class="table-wrap" ${cssProps({ 'max-height': `${Math.max(model.height, 240)}px` })} tabindex="0" role="region" aria-label=${`${model.label || 'Chart'} data`}>
+  const name = model.label || t(lang, 'Data');
+  const caption =
+    total > TABLE_ROW_LIMIT
+      ? t(lang, '{0}: newest {1} of {2} points (export CSV for all)', name, formatNumber(lang, TABLE_ROW_LIMIT, 0), formatNumber(lang, total, 0))
+      : total === 0
+        ? t(lang, '{0}: no data in this time range', name)
+        : name;
+  return html`<div
+    class="table-wrap"
+    ${cssProps({ 'max-height': `${Math.max(model.height, 240)}px` })}
+    tabindex="0"
+    role="region"
+    aria-label=${model.label ? t(lang, '{0} data', model.label) : t(lang, 'Chart data')}
+  >
     <table part="table">
       <caption>
-        ${model.label || 'Data'}${total > TABLE_ROW_LIMIT
-          ? `: newest ${TABLE_ROW_LIMIT.toLocaleString(lang)} of ${total.toLocaleString(lang)} points (export CSV for all)`
-          : total === 0
-            ? ': no data in this time range'
-            : ''}
+        ${caption}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Time</th>
+          <th scope="col">${t(lang, 'Time')}</th>
           ${model.series.map((s, i) => html`<th scope="col">${s.label}${unitOf(model, i) ? ` (${unitOf(model, i)})` : ''}</th>`)}
-          ${hasMarks ? html`<th scope="col">Note</th>` : nothing}
+          ${hasMarks ? html`<th scope="col">${t(lang, 'Note')}</th>` : nothing}
         </tr>
       </thead>
       <tbody>

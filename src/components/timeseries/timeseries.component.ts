@@ -14,13 +14,13 @@ import { FrameBatcher } from './frame-batcher.js';
 import { drawOverlays } from './canvas-overlays.js';
 import { plotOptions } from './plot-options.js';
 import { csvFileName, toCSV } from './csv-export.js';
-import { renderDataTable } from './data-table.js';
 import { describeChart, describeRow } from './chart-text.js';
 import { formatWithUnit } from './units.js';
 import { timeseriesStyles } from './timeseries.styles.js';
+import { t } from '../../i18n/translate.js';
 
 export type { TimeseriesBand, TimeseriesMark, TimeseriesSeries, TimeseriesThreshold } from './chart-model.js';
-export { TABLE_ROW_LIMIT } from './data-table.js';
+export { TABLE_ROW_LIMIT } from './chart-model.js';
 
 const KEY_STEP_LARGE = 10;
 
@@ -108,6 +108,10 @@ export class PharosTimeseries extends PharosElement {
   /** Shows the data as a table instead of the chart. */
   @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
 
+  /** The table view's code, loaded when a table is first shown: most readers never open one. */
+  private dataTable: typeof import('./data-table.js') | null = null;
+  private dataTableLoading: Promise<unknown> | null = null;
+
   @state() private cursorIdx: number | null = null;
   @state() private pointerInside = false;
   @state() private announcement = '';
@@ -158,9 +162,24 @@ export class PharosTimeseries extends PharosElement {
 
   /** Resolves after the current Lit update and the chart commit that follows it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
+    let result = await super.getUpdateComplete();
+    if (this.dataTableLoading) {
+      await this.dataTableLoading;
+      result = await super.getUpdateComplete();
+    }
     while (this.batcher.pending) await this.batcher.pending;
     return result;
+  }
+
+  protected override willUpdate(): void {
+    if (!this.tableView || this.dataTable || this.dataTableLoading) return;
+    this.dataTableLoading = import('./data-table.js').then(
+      (module) => {
+        this.dataTable = module;
+        this.requestUpdate();
+      },
+      (cause: unknown) => console.warn('<pharos-timeseries>: the table view could not be loaded', cause),
+    );
   }
 
   private readonly onSchemeChange = () => {
@@ -262,11 +281,12 @@ export class PharosTimeseries extends PharosElement {
   }
 
   /**
-   * The visible data as CSV: a header row (`time` and each series with its unit), then one
-   * row per point: ISO 8601 UTC time, values with full precision, empty cells for gaps.
+   * The visible data as CSV: a header row (`time`, in the page's language, and each series
+   * with its unit), then one row per point: ISO 8601 UTC time, values with full precision,
+   * empty cells for gaps.
    */
   toCSV(): string {
-    return toCSV(this);
+    return toCSV(this, langOf(this));
   }
 
   /** Downloads {@link toCSV} as `<label>.csv`. */
@@ -328,7 +348,7 @@ export class PharosTimeseries extends PharosElement {
     const cursor = this.cursorIdx;
     return html`<div part="base">
       <div part="toolbar">
-        <ul part="legend" aria-label=${`${this.label || 'Chart'} legend`}>
+        <ul part="legend" aria-label=${this.label ? t(lang, '{0} legend', this.label) : t(lang, 'Chart legend')}>
           ${this.series.map((s, i) => {
             const value = cursor !== null ? valueAt(this, i, cursor) : latestOf(this, i);
             return html`<li part="legend-item">
@@ -340,9 +360,9 @@ export class PharosTimeseries extends PharosElement {
         </ul>
         <span class="actions">
           <button type="button" part="table-toggle" aria-pressed=${this.tableView ? 'true' : 'false'} @click=${() => (this.tableView = !this.tableView)}>
-            View as table
+            ${t(lang, 'View as table')}
           </button>
-          <button type="button" part="export" @click=${() => this.exportCSV()}>Export CSV</button>
+          <button type="button" part="export" @click=${() => this.exportCSV()}>${t(lang, 'Export CSV')}</button>
         </span>
       </div>
       <div class="frame" ?hidden=${this.tableView}>
@@ -350,18 +370,18 @@ export class PharosTimeseries extends PharosElement {
           part="plot"
           tabindex="0"
           role="img"
-          aria-roledescription="chart"
+          aria-roledescription=${t(lang, 'chart')}
           aria-label=${describeChart(this, lang)}
           @keydown=${this.onKeyDown}
           @blur=${this.onBlur}
           @pointerenter=${() => (this.pointerInside = true)}
           @pointerleave=${() => (this.pointerInside = false)}
         ></div>
-        ${empty ? html`<div part="empty">No data in this time range</div>` : nothing}
+        ${empty ? html`<div part="empty">${t(lang, 'No data in this time range')}</div>` : nothing}
         ${this.renderTooltip()}
       </div>
       <span class="visually-hidden" aria-live="polite">${this.announcement}</span>
-      ${this.tableView ? renderDataTable(this, lang, start, end) : nothing}
+      ${this.tableView && this.dataTable ? this.dataTable.renderDataTable(this, lang, start, end) : nothing}
       <span class="probe" aria-hidden="true"></span>
     </div>`;
   }

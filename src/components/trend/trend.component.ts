@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Direction } from '../../analysis/anomaly.js';
+import { t, translatable } from '../../i18n/translate.js';
 import { formatNumber, langOf, MISSING } from '../../util/format.js';
 import { formatMs, formatPercent } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -36,12 +37,12 @@ export interface TrendDescription {
   icon: string;
   /** Short visible text, e.g. `+12%`. */
   text: string;
-  /** Sentence for screen readers, e.g. `up 12% (worse)`. */
+  /** Sentence for screen readers, e.g. `up 12% (worse)` (in the language given to {@link describeTrend}). */
   spoken: string;
 }
 
 const ICONS: Record<Direction, string> = { up: '▲', down: '▼', flat: '▶' };
-const WORDS: Record<Direction, string> = { up: 'up', down: 'down', flat: 'unchanged' };
+const WORDS: Record<Direction, string> = { up: translatable('up'), down: translatable('down'), flat: translatable('unchanged') };
 
 function formatAmount(lang: string, amount: number, format: TrendFormat, unit: string | undefined): string {
   if (format === 'percent') return formatPercent(lang, amount);
@@ -59,13 +60,15 @@ export function describeTrend(lang: string, input: TrendInput): TrendDescription
   const known = typeof change === 'number' && Number.isFinite(change);
   const direction: Direction | null =
     input.direction ?? (known ? (change > 0 ? 'up' : change < 0 ? 'down' : 'flat') : null);
-  if (!direction) return { direction: null, tone: 'neutral', icon: '', text: MISSING, spoken: 'no trend yet' };
+  if (!direction) return { direction: null, tone: 'neutral', icon: '', text: MISSING, spoken: t(lang, 'no trend yet') };
   const tone: TrendTone =
     direction === 'flat' || good === 'neutral' ? 'neutral' : (direction === 'up') === (good === 'up') ? 'better' : 'worse';
   const amount = known ? formatAmount(lang, Math.abs(change), format, unit) : '';
   const sign = direction === 'up' ? '+' : direction === 'down' ? '−' : '±';
-  const text = amount ? `${sign}${amount}` : WORDS[direction];
-  const spoken = `${WORDS[direction]}${amount && direction !== 'flat' ? ` ${amount}` : ''}${tone === 'neutral' ? '' : ` (${tone})`}`;
+  const word = t(lang, WORDS[direction]);
+  const text = amount ? `${sign}${amount}` : word;
+  const moved = !amount || direction === 'flat' ? word : direction === 'up' ? t(lang, 'up {0}', amount) : t(lang, 'down {0}', amount);
+  const spoken = tone === 'neutral' ? moved : tone === 'better' ? t(lang, '{0} (better)', moved) : t(lang, '{0} (worse)', moved);
   return { direction, tone, icon: ICONS[direction], text, spoken };
 }
 

@@ -1,7 +1,9 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { IngestionHealth, WorkerHealth, WorkerState } from '../../api/ingestion.js';
 import { componentName, type HealthReport } from '../../api/monitoring.js';
+import { list, t, tp, translatable } from '../../i18n/translate.js';
+import { markup, SLOTS } from '../../ingestion/markup.js';
 import { cssProps } from '../../ui/css-props.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
@@ -17,24 +19,54 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { heartbeatTimeline, type HeartbeatTimeline, type PollState } from './heartbeat-timeline.js';
 import { workerHeartbeatStyles } from './worker-heartbeat.styles.js';
 
+/** The worker's state as its badge says it (English: shown with `t(lang, …)`). */
 const STATE_LABEL: Record<WorkerState, string> = {
-  online: 'Online',
-  degraded: 'Degraded',
-  offline: 'Offline',
-  unknown: 'Unknown',
+  online: translatable('Online'),
+  degraded: translatable('Degraded'),
+  offline: translatable('Offline'),
+  unknown: translatable('Unknown'),
 };
 
-const POLL_LABEL: Record<PollState, string> = {
-  online: 'online',
-  degraded: 'degraded',
-  offline: 'offline',
-  'no-answer': 'no answer',
+/** The live region's words for each state (English: shown with `t(lang, …)`). */
+const STATE_ANNOUNCEMENT: Record<WorkerState, string> = {
+  online: translatable('Edge worker online'),
+  degraded: translatable('Edge worker degraded'),
+  offline: translatable('Edge worker offline'),
+  unknown: translatable('Edge worker unknown'),
 };
+
+/** The legend's word for each poll state (English: shown with `t(lang, …)`). */
+const POLL_LABEL: Record<PollState, string> = {
+  online: translatable('online'),
+  degraded: translatable('degraded'),
+  offline: translatable('offline'),
+  'no-answer': translatable('no answer'),
+};
+
+/** "2 online": a number of polls in a state, in `lang` (`count` already formatted). */
+function pollCount(lang: string, state: PollState, n: number, count: string): string {
+  switch (state) {
+    case 'online':
+      return tp(lang, n, '{0} online', '{0} online', count);
+    case 'degraded':
+      return tp(lang, n, '{0} degraded', '{0} degraded', count);
+    case 'offline':
+      return tp(lang, n, '{0} offline', '{0} offline', count);
+    default:
+      return tp(lang, n, '{0} no answer', '{0} no answer', count);
+  }
+}
 
 /** Bar height per state (of 24), so the state reads without colour. */
 const POLL_HEIGHT: Record<PollState, number> = { online: 24, degraded: 14, offline: 6, 'no-answer': 3 };
 
-const RANGE_LABEL: Record<TimeRange, string> = { '1h': 'hour', '6h': '6 hours', '24h': '24 hours', '7d': '7 days' };
+/** The timeline's caption for each range (English: shown with `t(lang, …)`). */
+const RANGE_CAPTION: Record<TimeRange, string> = {
+  '1h': translatable('Heartbeats, last hour'),
+  '6h': translatable('Heartbeats, last 6 hours'),
+  '24h': translatable('Heartbeats, last 24 hours'),
+  '7d': translatable('Heartbeats, last 7 days'),
+};
 
 
 /**
@@ -85,8 +117,8 @@ export class PharosWorkerHeartbeat extends PharosElement {
   static override styles = [themeStyles, panelStyles, workerHeartbeatStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge };
 
-  /** Heading text. */
-  @property() heading = 'Edge worker';
+  /** Heading text; empty for the default, "Edge worker" in the page's language. */
+  @property() heading = '';
 
   private readonly worker = new ResourceController(this, workerHealthResource);
   private readonly ingestion = new ResourceController(this, ingestionHealthResource);
@@ -124,11 +156,11 @@ export class PharosWorkerHeartbeat extends PharosElement {
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
-        <h2 id="title">${this.heading}</h2>
+        <h2 id="title">${this.heading || t(ctx.lang, 'Edge worker')}</h2>
         ${renderUpdated([worker], ctx)}
       </div>
-      ${renderErrorNotice(worker, ctx, () => void worker.refresh(), 'Edge worker')}
-      ${w ? this.renderWorker(w, ctx) : worker.error.get() ? nothing : renderSkeleton(4, 'Loading the edge worker’s state')}
+      ${renderErrorNotice(worker, ctx, () => void worker.refresh(), t(ctx.lang, 'Edge worker'))}
+      ${w ? this.renderWorker(w, ctx) : worker.error.get() ? nothing : renderSkeleton(4, t(ctx.lang, 'Loading the edge worker’s state'))}
       ${this.renderTimeline(worker, ctx)} ${this.renderCloud(ctx)}
     </section>`;
   }
@@ -138,24 +170,27 @@ export class PharosWorkerHeartbeat extends PharosElement {
     const age = this.liveAgeSeconds(ctx.now);
     const ageText = html`<span part="age">${formatSeconds(lang, age === null ? null : Math.floor(age))}</span>`;
     const threshold = formatSeconds(lang, w.thresholdSeconds);
-    let summary: TemplateResult;
+    let summary: unknown;
     switch (w.state) {
       case 'online':
-        summary =
+        summary = markup(
           age !== null && age > w.thresholdSeconds
-            ? html`Last heartbeat ${ageText} ago, past the ${threshold} threshold since the last check: the next check will tell.`
-            : html`Last heartbeat ${ageText} ago; it counts as late after ${threshold} without one.`;
+            ? t(lang, 'Last heartbeat {0} ago, past the {1} threshold since the last check: the next check will tell.', ...SLOTS)
+            : t(lang, 'Last heartbeat {0} ago; it counts as late after {1} without one.', ...SLOTS),
+          [ageText, threshold],
+        );
         break;
       case 'degraded':
-        summary = html`No heartbeat for ${ageText}, longer than the ${threshold} threshold: new ingestions are refused until it is back.`;
+        summary = markup(t(lang, 'No heartbeat for {0}, longer than the {1} threshold: new ingestions are refused until it is back.', ...SLOTS), [ageText, threshold]);
         break;
       case 'offline':
-        summary = html`No heartbeat recorded: the worker is offline and new ingestions are refused.`;
+        summary = t(lang, 'No heartbeat recorded: the worker is offline and new ingestions are refused.');
         break;
       default:
-        summary = html`The backend reported a state this dashboard does not know.`;
+        summary = t(lang, 'The backend reported a state this dashboard does not know.');
     }
-    const label = STATE_LABEL[w.state];
+    const label = t(lang, STATE_LABEL[w.state]);
+    const announcement = t(lang, STATE_ANNOUNCEMENT[w.state]);
     const stale = this.worker.resource.stale.get();
     const meta = w.meta;
     return html`<div part="liveness" data-state=${w.state}>
@@ -164,24 +199,28 @@ export class PharosWorkerHeartbeat extends PharosElement {
           <pharos-status-badge part="state" status=${toBadgeStatus(w.state)} label=${label}></pharos-status-badge>
           <p part="summary">${summary}</p>
         </div>
-        <span class="visually-hidden" role="status">Edge worker ${label.toLowerCase()}${stale ? ' (last known state)' : ''}</span>
+        <span class="visually-hidden" role="status">${stale ? t(lang, '{0} (last known state)', announcement) : announcement}</span>
       </div>
       <dl class="fields" part="meta">
-        <dt>Last heartbeat</dt>
-        <dd>${w.lastSeen ? html`<time datetime=${w.lastSeen.toISOString()}>${formatDateTime(lang, w.lastSeen)}</time>` : 'None recorded'}</dd>
-        <dt>Threshold</dt>
+        <dt>${t(lang, 'Last heartbeat')}</dt>
+        <dd>${w.lastSeen ? html`<time datetime=${w.lastSeen.toISOString()}>${formatDateTime(lang, w.lastSeen)}</time>` : t(lang, 'None recorded')}</dd>
+        <dt>${t(lang, 'Threshold')}</dt>
         <dd>${threshold}</dd>
         ${meta
-          ? html`<dt>Worker ID</dt>
+          ? html`<dt>${t(lang, 'Worker ID')}</dt>
               <dd>${meta.workerId}</dd>
-              <dt>Version</dt>
+              <dt>${t(lang, 'Version')}</dt>
               <dd>${meta.version}</dd>
-              <dt>Embedding model</dt>
+              <dt>${t(lang, 'Embedding model')}</dt>
               <dd>${meta.embeddingModel}</dd>
-              <dt>Queue drained</dt>
-              <dd>${meta.queueDrainedCount === null ? 'Unknown' : `${formatNumber(lang, meta.queueDrainedCount, 0)} jobs`}</dd>`
-          : html`<dt>Worker</dt>
-              <dd>No metadata (the worker has not reported itself)</dd>`}
+              <dt>${t(lang, 'Queue drained')}</dt>
+              <dd>
+                ${meta.queueDrainedCount === null
+                  ? t(lang, 'Unknown')
+                  : tp(lang, meta.queueDrainedCount, '{0} job', '{0} jobs', formatNumber(lang, meta.queueDrainedCount, 0))}
+              </dd>`
+          : html`<dt>${t(lang, 'Worker')}</dt>
+              <dd>${t(lang, 'No metadata (the worker has not reported itself)')}</dd>`}
       </dl>`;
   }
 
@@ -193,16 +232,16 @@ export class PharosWorkerHeartbeat extends PharosElement {
     const tl = heartbeatTimeline(worker.history, from, to);
     const polls = tl.segments.length === 0 ? 0 : Object.values(tl.counts).reduce((a, b) => a + b, 0);
     return html`<figure part="timeline">
-      <figcaption>Heartbeats, last ${RANGE_LABEL[range]}</figcaption>
+      <figcaption>${t(ctx.lang, RANGE_CAPTION[range])}</figcaption>
       ${polls === 0 ? nothing : this.renderTimelineBar(tl)}
       <p class="meta" part="timeline-summary">${this.timelineText(tl, polls, ctx)}</p>
       ${polls === 0
         ? nothing
         : html`<ul class="legend meta" aria-hidden="true">
             ${(['online', 'degraded', 'offline', 'no-answer'] as const).map(
-              (s) => html`<li data-state=${s}><span class="swatch" ${cssProps({ height: `${POLL_HEIGHT[s] / 2}px` })}></span>${POLL_LABEL[s]}</li>`,
+              (s) => html`<li data-state=${s}><span class="swatch" ${cssProps({ height: `${POLL_HEIGHT[s] / 2}px` })}></span>${t(ctx.lang, POLL_LABEL[s])}</li>`,
             )}
-            <li><span class="swatch beat"></span>heartbeat</li>
+            <li><span class="swatch beat"></span>${t(ctx.lang, 'heartbeat')}</li>
           </ul>`}
     </figure>`;
   }
@@ -220,17 +259,24 @@ export class PharosWorkerHeartbeat extends PharosElement {
   }
 
   private timelineText(tl: HeartbeatTimeline, polls: number, ctx: ViewContext): string {
-    if (polls === 0) return 'No checks yet in this range: the timeline fills as this page polls the worker.';
     const lang = ctx.lang;
+    if (polls === 0) return t(lang, 'No checks yet in this range: the timeline fills as this page polls the worker.');
     const n = (v: number) => formatNumber(lang, v, 0);
     const parts = (['online', 'degraded', 'offline', 'no-answer'] as const)
       .filter((s) => tl.counts[s] > 0)
-      .map((s) => `${n(tl.counts[s])} ${POLL_LABEL[s]}`);
-    const beats = tl.beats.length === 1 ? '1 heartbeat seen' : `${n(tl.beats.length)} heartbeats seen`;
+      .map((s) => pollCount(lang, s, tl.counts[s], n(tl.counts[s])));
+    const checks = tp(lang, polls, '{0} check ({1})', '{0} checks ({1})', n(polls), list(lang, parts));
+    const seen = tl.beats.length;
+    const beats = seen
+      ? tp(lang, seen, '{0} heartbeat seen, the latest {1}', '{0} heartbeats seen, the latest {1}', n(seen), formatAgo(lang, tl.beats[seen - 1]!, ctx.now))
+      : tp(lang, seen, '{0} heartbeat seen', '{0} heartbeats seen', n(seen));
     const changes =
-      tl.changes === 0 ? 'no state change' : tl.changes === 1 ? 'the state changed once' : `the state changed ${n(tl.changes)} times`;
-    const last = tl.beats.length ? `, the latest ${formatAgo(lang, tl.beats[tl.beats.length - 1]!, ctx.now)}` : '';
-    return `${n(polls)} ${polls === 1 ? 'check' : 'checks'} (${parts.join(', ')}); ${beats}${last}; ${changes}.`;
+      tl.changes === 0
+        ? t(lang, 'no state change')
+        : tl.changes === 1
+          ? t(lang, 'the state changed once')
+          : tp(lang, tl.changes, 'the state changed {0} time', 'the state changed {0} times', n(tl.changes));
+    return t(lang, '{0}; {1}; {2}.', checks, beats, changes);
   }
 
   private renderCloud(ctx: ViewContext) {
@@ -238,20 +284,21 @@ export class PharosWorkerHeartbeat extends PharosElement {
     const health = this.health.resource;
     const ih = ingestion.value.get();
     const report = health.value.get();
+    const { lang } = ctx;
     return html`<section part="cloud" aria-labelledby="cloud-title">
-      <h3 id="cloud-title">Cloud side</h3>
-      ${renderErrorNotice(ingestion, ctx, () => void ingestion.refresh(), 'Ingestion API')}
-      ${ih ? this.renderServices(ih) : ingestion.error.get() ? nothing : renderSkeleton(2, 'Loading the ingestion API’s services')}
-      ${renderErrorNotice(health, ctx, () => void health.refresh(), 'System health')}
-      ${report ? this.renderComponents(report) : health.error.get() ? nothing : renderSkeleton(2, 'Loading system health')}
+      <h3 id="cloud-title">${t(lang, 'Cloud side')}</h3>
+      ${renderErrorNotice(ingestion, ctx, () => void ingestion.refresh(), t(lang, 'Ingestion API'))}
+      ${ih ? this.renderServices(ih, lang) : ingestion.error.get() ? nothing : renderSkeleton(2, t(lang, 'Loading the ingestion API’s services'))}
+      ${renderErrorNotice(health, ctx, () => void health.refresh(), t(lang, 'System health'))}
+      ${report ? this.renderComponents(report, lang) : health.error.get() ? nothing : renderSkeleton(2, t(lang, 'Loading system health'))}
     </section>`;
   }
 
-  private renderServices(ih: IngestionHealth) {
-    return html`<h4 id="services-title">Ingestion API</h4>
+  private renderServices(ih: IngestionHealth, lang: string) {
+    return html`<h4 id="services-title">${t(lang, 'Ingestion API')}</h4>
       <ul part="services" aria-labelledby="services-title">
         <li part="service" data-name="api" data-status=${ih.status}>
-          <span class="name">API</span>
+          <span class="name">${componentName('api')}</span>
           <pharos-status-badge status=${toBadgeStatus(ih.status)}></pharos-status-badge>
           <span class="detail"></span>
         </li>
@@ -259,21 +306,21 @@ export class PharosWorkerHeartbeat extends PharosElement {
           const notConfigured = s.state === 'not-configured';
           return html`<li part="service" data-name=${s.name} data-status=${s.state}>
             <span class="name">${componentName(s.name)}</span>
-            <pharos-status-badge status=${toBadgeStatus(s.state)} label=${notConfigured ? 'Not configured' : nothing}></pharos-status-badge>
+            <pharos-status-badge status=${toBadgeStatus(s.state)} label=${notConfigured ? t(lang, 'Not configured') : nothing}></pharos-status-badge>
             <span class="detail">${s.state === 'healthy' || notConfigured ? '' : s.message}</span>
           </li>`;
         })}
       </ul>`;
   }
 
-  private renderComponents(report: HealthReport) {
-    return html`<h4 id="components-title">Health components</h4>
+  private renderComponents(report: HealthReport, lang: string) {
+    return html`<h4 id="components-title">${t(lang, 'Health components')}</h4>
       <ul part="components" aria-labelledby="components-title">
         ${report.components.map((c) => {
           const removed = c.status === 'not_applicable';
           return html`<li part="service" data-name=${c.name} data-status=${c.status}>
             <span class="name">${componentName(c.name)}</span>
-            <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? 'Removed from this deployment' : nothing}></pharos-status-badge>
+            <pharos-status-badge status=${toBadgeStatus(c.status)} label=${removed ? t(lang, 'Removed from this deployment') : nothing}></pharos-status-badge>
             <span class="detail">${c.status === 'healthy' ? '' : c.message}</span>
           </li>`;
         })}

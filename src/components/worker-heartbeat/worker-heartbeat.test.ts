@@ -97,7 +97,7 @@ describe('pharos-worker-heartbeat', () => {
     await el.refresh();
     await el.updateComplete;
     const summary = text(el, 'timeline-summary');
-    expect(summary).to.match(/^4 checks \(2 online, 1 degraded, 1 no answer\)/);
+    expect(summary).to.match(/^4 checks \(2 online, 1 degraded, and 1 no answer\)/);
     expect(summary).to.contain('the state changed 3 times');
     const segments = [...el.shadowRoot!.querySelectorAll('[part=timeline-bar] rect')].map((r) => r.getAttribute('data-state'));
     expect(segments).to.deep.equal(['online', 'degraded', 'online', 'no-answer']);

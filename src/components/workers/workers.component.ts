@@ -18,6 +18,7 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
 import { workersStyles } from './workers.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
+import { list, t, tp } from '../../i18n/translate.js';
 
 /** A worker name that may wrap after its `@` (`celery@` / `host-1`) rather than anywhere. */
 function breakableName(name: string) {
@@ -29,14 +30,14 @@ function breakableName(name: string) {
  * The backend's own words when it says Celery cannot be reached (`status: "error"` with
  * `message` and `error`), or null for any other failure.
  */
-export function celeryUnreachableText(error: PharosError | null): string | null {
+export function celeryUnreachableText(error: PharosError | null, lang = 'en'): string | null {
   if (!error || error.kind !== 'backend') return null;
   const detail = (typeof error.detail === 'object' && error.detail !== null ? error.detail : {}) as { message?: unknown; error?: unknown };
   const clean = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const message = clean(detail.message);
   const cause = clean(detail.error);
   if (message && cause) return `${message} (${cause})`;
-  return message ?? cause ?? 'the backend gave no details.';
+  return message ?? cause ?? t(lang, 'the backend gave no details.');
 }
 
 /**
@@ -79,23 +80,12 @@ export class PharosWorkers extends PharosElement {
   static override styles = [themeStyles, panelStyles, figureStyles, sortableTableStyles, stateViewStyles, workersStyles];
   static override dependencies = { 'pharos-status-badge': PharosStatusBadge, 'pharos-metric-card': PharosMetricCard };
 
-  /** Heading text. */
-  @property() heading = 'Celery workers';
+  /** Heading text (default: "Celery workers" in the page's language). */
+  @property() heading?: string;
 
   private readonly workers = new ResourceController(this, workersStatusResource);
 
-  private readonly table = new SortableTableController<WorkerRow>(
-    this,
-    [
-      { key: 'name', label: 'Worker', cell: (w) => breakableName(w.name), sortValue: (w) => w.name },
-      { key: 'active', label: 'Active', numeric: true, cell: (w) => this.count(w.active), sortValue: (w) => w.active },
-      { key: 'scheduled', label: 'Scheduled', numeric: true, cell: (w) => this.count(w.scheduled), sortValue: (w) => w.scheduled },
-      { key: 'pool', label: 'Pool', cell: (w) => this.poolText(w), sortValue: (w) => w.processes ?? w.concurrency },
-      { key: 'tasksDone', label: 'Tasks done', numeric: true, cell: (w) => this.count(w.tasksDone), sortValue: (w) => w.tasksDone },
-      { key: 'uptime', label: 'Uptime', numeric: true, cell: (w) => formatSeconds(langOf(this), w.uptimeSeconds), sortValue: (w) => w.uptimeSeconds },
-    ] satisfies TableColumn<WorkerRow>[],
-    { column: 'name', direction: 'ascending' },
-  );
+  private readonly table = new SortableTableController<WorkerRow>(this, this.columns(), { column: 'name', direction: 'ascending' });
 
   constructor() {
     super();
@@ -107,9 +97,28 @@ export class PharosWorkers extends PharosElement {
     return this.workers.resource.refresh();
   }
 
+  /** The table's columns; each header is read in the page's language when the table renders. */
+  private columns(): TableColumn<WorkerRow>[] {
+    const lang = () => langOf(this);
+    return [
+      { key: 'name', get label() { return t(lang(), 'Worker'); }, cell: (w) => breakableName(w.name), sortValue: (w) => w.name },
+      { key: 'active', get label() { return t(lang(), 'Active'); }, numeric: true, cell: (w) => this.count(w.active), sortValue: (w) => w.active },
+      { key: 'scheduled', get label() { return t(lang(), 'Scheduled'); }, numeric: true, cell: (w) => this.count(w.scheduled), sortValue: (w) => w.scheduled },
+      { key: 'pool', get label() { return t(lang(), 'Pool'); }, cell: (w) => this.poolText(w), sortValue: (w) => w.processes ?? w.concurrency },
+      { key: 'tasksDone', get label() { return t(lang(), 'Tasks done'); }, numeric: true, cell: (w) => this.count(w.tasksDone), sortValue: (w) => w.tasksDone },
+      { key: 'uptime', get label() { return t(lang(), 'Uptime'); }, numeric: true, cell: (w) => formatSeconds(lang(), w.uptimeSeconds), sortValue: (w) => w.uptimeSeconds },
+    ];
+  }
+
   /** "prefork · 4 processes", falling back to the concurrency limit. */
   private poolText(w: WorkerRow): string {
-    const size = w.processes !== null ? `${this.count(w.processes)}\u00a0processes` : w.concurrency !== null ? `max\u00a0${this.count(w.concurrency)}` : null;
+    const lang = langOf(this);
+    const size =
+      w.processes !== null
+        ? tp(lang, w.processes, '{0}\u00a0process', '{0}\u00a0processes', this.count(w.processes))
+        : w.concurrency !== null
+          ? t(lang, 'max\u00a0{0}', this.count(w.concurrency))
+          : null;
     return [w.pool, size].filter(Boolean).join(' · ') || MISSING;
   }
 
@@ -122,10 +131,10 @@ export class PharosWorkers extends PharosElement {
     const status = resource.value.get();
     const error = resource.error.get();
     const ctx = { lang: langOf(this), now: this.source.now.get() };
-    const unreachable = celeryUnreachableText(error);
+    const unreachable = celeryUnreachableText(error, ctx.lang);
     return renderPanel(
-      { heading: this.heading, resources: [resource], ctx, retry: () => void this.refresh(), notice: unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : undefined },
-      html`${status ? this.renderStatus(status) : error ? nothing : renderSkeleton(5, 'Loading Celery workers')}`,
+      { heading: this.heading ?? t(ctx.lang, 'Celery workers'), resources: [resource], ctx, retry: () => void this.refresh(), notice: unreachable !== null ? this.renderUnreachable(unreachable, resource, ctx) : undefined },
+      html`${status ? this.renderStatus(status) : error ? nothing : renderSkeleton(5, t(ctx.lang, 'Loading Celery workers'))}`,
     );
   }
 
@@ -135,32 +144,32 @@ export class PharosWorkers extends PharosElement {
     const next = resource.nextRefreshAt.get();
     return html`<div class="notice" data-tone=${kept ? 'warn' : 'danger'} part="unreachable">
       <div class="unreachable-text">
-        <pharos-status-badge status="down" label="Not reachable"></pharos-status-badge>
-        <p role="status"><strong>Celery workers are not reachable:</strong> ${said}</p>
-        ${kept ? html`<p class="stale-note">Showing the last known workers, from ${formatTime(ctx.lang, kept)}.</p>` : nothing}
+        <pharos-status-badge status="down" label=${t(ctx.lang, 'Not reachable')}></pharos-status-badge>
+        <p role="status"><strong>${t(ctx.lang, 'Celery workers are not reachable:')}</strong> ${said}</p>
+        ${kept ? html`<p class="stale-note">${t(ctx.lang, 'Showing the last known workers, from {0}.', formatTime(ctx.lang, kept))}</p>` : nothing}
         <p class="meta">
-          ${checked === null ? '' : `Checked ${formatAgo(ctx.lang, checked, ctx.now)}.`}
-          ${next === null ? '' : ` Next check in ${formatSeconds(ctx.lang, Math.max(0, Math.ceil((next - ctx.now) / 1000)))}.`}
+          ${checked === null ? '' : t(ctx.lang, 'Checked {0}.', formatAgo(ctx.lang, checked, ctx.now))}
+          ${next === null ? '' : ` ${t(ctx.lang, 'Next check in {0}.', formatSeconds(ctx.lang, Math.max(0, Math.ceil((next - ctx.now) / 1000))))}`}
         </p>
       </div>
-      <button type="button" part="retry" @click=${() => void this.refresh()}>Check again</button>
+      <button type="button" part="retry" @click=${() => void this.refresh()}>${t(ctx.lang, 'Check again')}</button>
     </div>`;
   }
 
   private renderStatus(status: WorkersStatus) {
     const lang = langOf(this);
     const figures: Figure[] = [
-      { key: 'workers', label: 'Workers', value: status.workerCount, format: 'integer', series: 'worker_count', good: 'up' },
-      { key: 'active', label: 'Active tasks', value: status.totalActiveTasks, format: 'integer', series: 'active_tasks' },
-      { key: 'scheduled', label: 'Scheduled tasks', value: status.totalScheduledTasks, format: 'integer', series: 'scheduled_tasks' },
+      { key: 'workers', label: t(lang, 'Workers'), value: status.workerCount, format: 'integer', series: 'worker_count', good: 'up' },
+      { key: 'active', label: t(lang, 'Active tasks'), value: status.totalActiveTasks, format: 'integer', series: 'active_tasks' },
+      { key: 'scheduled', label: t(lang, 'Scheduled tasks'), value: status.totalScheduledTasks, format: 'integer', series: 'scheduled_tasks' },
     ];
     const rows = status.workers.map(workerRow);
     return html`
-      ${renderFigures(figures, 'Worker figures', { resource: this.workers.resource, range: selectedRange(this.source) })}
+      ${renderFigures(figures, t(lang, 'Worker figures'), { resource: this.workers.resource, range: selectedRange(this.source) })}
       ${rows.length === 0
-        ? renderEmpty('No Celery workers answered.', 'Celery is reachable, but no worker replied to the inspection.')
-        : html`<div class="table-wrap" role="region" aria-label="Workers table" tabindex="0">
-            ${this.table.render({ rows, caption: 'Celery workers: tasks and stats per worker', rowKey: (w) => w.name, lang, part: 'workers' })}
+        ? renderEmpty(t(lang, 'No Celery workers answered.'), t(lang, 'Celery is reachable, but no worker replied to the inspection.'))
+        : html`<div class="table-wrap" role="region" aria-label=${t(lang, 'Workers table')} tabindex="0">
+            ${this.table.render({ rows, caption: t(lang, 'Celery workers: tasks and stats per worker'), rowKey: (w) => w.name, lang, part: 'workers' })}
           </div>
           <div class="worker-details">${rows.map((w) => this.renderDetails(w))}</div>`}
     `;
@@ -170,17 +179,24 @@ export class PharosWorkers extends PharosElement {
     const lang = langOf(this);
     const fields: [string, string][] = [
       ...(w.pid !== null ? ([['PID', String(w.pid)]] as [string, string][]) : []),
-      ...(w.concurrency !== null ? ([['Max concurrency', this.count(w.concurrency)]] as [string, string][]) : []),
-      ...(w.broker ? ([['Broker', w.broker]] as [string, string][]) : []),
-      ...(w.prefetch !== null ? ([['Prefetch count', this.count(w.prefetch)]] as [string, string][]) : []),
-      ...(w.activeTaskNames.length ? ([['Running', w.activeTaskNames.join(', ')]] as [string, string][]) : []),
-      ...w.totals.map(([task, n]) => [`Done: ${task}`, this.count(n)] as [string, string]),
+      ...(w.concurrency !== null ? ([[t(lang, 'Max concurrency'), this.count(w.concurrency)]] as [string, string][]) : []),
+      ...(w.broker ? ([[t(lang, 'Broker'), w.broker]] as [string, string][]) : []),
+      ...(w.prefetch !== null ? ([[t(lang, 'Prefetch count'), this.count(w.prefetch)]] as [string, string][]) : []),
+      ...(w.activeTaskNames.length ? ([[t(lang, 'Running'), list(lang, w.activeTaskNames)]] as [string, string][]) : []),
+      ...w.totals.map(([task, n]) => [t(lang, 'Done: {0}', task), this.count(n)] as [string, string]),
       ...w.other.map(([k, v]) => [humanize(k), formatFreeValue(lang, k, v)] as [string, string]),
     ];
     if (fields.length === 0) return nothing;
     return html`<details part="details" data-key=${w.name}>
-      <summary>More about <span class="mono">${w.name}</span> (${this.count(fields.length)} ${fields.length === 1 ? 'field' : 'fields'})</summary>
+      <summary>${this.renderMoreAbout(w.name, fields.length, lang)}</summary>
       <dl class="fields">${fields.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
     </details>`;
+  }
+
+  /** "More about <span class=mono>celery@host</span> (3 fields)", the name wherever the language puts it. */
+  private renderMoreAbout(name: string, fields: number, lang: string) {
+    const text = tp(lang, fields, 'More about {0} ({1} field)', 'More about {0} ({1} fields)', '\u0000', this.count(fields));
+    const [before = '', after = ''] = text.split('\u0000');
+    return html`${before}<span class="mono">${name}</span>${after}`;
   }
 }

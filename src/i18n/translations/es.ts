@@ -1,6 +1,6 @@
 // Spanish: one module, loaded when a page in this language first needs a string.
 // Its parts follow the source's rooms; keys are the English texts (see ../translate.ts).
-import type { Translation } from '../translate.js';
+import type { Translation } from '../translation.js';
 import ui from './es/ui.js';
 import panels from './es/panels.js';
 import alerts from './es/alerts.js';

@@ -3,7 +3,7 @@
  * group send one another over their BroadcastChannel, and how errors and answers are
  * flattened to cross it (structured clone keeps no classes).
  */
-import { PharosError, type ErrorKind } from '../../api/errors.js';
+import { PharosError, type ErrorKind, type Sentence } from '../../api/errors.js';
 import type { HistoryWindow, Sample } from '../history.js';
 import type { ResourceAnswer } from '../resource.js';
 
@@ -18,6 +18,8 @@ export interface ResourceRef {
 export interface ErrorData {
   kind: ErrorKind;
   message: string;
+  /** The message as words to translate, so each page shows it in its own language. */
+  description?: Sentence;
   status?: number;
   endpoint?: string;
   retryAfterMs?: number;
@@ -52,6 +54,7 @@ export type Message =
 export const toErrorData = (e: PharosError): ErrorData => ({
   kind: e.kind,
   message: e.message,
+  description: e.description,
   status: e.status,
   endpoint: e.endpoint,
   retryAfterMs: e.retryAfterMs,
@@ -61,7 +64,7 @@ export const toErrorData = (e: PharosError): ErrorData => ({
 
 /** A PharosError again, from what crossed pages. */
 export const fromErrorData = (e: ErrorData): PharosError =>
-  new PharosError(e.kind, e.message, { status: e.status, endpoint: e.endpoint, retryAfterMs: e.retryAfterMs, detail: e.detail, edgeWorkerOffline: e.edgeWorkerOffline });
+  new PharosError(e.kind, e.description ?? e.message, { status: e.status, endpoint: e.endpoint, retryAfterMs: e.retryAfterMs, detail: e.detail, edgeWorkerOffline: e.edgeWorkerOffline });
 
 /** An answer as resources apply it, from what crossed pages. */
 export const toAnswer = (a: AnswerData): ResourceAnswer<unknown> =>

@@ -1,0 +1,7 @@
+/**
+ * Marks an English text kept in data (a rule's label, a column's heading, an error's wording)
+ * as a string to translate: returns it unchanged, so that code below the i18n layer (the API
+ * client, the alert engine) can name a string the UI later passes to `t()`, and the catalog
+ * check (scripts/check-i18n.mjs) sees it.
+ */
+export const translatable = (text: string): string => text;
