@@ -7,6 +7,7 @@
 //                              compresses far better than many small chunks; only code loaded
 //                              on first use is apart (chunks/pharos-ops-*)
 //   cdn/autoloader.js          defines the pharos-* tags it finds in the page, on demand
+//   cdn/localize.js            registerTranslation() for the autoloader's elements
 //   cdn/components/<name>.js   one tag and the elements it renders
 //   cdn/chunks/core-*.js       what every element needs, as ONE file: lit, signals, the store,
 //                              the HTTP client, the theme. Taken as what <pharos-health>, the
@@ -32,7 +33,7 @@ const core = new Set(healthModules.filter((id) => !/[\\/]src[\\/]components[\\/]
 rmSync('cdn', { recursive: true, force: true });
 const outputs = [
   ...(await bundleCdn(
-    { autoloader: 'src/cdn/autoloader.ts', ...componentEntries },
+    { autoloader: 'src/cdn/autoloader.ts', localize: 'src/cdn/localize.ts', ...componentEntries },
     { codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id), includeDependenciesRecursively: false }] } },
   )),
   // One file, but for what is loaded on demand (the sharing protocol, the dialogs, …). The

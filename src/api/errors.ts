@@ -1,4 +1,5 @@
-import { translatable } from '../util/translatable.js';
+import { formatSeconds } from '../util/format.js';
+import { fill, translatable } from '../util/translatable.js';
 
 /**
  * What went wrong with a request, in a form elements can act on. The kinds map to what a
@@ -50,17 +51,9 @@ export type Sentence = readonly [english: string, ...values: SentenceValue[]];
 /** A value of a {@link Sentence}. */
 export type SentenceValue = string | number | Sentence;
 
-/** Rounds seconds into a short duration for English messages ("45 s", "12 min", "3 h"). */
-function roughDuration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} days`;
-}
-
 /** A {@link Sentence} (or one of its values) in English. */
 export const inEnglish = (v: SentenceValue): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? roughDuration(v) : v[0].replace(/\{(\d)\}/g, (_, i: string) => inEnglish(v[+i + 1]!));
+  typeof v === 'string' ? v : typeof v === 'number' ? formatSeconds('en', v) : fill(v[0], v.slice(1).map(inEnglish));
 
 /** Options for {@link PharosError}. */
 export interface PharosErrorInit {

@@ -79,6 +79,3 @@ export function autoload(root: Document | ShadowRoot | Element): Promise<void> {
 }
 
 void autoload(document);
-
-/** Adds a language, or changes strings, for the elements this autoloader defines (see README, Languages). */
-export { registerTranslation } from '../i18n/translate.js';

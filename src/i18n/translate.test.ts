@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { list, registerTranslation, t, tp } from './translate.js';
+import { list } from './list.js';
+import { registerTranslation, t, tp } from './translate.js';
 import shippedFrench from './translations/fr.js';
 
 describe('translate', () => {

@@ -11,6 +11,7 @@
  */
 import { Signal } from 'signal-polyfill';
 import { cached, toLocale } from '../util/format.js';
+import { fill } from '../util/translatable.js';
 import type { PluralForms, Translation } from './translation.js';
 
 export type { PluralForms, Translation } from './translation.js';
@@ -60,8 +61,6 @@ function catalogFor(lang: string): Translation | undefined {
   return catalogs[code] ?? catalogs[base];
 }
 
-/** `text` with `{0}`, `{1}`, … replaced by `values`. */
-const fill = (text: string, values: unknown[]) => text.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i]));
 
 /**
  * `text` (English) in `lang`, with `{0}`, `{1}`, … filled from `values`; English when the
@@ -83,11 +82,6 @@ export function tp(lang: string, n: number, one: string, other: string, ...value
   const rule = cached(`p:${locale}`, () => new Intl.PluralRules(locale)).select(n);
   const forms: PluralForms = typeof found === 'object' ? found : found ? { other: found } : { one, other };
   return fill(forms[rule] ?? forms.other, values);
-}
-
-/** `items` joined as a list in `lang`: "a, b and c", "a, b und c", "a、b、c". */
-export function list(lang: string, items: readonly string[]): string {
-  return cached(`l:${lang}`, () => new Intl.ListFormat(toLocale(lang), { type: 'conjunction' })).format(items);
 }
 
 export { translatable } from '../util/translatable.js';

@@ -5,3 +5,6 @@
  * check (scripts/check-i18n.mjs) sees it.
  */
 export const translatable = (text: string): string => text;
+
+/** `text` with `{0}`, `{1}`, … replaced by `values` (the English of a message, or its translation). */
+export const fill = (text: string, values: readonly unknown[]): string => text.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i]));

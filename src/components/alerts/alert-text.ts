@@ -7,7 +7,8 @@
 import { alertMessage, anomalyWords, type Wording } from '../../alerts/messages.js';
 import type { Alert } from '../../alerts/types.js';
 import { explainAnomaly, type AnomalyResult } from '../../analysis/anomaly.js';
-import { list, t, tp } from '../../i18n/translate.js';
+import { t, tp } from '../../i18n/translate.js';
+import { list } from '../../i18n/list.js';
 import { ERROR_TITLES, inLanguage } from '../../ui/resource-views.js';
 
 /** The alerts' wording with the page's translations. */

@@ -4,8 +4,6 @@ import type { Alert } from '../../alerts/types.js';
 import { langOf } from '../../util/format.js';
 import { describeAlert } from './alert-text.js';
 import { alertTitle } from './alert-views.js';
-import { alertSound } from './beep.js';
-import { notifyAlert } from './desktop-notification.js';
 
 /** What the voice needs of its element. */
 export interface AlertVoiceHost extends HTMLElement {
@@ -31,12 +29,16 @@ export class AlertVoice {
   speak(alert: Alert, monitor: AlertMonitor): void {
     const preferences = monitor.engine.preferences.get();
     const urgent = alert.severity !== 'info';
-    if (preferences.sound && urgent) void alertSound.play(alert.severity);
+    // The sound and the notification load when first needed: most pages never play either.
+    if (preferences.sound && urgent) void import('./beep.js').then(({ alertSound }) => alertSound.play(alert.severity));
     if (preferences.notifications && urgent && !monitor.visibility.isVisible()) {
-      notifyAlert(langOf(this.host), alert, this.host.source.baseUrl, () => {
-        globalThis.focus?.();
-        void this.host.focusAlert(alert.id);
-      });
+      const lang = langOf(this.host);
+      void import('./desktop-notification.js').then(({ notifyAlert }) =>
+        notifyAlert(lang, alert, this.host.source.baseUrl, () => {
+          globalThis.focus?.();
+          void this.host.focusAlert(alert.id);
+        }),
+      );
     }
     if (this.pending.length === 0) queueMicrotask(() => this.announce());
     this.pending.push(alert);

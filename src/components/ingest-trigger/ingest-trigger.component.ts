@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
 import { t, translatable } from '../../i18n/translate.js';
-import { describeIngestFailure, describeRepoUrlProblem } from '../../ingestion/errors.js';
+import { completeWith, OnDemand } from '../../ui/on-demand.js';
 import { markup, SLOTS } from '../../ingestion/markup.js';
 import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ingestion/submit.js';
 import { formatNumber, formatTime, langOf } from '../../util/format.js';
@@ -71,6 +71,13 @@ export class PharosIngestTrigger extends PharosElement {
   @query('input') private input!: HTMLInputElement;
 
   private readonly ingest = new IngestSubmitter(this, 'form');
+  /** The words for a refused URL or a failed submission, loaded with the first one. */
+  private readonly failures = new OnDemand(this, () => import('../../ingestion/errors.js'));
+
+  /** Waits for those words too, so that `updateComplete` means the failure is written out. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeWith(() => super.getUpdateComplete(), this.failures);
+  }
 
   /**
    * The latest submission, a `@lit/task` Task: `status` (initial, pending, complete, error),
@@ -154,7 +161,7 @@ export class PharosIngestTrigger extends PharosElement {
             ${sending ? html`<span class="spinner" aria-hidden="true"></span>${t(lang, 'Queuing…')}` : t(lang, 'Queue for ingestion')}
           </button>
         </div>
-        ${invalid ? html`<p id="repo-error" part="field-error">${describeRepoUrlProblem(lang, this.fieldError!)}</p>` : nothing}
+        ${invalid ? html`<p id="repo-error" part="field-error">${this.failures.get()?.describeRepoUrlProblem(lang, this.fieldError!)}</p>` : nothing}
         <p id="repo-hint" part="hint" class="meta">${t(lang, 'A repository like github.com/user/repo, or a full http, https or git URL.')}</p>
       </form>
       <div part="result" role="status">
@@ -183,9 +190,11 @@ export class PharosIngestTrigger extends PharosElement {
   private renderFailure(failure: IngestSubmitError) {
     // The field is checked before sending, so a refusal in the browser is rare here; it reads as the backend's 400 would.
     const lang = langOf(this);
+    const words = this.failures.get();
+    if (!words) return nothing;
     const f = failure.error
-      ? describeIngestFailure(failure.error, lang, failure.at)
-      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: describeRepoUrlProblem(lang, failure.reason ?? failure.message) };
+      ? words.describeIngestFailure(failure.error, lang, failure.at)
+      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: words.describeRepoUrlProblem(lang, failure.reason ?? failure.message) };
     return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
       <p><strong>${f.title}</strong> ${f.message}</p>
     </div>`;

@@ -5,7 +5,7 @@ import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from
 import { toPharosError } from '../../api/errors.js';
 import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
 import { t, tp, translatable } from '../../i18n/translate.js';
-import { describeIngestFailure, describeRepoUrlProblem } from '../../ingestion/errors.js';
+import { completeWith, OnDemand } from '../../ui/on-demand.js';
 import { markup, SLOTS } from '../../ingestion/markup.js';
 import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../ingestion/submit.js';
 import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
@@ -131,6 +131,8 @@ export class PharosJobHistory extends PharosElement {
 
   private readonly history = new ResourceController(this, jobHistoryResource, () => jobLimit(this.limit));
   private readonly reindex = new IngestSubmitter(this, 'reindex');
+  /** The words for a refused or failed re-index, loaded with the first one. */
+  private readonly failures = new OnDemand(this, () => import('../../ingestion/errors.js'));
   /** A deployment's row action; the history refreshes afterwards, whatever the outcome. */
   private readonly customAction = new Task(this, {
     autoRun: false,
@@ -153,6 +155,11 @@ export class PharosJobHistory extends PharosElement {
   /** Refreshes now. */
   refresh(): Promise<void> {
     return this.history.resource.refresh();
+  }
+
+  /** Waits for the failure's words too, so that `updateComplete` means a failure is written out. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeWith(() => super.getUpdateComplete(), this.failures);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -407,12 +414,14 @@ export class PharosJobHistory extends PharosElement {
       </p>`,
       error: (error) => {
         const { repoUrl, at, error: cause, reason, message } = error as IngestSubmitError;
+        const words = this.failures.get();
+        if (!words) return nothing;
         if (!cause) {
           return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
-            <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${describeRepoUrlProblem(lang, reason ?? message)}</p>
+            <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${words.describeRepoUrlProblem(lang, reason ?? message)}</p>
           </div>`;
         }
-        const f = describeIngestFailure(cause, lang, at);
+        const f = words.describeIngestFailure(cause, lang, at);
         return html`<div class="notice" data-tone="danger" data-outcome="failed" data-case=${f.case} role="alert">
           <p><strong>${t(lang, 'Re-index of {0}: {1}', repoUrl, f.title)}</strong> ${f.message}</p>
         </div>`;

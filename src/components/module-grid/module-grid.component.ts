@@ -21,7 +21,6 @@ import { moduleGridStyles } from './module-grid.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
 import { moduleView, ProbeStatsCache, sortViews, type ModuleSort, type ModuleView } from './module-views.js';
 import { renderModuleCard } from './module-card.js';
-import { renderModuleDetails } from './module-details.js';
 
 export type { ModuleSort, ModuleView } from './module-views.js';
 
@@ -122,6 +121,9 @@ export class PharosModuleGrid extends PharosElement {
   private readonly health = new ResourceController(this, healthResource);
   private readonly probes = new ResourceListController(this, moduleHealthResource, () => this.probedModules());
   private opener: HTMLElement | null = null;
+  /** The details dialog's contents, loaded when a card is first opened; `opening` settles once it is shown. */
+  private details: typeof import('./module-details.js') | null = null;
+  private opening: Promise<void> | null = null;
   private readonly stats = new ProbeStatsCache();
 
   constructor() {
@@ -137,7 +139,19 @@ export class PharosModuleGrid extends PharosElement {
   /** Opens the details of a module. */
   openDetails(name: string): void {
     this.opener = (this.renderRoot.querySelector(`[part~=card][data-name="${CSS.escape(name)}"]`) as HTMLElement | null) ?? null;
-    this.selected = name;
+    this.opening = import('./module-details.js').then(
+      (details) => {
+        this.details = details;
+        this.selected = name;
+      },
+      (cause: unknown) => console.warn('<pharos-module-grid>: the details could not be loaded', cause),
+    );
+  }
+
+  /** Waits for details being opened too, so that `updateComplete` means the dialog is shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.opening;
+    return super.getUpdateComplete();
   }
 
   /** Closes the details. */
@@ -277,7 +291,7 @@ export class PharosModuleGrid extends PharosElement {
     const v = this.selected ? views.find((x) => x.name === this.selected) : undefined;
     const setup = { lang, from: selectedRange(this.source)[0], probeMode: this.probe, onClose: () => this.closeDetails() };
     return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose}>
-      ${v ? renderModuleDetails(v, setup) : nothing}
+      ${v && this.details ? this.details.renderModuleDetails(v, setup) : nothing}
     </dialog>`;
   }
 }

@@ -4,19 +4,19 @@ import { property, query, state } from 'lit/decorators.js';
 import { isAbortError, toPharosError, type PharosError } from '../../api/errors.js';
 import { generateSparseEmbeddings, type SparseGenerateResult } from '../../api/search.js';
 import { PharosSparseGeneratedEvent } from '../../events/sparse-generated.js';
-import { t, tp, translatable } from '../../i18n/translate.js';
-import { markup, SLOTS } from '../../ingestion/markup.js';
-import { formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
+import { t, translatable } from '../../i18n/translate.js';
+import { formatDateTime, formatNumber, langOf } from '../../util/format.js';
 import { formatMs } from '../../util/format-figures.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { describeError, ERROR_TITLES } from '../../ui/resource-views.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { TickController } from '../../store/lit/controllers.js';
 import {
-  estimateRun, loadRuns, parseResourceIds, saveRun, type SparseEstimate, type SparseRun, type SparseRunRecord,
+  estimateRun, loadRuns, parseResourceIds, saveRun, type SparseRun, type SparseRunRecord,
 } from './last-run.js';
 import { sparseEmbeddingsStyles } from './sparse-embeddings.styles.js';
+import type { RunActions, SparseLaunch, SparseRequest } from './run-views.js';
+import { completeWith, OnDemand } from '../../ui/on-demand.js';
 
 /** How the last run ended, as the last-run box says it (English: shown with `t(lang, …)`). */
 const RESULT_LABEL: Record<SparseRun['outcome'], string> = {
@@ -25,20 +25,6 @@ const RESULT_LABEL: Record<SparseRun['outcome'], string> = {
   error: translatable('Could not be run'),
   abandoned: translatable('Stopped waiting (the server went on)'),
 };
-
-/** A generation request as the user set it up. */
-interface SparseRequest {
-  resourceIds: string[];
-  batchSize: number | undefined;
-}
-
-/** A run as started: what the progress view shows while the task is pending. */
-interface SparseLaunch {
-  request: SparseRequest;
-  baseUrl: string;
-  startedAt: number;
-  estimate: SparseEstimate | null;
-}
 
 /**
  * Generates sparse embeddings (`POST /api/search/admin/sparse-embeddings/generate`, token
@@ -99,6 +85,14 @@ export class PharosSparseEmbeddings extends PharosElement {
   @query('#ids') private idsField?: HTMLTextAreaElement;
   @query('#batch') private batchField?: HTMLInputElement;
 
+  /** The confirmation, progress and outcome views, loaded when a run is first asked for. */
+  private readonly runViews = new OnDemand(this, () => import('./run-views.js'));
+  private readonly actions: RunActions = {
+    start: (request) => this.start(request),
+    back: () => this.back(),
+    stopWaiting: () => this.stopWaiting(),
+  };
+
   /**
    * The generation: one POST, pending until the backend answers or the user stops waiting
    * (`abort()`), complete with the run as remembered (any outcome, the abandoned one too).
@@ -155,10 +149,17 @@ export class PharosSparseEmbeddings extends PharosElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.focusAfterUpdate) {
-      this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
+    // What to focus may arrive with the run views, a render later.
+    const target = this.focusAfterUpdate && this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterUpdate);
+    if (target) {
+      target.focus();
       this.focusAfterUpdate = null;
     }
+  }
+
+  /** Waits for the run views too, so that `updateComplete` means what was asked for is shown. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeWith(() => super.getUpdateComplete(), this.runViews);
   }
 
   private readForm(): SparseRequest | null {
@@ -262,17 +263,22 @@ export class PharosSparseEmbeddings extends PharosElement {
     const confirming = this.confirming;
     // The run that just ended shows with the form, not over a new confirmation.
     const generation = confirming ? null : this.generation;
+    const views = confirming || this.generation.status !== TaskStatus.INITIAL ? this.runViews.get() : undefined;
     return html`<section part="base" aria-labelledby="title">
       <div part="header"><h2 id="title">${this.heading || t(lang, 'Sparse embeddings')}</h2></div>
       ${this.source.readOnly.get()
         ? renderReadOnlyNotice(lang, translatable('Sparse embeddings are generated'))
         : confirming
-          ? this.renderConfirm(confirming, lang)
+          ? (views?.renderConfirm(confirming, lang, this.actions) ?? nothing)
           : this.renderForm(this.running, lang)}
       <div role="status" class="visually-hidden">
-        ${generation?.render({ pending: () => t(lang, 'Generating sparse embeddings…'), complete: (run) => this.statusWord(run, lang) })}
+        ${generation?.render({ pending: () => t(lang, 'Generating sparse embeddings…'), complete: (run) => views?.statusWord(run, lang) })}
       </div>
-      ${generation?.render({ pending: () => this.renderProgress(this.launch!, lang), complete: (run) => this.renderResult(run, lang) })}
+      ${generation?.render({
+        // Reading `now` only while running: the tick re-renders this element only then.
+        pending: () => views?.renderProgress(this.launch!, lang, this.source.now.get(), this.actions),
+        complete: (run) => views?.renderResult(run, lang, this.lastError),
+      })}
       ${this.renderLastRun(lang)}
     </section>`;
   }
@@ -302,143 +308,6 @@ export class PharosSparseEmbeddings extends PharosElement {
         <div class="buttons"><button part="review" type="submit" class="primary">${t(lang, 'Generate…')}</button></div>
       </fieldset>
     </form>`;
-  }
-
-  private renderConfirm(request: SparseRequest, lang: string) {
-    const n = request.resourceIds.length;
-    const count = formatNumber(lang, n, 0);
-    let question: string;
-    if (request.batchSize === undefined) {
-      question =
-        n === 0
-          ? t(lang, 'Generate sparse embeddings for every resource that still lacks a sparse embedding, in batches of the backend’s default size?')
-          : tp(
-              lang,
-              n,
-              'Generate sparse embeddings for {0} listed resource, in batches of the backend’s default size?',
-              'Generate sparse embeddings for {0} listed resources, in batches of the backend’s default size?',
-              count,
-            );
-    } else {
-      const batch = formatNumber(lang, request.batchSize, 0);
-      question =
-        n === 0
-          ? t(lang, 'Generate sparse embeddings for every resource that still lacks a sparse embedding, in batches of {0}?', batch)
-          : tp(
-              lang,
-              n,
-              'Generate sparse embeddings for {0} listed resource, in batches of {1}?',
-              'Generate sparse embeddings for {0} listed resources, in batches of {1}?',
-              count,
-              batch,
-            );
-    }
-    return html`<div class="notice" part="confirm" role="group" aria-labelledby="confirm-title">
-      <p id="confirm-title"><strong>${question}</strong></p>
-      <p>
-        ${t(
-          lang,
-          'The backend answers only when it has finished, which can take minutes. You can stop waiting at any time, but once started the server keeps working until it is done.',
-        )}
-      </p>
-      <div class="buttons">
-        <button type="button" part="start" class="primary" @click=${() => void this.start(request)}>${t(lang, 'Start generation')}</button>
-        <button type="button" part="back" @click=${this.back}>${t(lang, 'Back')}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderProgress(launch: SparseLaunch, lang: string) {
-    // Reading `now` only while running: the tick re-renders this element only then.
-    const elapsedMs = Math.max(0, this.source.now.get() - launch.startedAt);
-    const estimate = launch.estimate;
-    let remaining: string;
-    if (!estimate) remaining = t(lang, 'No estimate yet: the first completed run sets one.');
-    else if (elapsedMs < estimate.totalMs) {
-      const left = formatSeconds(lang, Math.ceil((estimate.totalMs - elapsedMs) / 1000));
-      remaining =
-        estimate.basis === 'last-run-rate'
-          ? t(lang, 'About {0} left (from the last run’s rate).', left)
-          : t(lang, 'About {0} left (from the backend’s estimate for the last run).', left);
-    } else {
-      const expected = formatMs(lang, estimate.totalMs);
-      remaining =
-        estimate.basis === 'last-run-rate'
-          ? t(lang, 'Taking longer than expected ({0} from the last run’s rate).', expected)
-          : t(lang, 'Taking longer than expected ({0} from the backend’s estimate for the last run).', expected);
-    }
-    const elapsed = html`<span part="elapsed">${formatSeconds(lang, Math.floor(elapsedMs / 1000))}</span>`;
-    return html`<div part="progress">
-      ${estimate
-        ? html`<progress
-            aria-label=${t(lang, 'Generation progress (estimated)')}
-            max=${Math.round(estimate.totalMs)}
-            value=${Math.min(elapsedMs, estimate.totalMs)}
-          ></progress>`
-        : html`<progress aria-label=${t(lang, 'Generation in progress')}></progress>`}
-      <p>${markup(t(lang, 'Running for {0}.', ...SLOTS), [elapsed])} <span part="remaining">${remaining}</span></p>
-      <div class="buttons"><button type="button" part="stop" @click=${() => this.stopWaiting()}>${t(lang, 'Stop waiting')}</button></div>
-      <p class="meta">${t(lang, 'Stopping only stops this page from waiting: the server keeps generating until it is done.')}</p>
-    </div>`;
-  }
-
-  private statusWord(run: SparseRun, lang: string): string {
-    switch (run.outcome) {
-      case 'completed':
-        return t(lang, 'Sparse embeddings generated.');
-      case 'failed':
-        return t(lang, 'Sparse embedding generation failed.');
-      case 'abandoned':
-        return t(lang, 'Stopped waiting; the server keeps working.');
-      default:
-        return t(lang, 'Sparse embedding generation could not be run.');
-    }
-  }
-
-  private renderResult(run: SparseRun, lang: string) {
-    const n = run.resourcesProcessed;
-    const count = n === null ? '' : formatNumber(lang, n, 0);
-    const took = formatMs(lang, run.durationMs);
-    const job = run.jobId ? html` ${markup(t(lang, 'Job {0}.', ...SLOTS), [html`<span class="id">${run.jobId}</span>`])}` : nothing;
-    switch (run.outcome) {
-      case 'completed':
-        return html`<div class="notice" part="result" data-outcome="completed">
-          <p>
-            <strong>${t(lang, 'Completed:')}</strong>
-            ${n === null
-              ? t(lang, 'Processed in {0}.', took)
-              : tp(lang, n, '{0} resource processed in {1}.', '{0} resources processed in {1}.', count, took)}${job}
-          </p>
-        </div>`;
-      case 'failed': {
-        const headline = html`<strong>${t(lang, 'The backend reports that the generation failed')}</strong>`;
-        const sentence =
-          n === null
-            ? t(lang, '{0} after {1}.', ...SLOTS)
-            : tp(lang, n, '{0} after {1} ({2} resource to process).', '{0} after {1} ({2} resources to process).', ...SLOTS);
-        return html`<div class="notice" part="result" data-outcome="failed" data-tone="danger" role="alert">
-          <p>
-            ${markup(sentence, [headline, took, count])}${job} ${run.unknownStatus ? t(lang, 'The backend answered with an unknown status.') : ''}
-          </p>
-        </div>`;
-      }
-      case 'abandoned':
-        return html`<div class="notice" part="result" data-outcome="abandoned" data-tone="warn">
-          <p>
-            <strong>${t(lang, 'Stopped waiting after {0}.', took)}</strong>
-            ${t(
-              lang,
-              'The server keeps generating embeddings; its result will not show here. Run again later to pick up anything still missing: only resources without a sparse embedding are processed.',
-            )}
-          </p>
-        </div>`;
-      default: {
-        const title = run.errorKind && run.errorKind in ERROR_TITLES ? t(lang, ERROR_TITLES[run.errorKind as keyof typeof ERROR_TITLES]) : '';
-        return html`<div class="notice" part="result" data-outcome="error" data-tone="danger" role="alert">
-          <p><strong>${t(lang, 'Generation could not be run.')}</strong> ${title} ${this.lastError ? describeError(lang, this.lastError) : run.message}</p>
-        </div>`;
-      }
-    }
   }
 
   private renderLastRun(lang: string) {

@@ -3,7 +3,8 @@
  * announced as the keyboard moves the cursor.
  */
 import { cached, formatDateTime, formatNumber, toLocale } from '../../util/format.js';
-import { list, t, tp } from '../../i18n/translate.js';
+import { t, tp } from '../../i18n/translate.js';
+import { list } from '../../i18n/list.js';
 import { latestOf, nearestIndex, timesOf, unitOf, valueAt, visibleSpan, type ChartModel } from './chart-model.js';
 import { formatWithUnit } from './units.js';
 

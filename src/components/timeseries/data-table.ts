@@ -6,7 +6,8 @@
 import { html, nothing } from 'lit';
 import { cssProps } from '../../ui/css-props.js';
 import { formatDateTime, formatNumber } from '../../util/format.js';
-import { list, t } from '../../i18n/translate.js';
+import { t } from '../../i18n/translate.js';
+import { list } from '../../i18n/list.js';
 import { nearestIndex, TABLE_ROW_LIMIT, timesOf, unitOf, valueAt, type ChartModel } from './chart-model.js';
 import { formatWithUnit } from './units.js';
 

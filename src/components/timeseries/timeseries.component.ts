@@ -2,6 +2,7 @@ import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import uPlot from './uplot.js';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { completeWith, OnDemand } from '../../ui/on-demand.js';
 import { cssProps } from '../../ui/css-props.js';
 import { formatTime, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
@@ -109,8 +110,7 @@ export class PharosTimeseries extends PharosElement {
   @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
 
   /** The table view's code, loaded when a table is first shown: most readers never open one. */
-  private dataTable: typeof import('./data-table.js') | null = null;
-  private dataTableLoading: Promise<unknown> | null = null;
+  private readonly dataTable = new OnDemand(this, () => import('./data-table.js'));
 
   @state() private cursorIdx: number | null = null;
   @state() private pointerInside = false;
@@ -162,24 +162,9 @@ export class PharosTimeseries extends PharosElement {
 
   /** Resolves after the current Lit update and the chart commit that follows it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    if (this.dataTableLoading) {
-      await this.dataTableLoading;
-      result = await super.getUpdateComplete();
-    }
+    const result = await completeWith(() => super.getUpdateComplete(), this.dataTable);
     while (this.batcher.pending) await this.batcher.pending;
     return result;
-  }
-
-  protected override willUpdate(): void {
-    if (!this.tableView || this.dataTable || this.dataTableLoading) return;
-    this.dataTableLoading = import('./data-table.js').then(
-      (module) => {
-        this.dataTable = module;
-        this.requestUpdate();
-      },
-      (cause: unknown) => console.warn('<pharos-timeseries>: the table view could not be loaded', cause),
-    );
   }
 
   private readonly onSchemeChange = () => {
@@ -381,7 +366,7 @@ export class PharosTimeseries extends PharosElement {
         ${this.renderTooltip()}
       </div>
       <span class="visually-hidden" aria-live="polite">${this.announcement}</span>
-      ${this.tableView && this.dataTable ? this.dataTable.renderDataTable(this, lang, start, end) : nothing}
+      ${this.tableView ? (this.dataTable.get()?.renderDataTable(this, lang, start, end) ?? nothing) : nothing}
       <span class="probe" aria-hidden="true"></span>
     </div>`;
   }

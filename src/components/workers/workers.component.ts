@@ -18,7 +18,8 @@ import { PharosStatusBadge } from '../status-badge/status-badge.component.js';
 import { workerRow, type WorkerRow } from './celery-stats.js';
 import { workersStyles } from './workers.styles.js';
 import { selectedRange } from '../../ui/time-window.js';
-import { list, t, tp } from '../../i18n/translate.js';
+import { t, tp } from '../../i18n/translate.js';
+import { list } from '../../i18n/list.js';
 
 /** A worker name that may wrap after its `@` (`celery@` / `host-1`) rather than anywhere. */
 function breakableName(name: string) {
