@@ -2,23 +2,22 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { JOB_STATUSES, type IngestionJob, type JobHistory, type JobStatus } from '../../api/ingestion.js';
-import { toPharosError } from '../../api/errors.js';
-import { formatAgo, formatDateTime, formatNumber, formatSeconds, formatTime, langOf } from '../../util/format.js';
+import { formatAgo, formatDateTime, formatNumber, formatSeconds, langOf } from '../../util/format.js';
 import { t, tp, translatable } from '../../i18n/translate.js';
 import { completeWith, OnDemand } from '../../ui/on-demand.js';
-import { markup, SLOTS } from '../../ingestion/markup.js';
-import { IngestSubmitter, refreshJobHistories, type IngestSubmitError } from '../../ingestion/submit.js';
+import { IngestSubmitter, refreshJobHistories } from '../../ingestion/submit.js';
 import { jobStatusLabel, jobStatusStyles, renderJobStatus, renderTruncationNotice } from '../../ingestion/job-views.js';
 import { DEFAULT_JOB_LIMIT, countJobs, jobAgeSeconds, jobLimit, newestFirst, queuedHereTimes, type QueuedHere } from '../../ingestion/jobs.js';
 import { recentIngestSubmissions } from '../../ingestion/submissions.js';
 import { PharosElement } from '../../ui/pharos-element.js';
-import { describeError, renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
+import { renderPanel, renderSkeleton, type ViewContext } from '../../ui/resource-views.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { panelStyles, pillStyles, themeStyles } from '../../ui/theme.js';
 import { ResourceController, TickController } from '../../store/lit/controllers.js';
 import { jobHistoryResource } from '../../store/resources/ingestion.js';
 import type { PharosSource } from '../../store/source.js';
 import { jobHistoryStyles } from './job-history.styles.js';
+import type { LastAction } from './outcome-views.js';
 
 /**
  * An action a deployment adds to job rows, e.g. a cancel once the backend has an endpoint
@@ -46,8 +45,6 @@ export interface JobAction {
 /** Filter values: a job state, or every job. */
 export type JobFilter = JobStatus | 'all';
 
-/** The latest row action, whose outcome is shown (each kind's progress lives in its task). */
-type LastAction = { kind: 'reindex' } | { kind: 'custom'; label: string; repoUrl: string };
 
 const text = (v: string | ((job: IngestionJob) => string), job: IngestionJob) => (typeof v === 'function' ? v(job) : v);
 
@@ -131,8 +128,8 @@ export class PharosJobHistory extends PharosElement {
 
   private readonly history = new ResourceController(this, jobHistoryResource, () => jobLimit(this.limit));
   private readonly reindex = new IngestSubmitter(this, 'reindex');
-  /** The words for a refused or failed re-index, loaded with the first one. */
-  private readonly failures = new OnDemand(this, () => import('../../ingestion/errors.js'));
+  /** What came of an action, loaded with the first one. */
+  private readonly outcomes = new OnDemand(this, () => import('./outcome-views.js'));
   /** A deployment's row action; the history refreshes afterwards, whatever the outcome. */
   private readonly customAction = new Task(this, {
     autoRun: false,
@@ -157,9 +154,9 @@ export class PharosJobHistory extends PharosElement {
     return this.history.resource.refresh();
   }
 
-  /** Waits for the failure's words too, so that `updateComplete` means a failure is written out. */
+  /** Waits for the outcome's views too, so that `updateComplete` means an outcome is written out. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return completeWith(() => super.getUpdateComplete(), this.failures);
+    return completeWith(() => super.getUpdateComplete(), this.outcomes);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -222,7 +219,7 @@ export class PharosJobHistory extends PharosElement {
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
       { heading: this.headingText(ctx.lang), resources: [resource], ctx, retry: () => void this.refresh() },
-      html`<div part="action-result" role="status">${this.renderOutcome(ctx)}</div>
+      html`<div part="action-result" role="status">${this.lastAction ? this.outcomes.get()?.renderOutcome(this.lastAction, ctx.lang, { customAction: this.customAction, reindex: this.reindex }) : nothing}</div>
     ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, t(ctx.lang, 'Loading ingestion jobs'))}`,
     );
   }
@@ -382,50 +379,5 @@ export class PharosJobHistory extends PharosElement {
           </div>
         </td>
       </tr>`;
-  }
-
-  private renderOutcome(ctx: ViewContext) {
-    const last = this.lastAction;
-    if (!last) return nothing;
-    const { lang } = ctx;
-    if (last.kind === 'custom') {
-      return this.customAction.render({
-        pending: () => html`<p class="meta">${last.label}: ${last.repoUrl}…</p>`,
-        complete: () =>
-          html`<p class="notice" data-outcome="done">${markup(t(lang, '{0}: done for {1}.', ...SLOTS), [html`<strong>${last.label}</strong>`, last.repoUrl])}</p>`,
-        error: (error) => html`<div class="notice" data-tone="danger" data-outcome="failed" role="alert">
-          <p><strong>${t(lang, '{0} failed for {1}.', last.label, last.repoUrl)}</strong> ${describeError(lang, toPharosError(error))}</p>
-        </div>`,
-      });
-    }
-    return this.reindex.task.render({
-      pending: () => html`<p class="meta" data-outcome="sending">${t(lang, 'Queuing {0} again…', this.reindex.repoUrl)}</p>`,
-      complete: ({ repoUrl, result, at }) => html`<p class="notice" data-outcome="queued">
-        <strong>${t(lang, 'Re-index queued.')}</strong>
-        ${t(
-          lang,
-          '{0}: job {1}, position {2} of {3}, at {4}.',
-          repoUrl,
-          result.jobId,
-          formatNumber(lang, result.queuePosition, 0),
-          formatNumber(lang, result.maxQueueSize, 0),
-          formatTime(lang, at),
-        )}
-      </p>`,
-      error: (error) => {
-        const { repoUrl, at, error: cause, reason, message } = error as IngestSubmitError;
-        const words = this.failures.get();
-        if (!words) return nothing;
-        if (!cause) {
-          return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
-            <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${words.describeRepoUrlProblem(lang, reason ?? message)}</p>
-          </div>`;
-        }
-        const f = words.describeIngestFailure(cause, lang, at);
-        return html`<div class="notice" data-tone="danger" data-outcome="failed" data-case=${f.case} role="alert">
-          <p><strong>${t(lang, 'Re-index of {0}: {1}', repoUrl, f.title)}</strong> ${f.message}</p>
-        </div>`;
-      },
-    });
   }
 }
