@@ -31,7 +31,7 @@ const sourceFiles = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return path.startsWith(TRANSLATIONS) ? [] : sourceFiles(path);
-    return /\.ts$/.test(name) && !/\.(test|d)\.ts$/.test(name) ? [path] : [];
+    return /\.[jt]s$/.test(name) && !/\.(test|d)\.ts$/.test(name) ? [path] : [];
   });
 
 /** @type {string[]} */

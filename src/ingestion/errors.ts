@@ -10,7 +10,7 @@ import { ErrorKind, type PharosError } from '../api/errors.js';
 import { detailText } from '../api/http.js';
 import { t } from '../i18n/translate.js';
 import { describeError } from '../ui/resource-views.js';
-import { formatNumber, formatSeconds, formatTime } from '../util/format.js';
+import { formatSeconds, formatTime } from '../util/format.js';
 
 /** The distinct ways an ingest can fail, each with its own advice. */
 export type IngestFailureCase =
@@ -147,33 +147,4 @@ export function describeIngestFailure(failure: PharosError | IngestFailureFacts,
     default:
       return word(t(lang, 'Queuing failed.'), describeError(lang, f.error));
   }
-}
-
-/**
- * Why a repository URL was refused in the browser, in `lang`. `reason` is what `checkRepoUrl`
- * said (its rules are shared with the simulator, in plain JavaScript, so it words them in
- * English): each of its sentences is recognised and worded again, with its figures; a
- * sentence it does not know is shown as it is.
- */
-export function describeRepoUrlProblem(lang: string, reason: string): string {
-  let m: RegExpExecArray | null;
-  if (reason === 'Enter a repository URL, e.g. github.com/user/repo.') return t(lang, 'Enter a repository URL, e.g. github.com/user/repo.');
-  if ((m = /^The URL is (\d+) characters long; the limit is (\d+)\.$/.exec(reason))) {
-    return t(lang, 'The URL is {0} characters long; the limit is {1}.', formatNumber(lang, Number(m[1]), 0), formatNumber(lang, Number(m[2]), 0));
-  }
-  if ((m = /^(\S+) URLs are not allowed; use an http, https or git URL\.$/.exec(reason))) {
-    return t(lang, '{0} URLs are not allowed; use an http, https or git URL.', m[1]);
-  }
-  if (reason === 'The URL contains a line break or another control character.') return t(lang, 'The URL contains a line break or another control character.');
-  if (reason === 'The URL contains “..”, which is not allowed.') return t(lang, 'The URL contains “{0}”, which is not allowed.', '..');
-  if ((m = /^The URL contains “([\s\S]+)”, which is not allowed \(([\s\S]*)\)\.$/.exec(reason))) {
-    return t(lang, 'The URL contains “{0}”, which is not allowed ({1}).', m[1], m[2]);
-  }
-  if ((m = /^The scheme “([\s\S]*)” is not accepted; use http, https or git\.$/.exec(reason))) {
-    return t(lang, 'The scheme “{0}” is not accepted; use http, https or git.', m[1]);
-  }
-  if ((m = /^“([\s\S]*)” is not a valid domain; use a form like github\.com\/user\/repo\.$/.exec(reason))) {
-    return t(lang, '“{0}” is not a valid domain; use a form like github.com/user/repo.', m[1]);
-  }
-  return reason;
 }

@@ -4,7 +4,7 @@
  * The trigger's form and a job history's re-index both go through it.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { toPharosError, type PharosError } from '../api/errors.js';
+import { inEnglish, toPharosError, type PharosError, type Sentence } from '../api/errors.js';
 import { ingestRepository, type IngestResult } from '../api/ingestion.js';
 import { checkRepoUrl } from '../api/repo-url.js';
 import { PharosIngestSubmittedEvent } from '../events/ingest-submitted.js';
@@ -23,9 +23,8 @@ export interface IngestQueued {
 
 /**
  * Why nothing was queued: the task's error. `error` is null when the URL was refused in the
- * browser before sending (`reason` says why, in English: word it in the viewer's language
- * with `describeRepoUrlProblem`), else what the backend or network said (word it with
- * `describeIngestFailure`).
+ * browser before sending (`refusal` says why: word it in the viewer's language with
+ * `inLanguage`), else what the backend or network said (word it with `describeIngestFailure`).
  */
 export class IngestSubmitError extends Error {
   override readonly name = 'IngestSubmitError';
@@ -34,15 +33,15 @@ export class IngestSubmitError extends Error {
     readonly repoUrl: string,
     /** When it failed (source clock, ms). */
     readonly at: number,
-    reasonOrError: string | PharosError,
+    refusalOrError: Sentence | PharosError,
   ) {
-    super(typeof reasonOrError === 'string' ? reasonOrError : reasonOrError.message);
-    this.error = typeof reasonOrError === 'string' ? null : reasonOrError;
-    this.reason = typeof reasonOrError === 'string' ? reasonOrError : null;
+    super(refusalOrError instanceof Error ? refusalOrError.message : inEnglish(refusalOrError));
+    this.error = refusalOrError instanceof Error ? refusalOrError : null;
+    this.refusal = refusalOrError instanceof Error ? null : refusalOrError;
   }
 
   /** Why the URL was refused before sending, as `checkRepoUrl` said it; null when it was sent. */
-  readonly reason: string | null;
+  readonly refusal: Sentence | null;
 
   /** The backend's or the network's error; null when refused before sending. */
   readonly error: PharosError | null;
@@ -138,7 +137,7 @@ export class IngestSubmitter {
   private async send(repoUrl: string, signal: AbortSignal): Promise<IngestQueued> {
     const source = this.host.source;
     const check = checkRepoUrl(repoUrl);
-    if (!check.ok) throw new IngestSubmitError(repoUrl, source.clock.now(), check.reason);
+    if (!check.ok) throw new IngestSubmitError(repoUrl, source.clock.now(), check.words);
     let result: IngestResult;
     try {
       result = await ingestRepository(source.config, check.url, { signal });

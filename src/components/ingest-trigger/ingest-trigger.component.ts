@@ -2,6 +2,7 @@ import type { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import type { Sentence } from '../../api/errors.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
 import { t, translatable } from '../../i18n/translate.js';
 import { completeWith, OnDemand } from '../../ui/on-demand.js';
@@ -10,6 +11,7 @@ import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ing
 import { formatNumber, formatTime, langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
+import { inLanguage } from '../../ui/resource-views.js';
 import { panelStyles, themeStyles } from '../../ui/theme.js';
 import { ingestTriggerStyles } from './ingest-trigger.styles.js';
 
@@ -65,8 +67,8 @@ export class PharosIngestTrigger extends PharosElement {
   /** The URL in the field. Set it to prefill; it follows what the user types. */
   @property() value = '';
 
-  /** What is wrong with the URL, found before sending (as `checkRepoUrl` says it, in English). */
-  @state() private fieldError: string | null = null;
+  /** What is wrong with the URL, found before sending (as `checkRepoUrl` says it). */
+  @state() private fieldError: Sentence | null = null;
 
   @query('input') private input!: HTMLInputElement;
 
@@ -98,7 +100,7 @@ export class PharosIngestTrigger extends PharosElement {
     this.value = url;
     const check = checkRepoUrl(url);
     if (!check.ok) {
-      this.fieldError = check.reason;
+      this.fieldError = check.words;
       this.input?.focus();
       return null;
     }
@@ -122,7 +124,7 @@ export class PharosIngestTrigger extends PharosElement {
     // Once the field has been flagged, say as soon as it is right (or what is still wrong).
     if (this.fieldError !== null) {
       const check = checkRepoUrl(this.value);
-      this.fieldError = check.ok ? null : check.reason;
+      this.fieldError = check.ok ? null : check.words;
     }
   }
 
@@ -161,7 +163,7 @@ export class PharosIngestTrigger extends PharosElement {
             ${sending ? html`<span class="spinner" aria-hidden="true"></span>${t(lang, 'Queuing…')}` : t(lang, 'Queue for ingestion')}
           </button>
         </div>
-        ${invalid ? html`<p id="repo-error" part="field-error">${this.failures.get()?.describeRepoUrlProblem(lang, this.fieldError!)}</p>` : nothing}
+        ${invalid ? html`<p id="repo-error" part="field-error">${inLanguage(lang, this.fieldError!)}</p>` : nothing}
         <p id="repo-hint" part="hint" class="meta">${t(lang, 'A repository like github.com/user/repo, or a full http, https or git URL.')}</p>
       </form>
       <div part="result" role="status">
@@ -194,7 +196,7 @@ export class PharosIngestTrigger extends PharosElement {
     if (!words) return nothing;
     const f = failure.error
       ? words.describeIngestFailure(failure.error, lang, failure.at)
-      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: words.describeRepoUrlProblem(lang, failure.reason ?? failure.message) };
+      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: inLanguage(lang, failure.refusal ?? failure.message) };
     return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
       <p><strong>${f.title}</strong> ${f.message}</p>
     </div>`;

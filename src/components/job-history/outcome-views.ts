@@ -7,10 +7,10 @@ import type { Task } from '@lit/task';
 import { html } from 'lit';
 import { toPharosError } from '../../api/errors.js';
 import { t } from '../../i18n/translate.js';
-import { describeIngestFailure, describeRepoUrlProblem } from '../../ingestion/errors.js';
+import { describeIngestFailure } from '../../ingestion/errors.js';
 import { markup, SLOTS } from '../../ingestion/markup.js';
 import type { IngestSubmitError, IngestSubmitter } from '../../ingestion/submit.js';
-import { describeError } from '../../ui/resource-views.js';
+import { describeError, inLanguage } from '../../ui/resource-views.js';
 import { formatNumber, formatTime } from '../../util/format.js';
 
 /** The latest row action, whose outcome is shown (each kind's progress lives in its task). */
@@ -49,10 +49,10 @@ export function renderOutcome(last: LastAction, lang: string, { customAction, re
       )}
     </p>`,
     error: (error) => {
-      const { repoUrl, at, error: cause, reason, message } = error as IngestSubmitError;
+      const { repoUrl, at, error: cause, refusal, message } = error as IngestSubmitError;
       if (!cause) {
         return html`<div class="notice" data-tone="danger" data-outcome="invalid" role="alert">
-          <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${describeRepoUrlProblem(lang, reason ?? message)}</p>
+          <p><strong>${t(lang, 'Cannot re-index {0}.', repoUrl)}</strong> ${inLanguage(lang, refusal ?? message)}</p>
         </div>`;
       }
       const f = describeIngestFailure(cause, lang, at);
