@@ -54,9 +54,10 @@ export type WorkerState = 'online' | 'degraded' | 'offline' | 'unknown';
 
 /** What the edge worker reported about itself in its last heartbeat. */
 export interface WorkerMeta {
-  workerId: string;
-  version: string;
-  embeddingModel: string;
+  /** Null when the heartbeat did not say (each view words "unknown" in its language). */
+  workerId: string | null;
+  version: string | null;
+  embeddingModel: string | null;
   queueDrainedCount: number | null;
   lastSeen: Date | null;
 }
@@ -82,9 +83,9 @@ export async function getWorkerHealth(config: ClientConfig, options?: RequestOpt
       secondsSinceLastSeen: numberOrNull(b, 'seconds_since_last_seen'),
       thresholdSeconds: number(b, 'threshold_seconds'),
       meta: meta && {
-        workerId: stringOrNull(meta, 'worker_id', 'worker_meta') ?? 'unknown',
-        version: stringOrNull(meta, 'version', 'worker_meta') ?? 'unknown',
-        embeddingModel: stringOrNull(meta, 'embedding_model', 'worker_meta') ?? 'unknown',
+        workerId: stringOrNull(meta, 'worker_id', 'worker_meta'),
+        version: stringOrNull(meta, 'version', 'worker_meta'),
+        embeddingModel: stringOrNull(meta, 'embedding_model', 'worker_meta'),
         queueDrainedCount: numberOrNull(meta, 'queue_drained_count', 'worker_meta'),
         lastSeen: parseUtc(meta.last_seen_iso),
       },

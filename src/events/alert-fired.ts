@@ -6,10 +6,10 @@ export interface AlertFiredDetail {
   readonly id: string;
   /** The rule that fired, e.g. `db-pool-usage`. */
   readonly ruleId: string;
-  /** The rule's label, e.g. "Connection pool nearly full". */
+  /** The rule's label, e.g. "Connection pool nearly full", in the element's language. */
   readonly label: string;
   readonly severity: Severity;
-  /** What is wrong, in plain words. */
+  /** What is wrong, in plain words, in the element's language (its `lang`). */
   readonly message: string;
   /** When the condition started to hold, ms since the epoch. */
   readonly since: number;

@@ -47,7 +47,7 @@ const byUrgency = (a: Alert, b: Alert) => SEVERITY_RANK[b.severity] - SEVERITY_R
 /** What the events say of an alert: its words in `lang`, the label as the rule names it. */
 function detailOf(lang: string, alert: Alert, baseUrl: string): AlertFiredDetail {
   const { id, ruleId, label, severity, since, value } = alert;
-  return { id, ruleId, label, severity, message: describeAlert(lang, alert), since, value, baseUrl };
+  return { id, ruleId, label: t(lang, label), severity, message: describeAlert(lang, alert), since, value, baseUrl };
 }
 
 /**

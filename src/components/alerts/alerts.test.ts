@@ -365,7 +365,8 @@ describe('<pharos-alerts>', () => {
     expect(text(el)).to.not.match(/Connection pool|Acknowledge|Since /);
     const event = record.events.find((e) => e.detail.ruleId === 'module-down')!;
     expect(event.detail.message, 'events speak the element’s language').to.match(/^Modul graph ist fehlerhaft: Vector store unreachable/);
-    expect(event.detail.label, 'the label as the rule names it').to.equal('Module down');
+    expect(event.detail.label, 'the label in the element’s language too').to.equal('Modul ausgefallen');
+    expect(event.detail.ruleId).to.equal('module-down');
   });
 
   it('shows history saved by an earlier version (a finished English message) as it was written', async () => {

@@ -209,11 +209,11 @@ export class PharosWorkerHeartbeat extends PharosElement {
         <dd>${threshold}</dd>
         ${meta
           ? html`<dt>${t(lang, 'Worker ID')}</dt>
-              <dd>${meta.workerId}</dd>
+              <dd>${meta.workerId ?? t(lang, 'Unknown')}</dd>
               <dt>${t(lang, 'Version')}</dt>
-              <dd>${meta.version}</dd>
+              <dd>${meta.version ?? t(lang, 'Unknown')}</dd>
               <dt>${t(lang, 'Embedding model')}</dt>
-              <dd>${meta.embeddingModel}</dd>
+              <dd>${meta.embeddingModel ?? t(lang, 'Unknown')}</dd>
               <dt>${t(lang, 'Queue drained')}</dt>
               <dd>
                 ${meta.queueDrainedCount === null
