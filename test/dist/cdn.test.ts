@@ -100,6 +100,20 @@ describe('cdn/ from the packed package, under a strict CSP', function () {
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
+  it('autoloader on a German page: the German strings load as one file under the strict policy; cdn/localize.js offers registerTranslation', async () => {
+    const sim = await startSim('healthy');
+    const win = await openHost('autoloader', `<div lang="de"><pharos-source base-url="${sim.baseUrl}"><pharos-health></pharos-health></pharos-source></div>`);
+    const health = win.document.querySelector('pharos-health')!;
+    await waitUntil(() => health.shadowRoot?.querySelectorAll('[part~="component"]').length === 5, 'live health data', TIMEOUT);
+    await waitUntil(() => shadowText(health).includes('Systemzustand'), 'the heading in German', TIMEOUT);
+    expect(shadowText(health)).to.contain('Gesund').and.not.contain('Healthy');
+    const strings = win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/cdn\/chunks\/(de|es|fr|ja)-/.test(n));
+    expect(strings.map((n) => n.replace(/.*\/chunks\/(\w+)-.*/, '$1'))).to.deep.equal(['de']);
+    const localize = (await import(/* @vite-ignore */ new URL('../localize.js', strings[0]).href)) as { registerTranslation?: unknown };
+    expect(localize.registerTranslation).to.be.a('function');
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
+
   it('autoloader: tags in a host app\'s own shadow root are defined once the app hands the root to autoload(), and those added to it later', async () => {
     const sim = await startSim('healthy');
     // host-app (scripts/packed-package.mjs) renders <pharos-health> in its shadow root and
