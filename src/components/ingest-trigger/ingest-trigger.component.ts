@@ -6,9 +6,8 @@ import type { Sentence } from '../../api/errors.js';
 import { checkRepoUrl } from '../../api/repo-url.js';
 import { t, translatable } from '../../i18n/translate.js';
 import { completeWith, OnDemand } from '../../ui/on-demand.js';
-import { markup, SLOTS } from '../../ingestion/markup.js';
 import { IngestSubmitError, IngestSubmitter, type IngestQueued } from '../../ingestion/submit.js';
-import { formatNumber, formatTime, langOf } from '../../util/format.js';
+import { langOf } from '../../util/format.js';
 import { PharosElement } from '../../ui/pharos-element.js';
 import { renderReadOnlyNotice } from '../../ui/read-only-notice.js';
 import { inLanguage } from '../../ui/resource-views.js';
@@ -73,12 +72,12 @@ export class PharosIngestTrigger extends PharosElement {
   @query('input') private input!: HTMLInputElement;
 
   private readonly ingest = new IngestSubmitter(this, 'form');
-  /** The words for a refused URL or a failed submission, loaded with the first one. */
-  private readonly failures = new OnDemand(this, () => import('../../ingestion/errors.js'));
+  /** What a submission's outcome says, loaded with the first submission. */
+  private readonly outcomes = new OnDemand(this, () => import('./outcome-views.js'));
 
-  /** Waits for those words too, so that `updateComplete` means the failure is written out. */
+  /** Waits for those views too, so that `updateComplete` means the outcome is written out. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return completeWith(() => super.getUpdateComplete(), this.failures);
+    return completeWith(() => super.getUpdateComplete(), this.outcomes);
   }
 
   /**
@@ -169,36 +168,10 @@ export class PharosIngestTrigger extends PharosElement {
       <div part="result" role="status">
         ${this.ingest.task.render({
           pending: () => html`<p class="meta">${t(lang, 'Queuing {0}…', this.ingest.repoUrl)}</p>`,
-          complete: (queued) => this.renderQueued(queued),
-          error: (error) => this.renderFailure(error as IngestSubmitError),
+          complete: (queued) => this.outcomes.get()?.renderQueued(queued, lang),
+          error: (error) => this.outcomes.get()?.renderFailure(error as IngestSubmitError, lang),
         })}
       </div>
     </section>`;
-  }
-
-  private renderQueued({ repoUrl, result: r, at }: IngestQueued) {
-    const lang = langOf(this);
-    const over = r.queuePosition > r.maxQueueSize;
-    const jobId = html`<span class="job-id">${r.jobId}</span>`;
-    const position = html`<span part="position">${t(lang, '{0} of {1}', formatNumber(lang, r.queuePosition, 0), formatNumber(lang, r.maxQueueSize, 0))}</span>`;
-    const sentence = over
-      ? t(lang, 'Job {0} for {1}, position {2} in the queue (past the advertised maximum; the backend accepted it anyway), at {3}.', ...SLOTS)
-      : t(lang, 'Job {0} for {1}, position {2} in the queue, at {3}.', ...SLOTS);
-    return html`<div class="notice" part="success">
-      <p><strong>${t(lang, 'Queued.')}</strong> ${markup(sentence, [jobId, repoUrl, position, formatTime(lang, at)])}</p>
-    </div>`;
-  }
-
-  private renderFailure(failure: IngestSubmitError) {
-    // The field is checked before sending, so a refusal in the browser is rare here; it reads as the backend's 400 would.
-    const lang = langOf(this);
-    const words = this.failures.get();
-    if (!words) return nothing;
-    const f = failure.error
-      ? words.describeIngestFailure(failure.error, lang, failure.at)
-      : { case: 'invalid-url', title: t(lang, 'The URL was not sent.'), message: inLanguage(lang, failure.refusal ?? failure.message) };
-    return html`<div class="notice" data-tone="danger" part="failure" data-case=${f.case} role="alert">
-      <p><strong>${f.title}</strong> ${f.message}</p>
-    </div>`;
   }
 }
