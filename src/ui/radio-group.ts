@@ -30,9 +30,14 @@ export interface RadioGroupOptions<V extends string> {
  */
 export function renderRadioGroup<V extends string>(o: RadioGroupOptions<V>): TemplateResult {
   const optionPart = o.optionPart ?? `${o.part}-option`;
-  const index = Math.max(0, o.options.findIndex((opt) => opt.value === o.selected));
+  const selected = Math.max(0, o.options.findIndex((opt) => opt.value === o.selected));
   const onKey = (event: KeyboardEvent) => {
     const last = o.options.length - 1;
+    const group = event.currentTarget as HTMLElement;
+    const radios = [...group.querySelectorAll<HTMLElement>('[role=radio]')];
+    // From the option that has focus: a second key may come before the render that follows the first.
+    const from = radios.indexOf(event.target as HTMLElement);
+    const index = from >= 0 ? from : selected;
     const moves: Record<string, number> = {
       ArrowRight: index === last ? 0 : index + 1,
       ArrowDown: index === last ? 0 : index + 1,
@@ -44,13 +49,12 @@ export function renderRadioGroup<V extends string>(o: RadioGroupOptions<V>): Tem
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    const group = event.currentTarget as HTMLElement;
     // Focus moves with the selection (the option's tabindex follows on the next render).
-    if (o.onSelect(o.options[target]!.value) !== false) group.querySelectorAll<HTMLElement>('[role=radio]')[target]?.focus();
+    if (o.onSelect(o.options[target]!.value) !== false) radios[target]?.focus();
   };
   return html`<div class="segmented" part=${o.part} role="radiogroup" aria-label=${o.label} @keydown=${onKey}>
     ${o.options.map((opt, i) => {
-      const checked = i === index;
+      const checked = i === selected;
       return html`<button
         type="button"
         role="radio"

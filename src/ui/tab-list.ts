@@ -15,7 +15,9 @@ export interface Tab<T extends string> {
 export function renderTabList<T extends string>(options: { label: string; tabs: readonly Tab<T>[]; selected: T; select: (id: T) => void }): TemplateResult {
   const { label, tabs, selected, select } = options;
   const onKey = (event: KeyboardEvent) => {
-    const index = tabs.findIndex((t) => t.id === selected);
+    // From the tab that has focus: a second key may come before the render that follows the first.
+    const focused = tabs.findIndex((t) => `tab-${t.id}` === (event.target as HTMLElement).id);
+    const index = focused >= 0 ? focused : tabs.findIndex((t) => t.id === selected);
     const last = tabs.length - 1;
     const moves: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
     const target = tabs[moves[event.key] ?? -1];
