@@ -168,8 +168,8 @@ export class PharosIngestTrigger extends PharosElement {
       <div part="result" role="status">
         ${this.ingest.task.render({
           pending: () => html`<p class="meta">${t(lang, 'Queuing {0}…', this.ingest.repoUrl)}</p>`,
-          complete: (queued) => this.outcomes.get()?.renderQueued(queued, lang),
-          error: (error) => this.outcomes.get()?.renderFailure(error as IngestSubmitError, lang),
+          complete: (queued) => this.outcomes.render(lang, (views) => views.renderQueued(queued, lang)),
+          error: (error) => this.outcomes.render(lang, (views) => views.renderFailure(error as IngestSubmitError, lang)),
         })}
       </div>
     </section>`;

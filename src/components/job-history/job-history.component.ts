@@ -219,7 +219,7 @@ export class PharosJobHistory extends PharosElement {
     const ctx: ViewContext = { lang: langOf(this), now: this.source.now.get() };
     return renderPanel(
       { heading: this.headingText(ctx.lang), resources: [resource], ctx, retry: () => void this.refresh() },
-      html`<div part="action-result" role="status">${this.lastAction ? this.outcomes.get()?.renderOutcome(this.lastAction, ctx.lang, { customAction: this.customAction, reindex: this.reindex }) : nothing}</div>
+      html`<div part="action-result" role="status">${this.lastAction ? this.outcomes.render(ctx.lang, (views) => views.renderOutcome(this.lastAction!, ctx.lang, { customAction: this.customAction, reindex: this.reindex })) : nothing}</div>
     ${history ? this.renderHistory(history, ctx) : resource.error.get() ? nothing : renderSkeleton(5, t(ctx.lang, 'Loading ingestion jobs'))}`,
     );
   }

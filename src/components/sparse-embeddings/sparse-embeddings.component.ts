@@ -269,15 +269,15 @@ export class PharosSparseEmbeddings extends PharosElement {
       ${this.source.readOnly.get()
         ? renderReadOnlyNotice(lang, translatable('Sparse embeddings are generated'))
         : confirming
-          ? (views?.renderConfirm(confirming, lang, this.actions) ?? nothing)
+          ? this.runViews.render(lang, (v) => v.renderConfirm(confirming, lang, this.actions))
           : this.renderForm(this.running, lang)}
       <div role="status" class="visually-hidden">
         ${generation?.render({ pending: () => t(lang, 'Generating sparse embeddings…'), complete: (run) => views?.statusWord(run, lang) })}
       </div>
       ${generation?.render({
         // Reading `now` only while running: the tick re-renders this element only then.
-        pending: () => views?.renderProgress(this.launch!, lang, this.source.now.get(), this.actions),
-        complete: (run) => views?.renderResult(run, lang, this.lastError),
+        pending: () => this.runViews.render(lang, (v) => v.renderProgress(this.launch!, lang, this.source.now.get(), this.actions)),
+        complete: (run) => this.runViews.render(lang, (v) => v.renderResult(run, lang, this.lastError)),
       })}
       ${this.renderLastRun(lang)}
     </section>`;

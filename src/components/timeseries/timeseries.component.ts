@@ -366,7 +366,7 @@ export class PharosTimeseries extends PharosElement {
         ${this.renderTooltip()}
       </div>
       <span class="visually-hidden" aria-live="polite">${this.announcement}</span>
-      ${this.tableView ? (this.dataTable.get()?.renderDataTable(this, lang, start, end) ?? nothing) : nothing}
+      ${this.tableView ? this.dataTable.render(lang, (table) => table.renderDataTable(this, lang, start, end)) : nothing}
       <span class="probe" aria-hidden="true"></span>
     </div>`;
   }

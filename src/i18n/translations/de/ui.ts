@@ -66,4 +66,5 @@ export default {
   'Not applicable': 'Nicht zutreffend',
   'last {0}': { one: 'letzter {0}', other: 'letzte {0}' },
   'Number of {0}': 'Anzahl {0}',
+  'This part could not be loaded. Check the connection, then try again or reload the page.': 'Dieser Teil konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es dann erneut, oder laden Sie die Seite neu.',
 } satisfies Translation;

@@ -66,4 +66,5 @@ export default {
   'Not applicable': 'No aplicable',
   'last {0}': { one: 'último {0}', other: 'últimos {0}' },
   'Number of {0}': 'Número de {0}',
+  'This part could not be loaded. Check the connection, then try again or reload the page.': 'No se pudo cargar esta parte. Compruebe la conexión y vuelva a intentarlo, o recargue la página.',
 } satisfies Translation;

@@ -66,4 +66,5 @@ export default {
   'Not applicable': 'Non applicable',
   'last {0}': 'sur {0}',
   'Number of {0}': 'Nombre de {0}',
+  'This part could not be loaded. Check the connection, then try again or reload the page.': 'Cette partie n’a pas pu être chargée. Vérifiez la connexion, puis réessayez ou rechargez la page.',
 } satisfies Translation;

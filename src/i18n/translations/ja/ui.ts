@@ -66,4 +66,5 @@ export default {
   'Not applicable': '該当なし',
   'last {0}': '直近 {0}',
   'Number of {0}': '{0}の数',
+  'This part could not be loaded. Check the connection, then try again or reload the page.': 'この部分を読み込めませんでした。接続を確認してから、もう一度お試しいただくか、ページを再読み込みしてください。',
 } satisfies Translation;
