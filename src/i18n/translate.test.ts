@@ -8,6 +8,7 @@ describe('translate', () => {
     expect(t('en-US', 'Updated {0}', '5 sec. ago')).to.equal('Updated 5 sec. ago');
     expect(t('xx', 'Updated {0}', 'now')).to.equal('Updated now');
     expect(t('tlh', 'Not a key anywhere {1} {0}', 'a', 'b')).to.equal('Not a key anywhere b a');
+    expect(t('en', '{0} of {1} ready', 2), 'a value missing reads as nothing').to.equal('2 of  ready');
   });
 
   it('uses a registered language, its region falling back to it, placeholders in any order', () => {

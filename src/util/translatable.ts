@@ -6,5 +6,8 @@
  */
 export const translatable = (text: string): string => text;
 
-/** `text` with `{0}`, `{1}`, … replaced by `values` (the English of a message, or its translation). */
-export const fill = (text: string, values: readonly unknown[]): string => text.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i]));
+/**
+ * `text` with `{0}`, `{1}`, … replaced by `values` (the English of a message, or its
+ * translation). A value that is missing reads as nothing, never as "undefined".
+ */
+export const fill = (text: string, values: readonly unknown[]): string => text.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i] ?? ''));
