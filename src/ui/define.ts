@@ -22,8 +22,5 @@ export function defineElement(tag: string, ctor: VersionedElement): void {
   const key = `${ctor.version}\u0000${theirs}`;
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(
-    `Pharos Ops Elements ${ctor.version ?? ''}: <${tag}> is already registered by ${theirs}, so tags that copy registered keep it. ` +
-      'Load one copy of @pharos/ops-elements per page.',
-  );
+  console.warn(`Pharos Ops Elements ${ctor.version ?? ''}: <${tag}> stays ${theirs}'s; load one copy of the library per page.`);
 }

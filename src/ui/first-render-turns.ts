@@ -28,16 +28,24 @@ let turnEnds = 0;
 const waiting: (() => void)[] = [];
 let turnScheduled = false;
 
-/** What `PharosElement` asks of the turns. */
-export interface FirstRenderTurns {
-  /** Undefined when a first render may run now, else a promise of its turn (see {@link firstRenderTurn}). */
-  turn(): Promise<void> | undefined;
-  /** A first render that waited for its turn is done (see {@link firstRenderDone}). */
-  done(): void;
-}
+/**
+ * What `PharosElement` asks of the turns: run its first render, now or at its turn. Returns
+ * what the render returned, or a promise of it.
+ */
+export type FirstRenderTurns = <R>(render: () => R) => R | Promise<R>;
 
 /** The turns, as `PharosElement.firstRenderTurns` takes them. */
-export const firstRenderTurns: FirstRenderTurns = { turn: () => firstRenderTurn(), done: () => firstRenderDone() };
+export const firstRenderTurns: FirstRenderTurns = (render) => {
+  const turn = firstRenderTurn();
+  if (!turn) return render();
+  return turn.then(() => {
+    try {
+      return render();
+    } finally {
+      firstRenderDone();
+    }
+  });
+};
 
 /**
  * Undefined when a first render may run now; otherwise a promise that resolves when its

@@ -9,6 +9,7 @@ import type { SourceHost } from '../store/lit/controllers.js';
 import { VERSION } from '../version.js';
 import { defineElement } from './define.js';
 import type { FirstRenderTurns } from './first-render-turns.js';
+import { renderFrame } from './render-frames.js';
 
 /**
  * Base of every Pharos element: finds the element's source, re-renders when any signal it
@@ -47,20 +48,18 @@ export class PharosElement extends SignalWatcher(LitElement) implements SourceHo
    * `<pharos-ops-dashboard>` sets it, since it renders eighteen panels at once; a page with
    * a few elements neither needs nor loads it.
    */
-  static firstRenderTurns: FirstRenderTurns | null = null;
+  static firstRenderTurns?: FirstRenderTurns;
 
-  /** The first render waits for its turn when turns are on; later ones run at once. */
+  /**
+   * Later renders wait for the next animation frame (see `render-frames.ts`), so each element
+   * renders at most once a frame however many of its signals change, except while it holds the
+   * focus: what someone is doing in it (keys, dialogs, the focus that follows) renders at once.
+   * The first render waits for its turn when turns are on.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return this.matches(':focus-within') ? super.scheduleUpdate() : renderFrame().then(() => super.scheduleUpdate());
     const turns = PharosElement.firstRenderTurns;
-    const turn = this.hasUpdated ? undefined : turns?.turn();
-    if (!turn) return super.scheduleUpdate();
-    return turn.then(() => {
-      try {
-        return super.scheduleUpdate();
-      } finally {
-        turns!.done();
-      }
-    });
+    return turns ? turns(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches a composed, bubbling event. */

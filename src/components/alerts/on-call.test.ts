@@ -168,6 +168,7 @@ describe('<pharos-alerts> on call', function () {
     part<HTMLButtonElement>(el, 'dialog-confirm')!.click();
     await waitUntil(() => !dialog(el).open, 'closed', TIMEOUT);
     await settle();
+    await el.updateComplete;
     expect(text(row(el, 'health-degraded')!.querySelector('[part=silenced]'))).to.match(/Silenced \(every alert of this rule\) for 15 min more \(until .+\): deploying the fix/);
     await focused(el, () => button(el, 'health-degraded', 'lift'), 'the lift button that replaced it');
 
@@ -177,6 +178,7 @@ describe('<pharos-alerts> on call', function () {
     await resolveThenDegrade(el, sim, clock);
     await waitUntil(() => row(el, 'health-degraded'), 'fires again', TIMEOUT);
     await settle(50);
+    await el.updateComplete;
     expect(row(el, 'health-degraded')!.dataset.silenced).to.equal('');
     expect(notes.calls, 'no notification while silenced').to.have.length(1);
     expect(sound.beeps, 'no sound while silenced').to.have.length(1);

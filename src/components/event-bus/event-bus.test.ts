@@ -76,7 +76,8 @@ describe('<pharos-event-bus>', () => {
     // minutes held no event at all about one run in ten.
     await sim.advance(600_000);
     await metrics.refresh();
-    await waitUntil(() => figure(el, 'per-minute').formattedValue !== '—', 'rate known', { timeout: 10000 });
+    // Renders follow data at the next frame: the figure may not be there yet.
+    await waitUntil(() => (figure(el, 'per-minute')?.formattedValue ?? '—') !== '—', 'rate known', { timeout: 10000 });
     expect(figure(el, 'per-minute').value as number).to.be.greaterThan(0);
     // The backend restarts: counters start again near zero.
     const body = (await loadSample('monitoring_events')).body as { metrics: Record<string, unknown> };
