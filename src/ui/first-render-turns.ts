@@ -11,7 +11,8 @@
  *
  * An element renders at once when no turn is running (it starts one) or the current turn has
  * time left (its children then usually render within the same turn); otherwise it waits for
- * the next turn, in order.
+ * the next turn, in order. While the turns are held (see {@link holdTurns}), every first
+ * render waits.
  */
 
 /** How long one turn may run, in milliseconds: well under the 50 ms of a "long task". */
@@ -27,6 +28,7 @@ const TURN_GAP_MS = 50;
 let turnEnds = 0;
 const waiting: (() => void)[] = [];
 let turnScheduled = false;
+let held: Promise<void> | null = null;
 
 /**
  * What `PharosElement` asks of the turns: run its first render, now or at its turn. Returns
@@ -48,12 +50,31 @@ export const firstRenderTurns: FirstRenderTurns = (render) => {
 };
 
 /**
+ * Holds every first render until `until` settles, then takes them in turns as usual.
+ * `<pharos-ops-dashboard>` holds its panels until their first requests are out: rendered
+ * first, they would keep the main thread from sending them (and from the lock that decides
+ * which page polls) for a few hundred milliseconds, while the network waits.
+ */
+export function holdTurns(until: Promise<unknown>): void {
+  const hold: Promise<void> = (held = until.then(
+    () => release(hold),
+    () => release(hold),
+  ));
+}
+
+function release(hold: Promise<void>): void {
+  if (held !== hold) return;
+  held = null;
+  if (waiting.length > 0) scheduleTurn();
+}
+
+/**
  * Undefined when a first render may run now; otherwise a promise that resolves when its
  * turn comes. Each caller whose promise resolved must call {@link firstRenderDone} once
  * it has rendered.
  */
-export function firstRenderTurn(): Promise<void> | undefined {
-  if (waiting.length === 0 && !turnScheduled) {
+function firstRenderTurn(): Promise<void> | undefined {
+  if (waiting.length === 0 && !turnScheduled && !held) {
     const now = performance.now();
     // No turn running: this render starts one, at once (a page with a few elements never waits).
     if (now >= turnEnds + TURN_GAP_MS) turnEnds = now + TURN_MS;
@@ -66,18 +87,19 @@ export function firstRenderTurn(): Promise<void> | undefined {
 }
 
 /** A first render that waited for its turn is done: the next one runs in this turn if time is left. */
-export function firstRenderDone(): void {
-  if (waiting.length === 0) return;
+function firstRenderDone(): void {
+  if (waiting.length === 0 || held) return;
   if (performance.now() < turnEnds) waiting.shift()!();
   else scheduleTurn();
 }
 
 function scheduleTurn(): void {
-  if (turnScheduled) return;
+  if (turnScheduled || held) return;
   turnScheduled = true;
   // A timer, not a microtask: the point is to let the browser's other tasks run first.
   setTimeout(() => {
     turnScheduled = false;
+    if (held) return; // taken up again on release
     turnEnds = performance.now() + TURN_MS;
     waiting.shift()?.();
   }, 0);

@@ -27,7 +27,11 @@ import { PharosWorkerHeartbeat } from '../worker-heartbeat/worker-heartbeat.comp
 import { PharosWorkers } from '../workers/workers.component.js';
 import { opsDashboardStyles } from './ops-dashboard.styles.js';
 import { TabBadgeLoader } from './tab-badge-loader.js';
-import { firstRenderTurns } from '../../ui/first-render-turns.js';
+import { firstRenderTurns, holdTurns } from '../../ui/first-render-turns.js';
+import { firstRequest } from './first-request.js';
+
+/** How long the panels' first renders wait at most for their first request to go out. */
+const FIRST_REQUEST_WAIT_MS = 200;
 
 /**
  * The whole ops dashboard: header (refresh, auto-refresh, time range), alerts, health,
@@ -106,6 +110,12 @@ export class PharosOpsDashboard extends PharosElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.providedSource = this.source;
+  }
+
+  protected override firstUpdated(): void {
+    // The panels just connected and subscribed: their first requests go out before they
+    // render (see holdTurns).
+    holdTurns(firstRequest(this.source, FIRST_REQUEST_WAIT_MS));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
