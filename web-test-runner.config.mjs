@@ -39,9 +39,11 @@ function totalsReporter() {
         // A file that failed to load has no results but must still count as a failure.
         else if (!session.passed) failed++;
       }
+      // The browser itself went away mid-run (scripts/test.mjs runs the engine once more).
+      const lost = sessions.some((s) => (s.errors ?? []).some((e) => /browser disconnected/.test(e.message ?? '')));
       if (process.env.PHAROS_TOTALS_FILE) {
         const lines = testCoverage && { ...testCoverage.summary.lines, required: MIN_LINE_COVERAGE };
-        writeFileSync(process.env.PHAROS_TOTALS_FILE, JSON.stringify({ passed, failed, skipped, lines }));
+        writeFileSync(process.env.PHAROS_TOTALS_FILE, JSON.stringify({ passed, failed, skipped, lost, lines }));
       }
     },
   };

@@ -1,9 +1,10 @@
 // Runs the relay's own tests (relay/, `node --test`), then the browser test suite in each
 // engine named in BROWSERS (default: chromium, firefox, webkit), one after the other, and
 // closes with "N passed, N failed, N skipped" over all of them alone on the last line, which
-// CI reads. Fails early, in one line, when an engine is not installed. Other arguments go to
-// @web/test-runner (e.g. --files, --coverage); with --files or --coverage, or RELAY_TESTS=0,
-// the relay's tests are left out (they test no browser code).
+// CI reads. An engine whose browser is lost mid-run runs once more (see run()). Fails early,
+// in one line, when an engine is not installed. Other arguments go to @web/test-runner
+// (e.g. --files, --coverage); with --files or --coverage, or RELAY_TESTS=0, the relay's
+// tests are left out (they test no browser code).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +27,25 @@ for (const name of engines) {
   }
 }
 
-/** @typedef {{ passed: number, failed: number, skipped: number, code: number, seconds: number, lines?: { covered: number, total: number, pct: number, required: number } }} Result */
+/** @typedef {{ passed: number, failed: number, skipped: number, lost?: boolean, code: number, seconds: number, lines?: { covered: number, total: number, pct: number, required: number } }} Result */
 
-/** Runs the suite in one engine. @param {string} name @returns {Promise<Result>} */
-function run(name) {
+/**
+ * Runs the suite in one engine, and once more when the browser itself was lost mid-run (the
+ * runner reports it disconnected, or ends without totals): WebKitGTK's MiniBrowser, driven
+ * over WebDriver, now and then drops its session on a small shared machine, and every file
+ * after that goes unrun. A browser lost twice, or any failing test, fails the run.
+ * @param {string} name @returns {Promise<Result>}
+ */
+async function run(name) {
+  const first = await runOnce(name);
+  if (first.totals && !first.lost) return first;
+  console.log(`${name}: the browser was lost before the suite finished; running ${name}'s suite once more`);
+  const second = await runOnce(name);
+  return { ...second, seconds: first.seconds + second.seconds };
+}
+
+/** @param {string} name @returns {Promise<Result & { totals: boolean }>} */
+function runOnce(name) {
   const totalsFile = join(mkdtempSync(join(tmpdir(), 'pharos-test-')), 'totals.json');
   const started = performance.now();
   return new Promise((resolve) => {
@@ -42,12 +58,11 @@ function run(name) {
     process.on('SIGINT', forward).on('SIGTERM', forward);
     child.on('exit', (code) => {
       process.off('SIGINT', forward).off('SIGTERM', forward);
-      const totals = existsSync(totalsFile)
-        ? JSON.parse(readFileSync(totalsFile, 'utf8'))
-        : { passed: 0, failed: 1, skipped: 0 };
+      const written = existsSync(totalsFile);
+      const totals = written ? JSON.parse(readFileSync(totalsFile, 'utf8')) : { passed: 0, failed: 1, skipped: 0 };
       // A run that failed without a failing test (a crash, a coverage threshold) still fails.
       if (code !== 0 && totals.failed === 0) totals.failed = 1;
-      resolve({ ...totals, code: code ?? 1, seconds: (performance.now() - started) / 1000 });
+      resolve({ ...totals, totals: written, code: code ?? 1, seconds: (performance.now() - started) / 1000 });
     });
   });
 }

@@ -6,13 +6,13 @@
  * "Cache", "P95") is not counted.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ReactiveElement } from 'lit';
 import type { PharosSourceElement } from '../src/index.js';
 import { DEFAULT_MODULES } from '../src/index.js';
 import { t, type Translation } from '../src/i18n/translate.js';
 import { humanize } from '../src/util/format.js';
 import german from '../src/i18n/translations/de.js';
 import japanese from '../src/i18n/translations/ja.js';
+import { allRendered } from './support/frame-page.js';
 import { readable } from './support/readable.js';
 import { startSim } from './support/sim.js';
 
@@ -50,14 +50,6 @@ function englishIn(texts: string[], english: Set<string>, sent: Set<string>): st
 const words = (texts: Iterable<string>) => new Set([...texts].flatMap((s) => s.replace(/\{\d\}/g, ' ').match(/\p{L}{2,}/gu) ?? []));
 const values = (catalog: Translation) => Object.values(catalog).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
 
-/** Every Pharos element on the page, through shadow roots. */
-function pharosElements(root: ParentNode, out: ReactiveElement[] = []): ReactiveElement[] {
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (el.localName.startsWith('pharos-')) out.push(el as ReactiveElement);
-    if (el.shadowRoot) pharosElements(el.shadowRoot, out);
-  }
-  return out;
-}
 
 for (const [lang, catalog] of [['de', german], ['ja', japanese]] as const) {
   describe(`the whole dashboard with lang="${lang}"`, () => {
@@ -78,8 +70,7 @@ for (const [lang, catalog] of [['de', german], ['ja', japanese]] as const) {
         'every resource answered',
         { timeout: 45_000 },
       );
-      // Two rounds: what the first renders (dialogs' contents, lazy panels) renders in turn.
-      for (let round = 0; round < 2; round++) await Promise.all(pharosElements(page).map((el) => el.updateComplete));
+      await allRendered(page);
 
       const english = words(Object.keys(catalog));
       for (const word of words(values(catalog))) english.delete(word);

@@ -100,6 +100,9 @@ describe('latency that is the backend’s', () => {
     // The panel's P50 and P95 of the minute: the percentiles of exactly those figures.
     const performance = el.querySelector('pharos-performance')!;
     await waitUntil(() => shadow(performance, '[data-chart="Response time"] pharos-timeseries'), 'the response-time chart renders');
+    // Renders land on animation frames: the chart may still hold the data of a render made
+    // before the last answers arrived.
+    await performance.updateComplete;
     const chart = shadow(performance, '[data-chart="Response time"] pharos-timeseries') as HTMLElement & { data: Float64Array[] };
     const [times, p50, p95] = chart.data;
     const buckets = [...times!.keys()].filter((i) => Number.isFinite(p50![i]!));

@@ -4,7 +4,7 @@
 // its content and the simulator's data, and lay out within the page.
 import { expect, waitUntil } from '@open-wc/testing';
 import { drawnShare } from '../support/drawn.js';
-import { closeFramePages, deepElements, deepFind, openFramePage } from '../support/frame-page.js';
+import { allRendered, closeFramePages, deepElements, deepFind, openFramePage } from '../support/frame-page.js';
 import { startSim } from '../support/sim.js';
 import type { PharosSourceElement } from '../../src/components/source/source.js';
 import type { HostilePage } from './page.js';
@@ -55,6 +55,7 @@ describe('on a hostile host page', () => {
     }, 'every resource answered once', TIMEOUT);
     const health = deepFind(dashboard.shadowRoot!, 'pharos-health')!;
     await waitUntil(() => health.shadowRoot!.querySelectorAll('[part=component]').length === 5, 'health components', TIMEOUT);
+    await allRendered(dashboard.shadowRoot!);
 
     const elements = [...deepElements(dashboard.shadowRoot!)].filter((e) => e.localName.startsWith('pharos-'));
     expect(new Set(elements.map((e) => e.localName)).size).to.be.greaterThan(15);
