@@ -12,8 +12,8 @@ import { t, type Translation } from '../src/i18n/translate.js';
 import { humanize } from '../src/util/format.js';
 import german from '../src/i18n/translations/de.js';
 import japanese from '../src/i18n/translations/ja.js';
-import { allRendered } from './support/frame-page.js';
 import { readable } from './support/readable.js';
+import { allRendered } from './support/shadow-tree.js';
 import { startSim } from './support/sim.js';
 
 /**
@@ -49,7 +49,6 @@ function englishIn(texts: string[], english: Set<string>, sent: Set<string>): st
 
 const words = (texts: Iterable<string>) => new Set([...texts].flatMap((s) => s.replace(/\{\d\}/g, ' ').match(/\p{L}{2,}/gu) ?? []));
 const values = (catalog: Translation) => Object.values(catalog).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
-
 
 for (const [lang, catalog] of [['de', german], ['ja', japanese]] as const) {
   describe(`the whole dashboard with lang="${lang}"`, () => {

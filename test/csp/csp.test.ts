@@ -5,7 +5,8 @@
 // width, which is what this file checks.
 import { expect, waitUntil } from '@open-wc/testing';
 import { drawnShare } from '../support/drawn.js';
-import { closeFramePages, deepElements, deepFind, openFramePage } from '../support/frame-page.js';
+import { closeFramePages, openFramePage } from '../support/frame-page.js';
+import { deepElements, deepFind } from '../support/shadow-tree.js';
 import { startSim } from '../support/sim.js';
 import type { PharosSourceElement } from '../../src/components/source/source.js';
 import type { CspPage } from './page.js';

@@ -4,7 +4,8 @@
 // its content and the simulator's data, and lay out within the page.
 import { expect, waitUntil } from '@open-wc/testing';
 import { drawnShare } from '../support/drawn.js';
-import { allRendered, closeFramePages, deepElements, deepFind, openFramePage } from '../support/frame-page.js';
+import { closeFramePages, openFramePage } from '../support/frame-page.js';
+import { allRendered, deepElements, deepFind } from '../support/shadow-tree.js';
 import { startSim } from '../support/sim.js';
 import type { PharosSourceElement } from '../../src/components/source/source.js';
 import type { HostilePage } from './page.js';
